@@ -1,0 +1,50 @@
+#pragma once
+// The interface every check (a C++ primitive or a compiled declarative
+// assertion) implements.
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "harness/context.h"
+#include "harness/finding.h"
+
+namespace cpaudit {
+
+// One violation: the values its message template's placeholders take.
+struct Violation {
+  std::map<std::string, std::string> vars;
+  // Distinguishes several violations of one rule on one artifact in fingerprints.
+  std::string key;
+};
+
+// The result of one rule on one artifact.
+struct Outcome {
+  Status status = Status::kPass;
+  std::vector<Violation> violations;  // set when status is kFail
+  std::string reason;  // why not_applicable or not_evaluated
+};
+
+struct CorpusContext {
+  const Evidence& evidence;
+  const std::vector<Artifact>& artifacts;
+  UnixTime at;
+};
+
+class Check {
+ public:
+  virtual ~Check() = default;
+  // Per-artifact checks (applies_to: certificate, crl, csr).
+  virtual void Evaluate(const EvalContext& ctx, Outcome* out) const;
+  // Corpus checks (applies_to: corpus): one outcome per artifact index.
+  virtual void EvaluateCorpus(const CorpusContext& ctx,
+                              std::vector<std::pair<size_t, Outcome>>* out) const;
+  // What the check tests, for `cpaudit explain`.
+  virtual std::string Describe() const = 0;
+};
+
+// Adds a violation and marks the outcome failed.
+void Fail(Outcome* out, std::map<std::string, std::string> vars, std::string key = {});
+
+}  // namespace cpaudit

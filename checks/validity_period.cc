@@ -1,0 +1,59 @@
+#include "checks/validity_period.h"
+
+namespace cpaudit {
+namespace {
+
+class ValidityPeriod : public Check {
+ public:
+  void Evaluate(const EvalContext& ctx, Outcome* out) const override {
+    const Certificate& cert = *ctx.artifact.certificate;
+    std::map<std::string, std::string> vars = {{"not_before", FormatRfc3339(cert.not_before())},
+                                               {"not_after", FormatRfc3339(cert.not_after())}};
+    auto fail = [&](std::string problem, std::string key) {
+      auto v = vars;
+      v["problem"] = std::move(problem);
+      Fail(out, std::move(v), std::move(key));
+    };
+    if (cert.not_before() >= cert.not_after()) {
+      fail("notBefore " + vars["not_before"] + " is not before notAfter " + vars["not_after"],
+           "order");
+    }
+    if (ctx.issuer_ca == nullptr) {
+      if (out->status == Status::kPass) {
+        out->status = Status::kNotEvaluated;
+        out->reason = "no CA certificate in the evidence matches the issuer";
+      }
+      return;
+    }
+    const Certificate& ca = *ctx.issuer_ca->certificate;
+    if (cert.not_before() < ca.not_before()) {
+      fail("notBefore " + vars["not_before"] + " precedes the CA's notBefore " +
+               FormatRfc3339(ca.not_before()),
+           "before-ca");
+    }
+    if (cert.not_after() > ca.not_after()) {
+      fail("notAfter " + vars["not_after"] + " is after the CA's notAfter " +
+               FormatRfc3339(ca.not_after()),
+           "after-ca");
+    }
+  }
+  std::string Describe() const override {
+    return "notBefore < notAfter, and [notBefore, notAfter] lies within the issuing CA "
+           "certificate's validity";
+  }
+};
+
+}  // namespace
+
+PrimitiveInfo ValidityPeriodPrimitive() {
+  return {"validity-period",
+          "the validity period is ordered and inside the CA's validity",
+          {"certificate"},
+          {"problem", "not_before", "not_after"},
+          [](Params& options, const std::string&) -> std::unique_ptr<Check> {
+            options.RejectUnknown();
+            return std::make_unique<ValidityPeriod>();
+          }};
+}
+
+}  // namespace cpaudit

@@ -1,0 +1,436 @@
+#include "harness/assertion.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "harness/fields.h"
+
+namespace cpaudit {
+namespace {
+
+using Vars = std::map<std::string, std::string>;
+
+class Node {
+ public:
+  virtual ~Node() = default;
+  virtual void Evaluate(const EvalContext& ctx, std::vector<Violation>* out) const = 0;
+  virtual std::string Describe() const = 0;
+};
+
+// One operator applied to the values of a field.
+class Op {
+ public:
+  virtual ~Op() = default;
+  virtual void Apply(const FieldDef& field, const std::vector<FieldValue>& values,
+                     std::vector<Violation>* out) const = 0;
+  virtual std::string Describe() const = 0;
+};
+
+void Add(std::vector<Violation>* out, const FieldDef& field, const std::string& op,
+         const FieldValue* v, std::string expected, size_t count) {
+  Vars vars = {{"field", field.path},
+               {"value", v ? ToString(v->value) : ""},
+               {"attribute", v ? v->attribute : ""},
+               {"attribute_value", v ? v->attribute_value : ""},
+               {"expected", std::move(expected)},
+               {"count", std::to_string(count)}};
+  std::string key = field.path + "|" + op + "|" + (v ? v->attribute + "=" + vars["value"] : "");
+  out->push_back({std::move(vars), std::move(key)});
+}
+
+std::string Join(const std::vector<Value>& values) {
+  std::string s;
+  for (const Value& v : values) s += (s.empty() ? "" : ", ") + ToString(v);
+  return s;
+}
+
+class EachOp : public Op {
+ public:
+  enum Kind { kEquals, kIn, kNotIn };
+  EachOp(Kind kind, std::vector<Value> expected) : kind_(kind), expected_(std::move(expected)) {}
+  void Apply(const FieldDef& field, const std::vector<FieldValue>& values,
+             std::vector<Violation>* out) const override {
+    for (const FieldValue& v : values) {
+      bool listed = std::find(expected_.begin(), expected_.end(), v.value) != expected_.end();
+      if (listed == (kind_ == kNotIn)) {
+        Add(out, field, Name(), &v, Join(expected_), values.size());
+      }
+    }
+  }
+  std::string Describe() const override {
+    return kind_ == kEquals ? "equals " + Join(expected_) : Name() + " [" + Join(expected_) + "]";
+  }
+
+ private:
+  std::string Name() const { return kind_ == kEquals ? "equals" : kind_ == kIn ? "in" : "not_in"; }
+  Kind kind_;
+  std::vector<Value> expected_;
+};
+
+class MatchesOp : public Op {
+ public:
+  explicit MatchesOp(std::unique_ptr<RE2> re) : re_(std::move(re)) {}
+  void Apply(const FieldDef& field, const std::vector<FieldValue>& values,
+             std::vector<Violation>* out) const override {
+    for (const FieldValue& v : values) {
+      if (!RE2::PartialMatch(std::get<std::string>(v.value), *re_)) {
+        Add(out, field, "matches", &v, re_->pattern(), values.size());
+      }
+    }
+  }
+  std::string Describe() const override { return "matches '" + re_->pattern() + "'"; }
+
+ private:
+  std::unique_ptr<RE2> re_;
+};
+
+class ContainsOp : public Op {
+ public:
+  explicit ContainsOp(std::vector<Value> wanted) : wanted_(std::move(wanted)) {}
+  void Apply(const FieldDef& field, const std::vector<FieldValue>& values,
+             std::vector<Violation>* out) const override {
+    for (const Value& w : wanted_) {
+      bool found = std::any_of(values.begin(), values.end(),
+                               [&](const FieldValue& v) { return v.value == w; });
+      if (!found) Add(out, field, "contains", nullptr, ToString(w), values.size());
+    }
+  }
+  std::string Describe() const override { return "contains " + Join(wanted_); }
+
+ private:
+  std::vector<Value> wanted_;
+};
+
+class CriticalOp : public Op {
+ public:
+  explicit CriticalOp(bool critical) : critical_(critical) {}
+  void Apply(const FieldDef& field, const std::vector<FieldValue>& values,
+             std::vector<Violation>* out) const override {
+    for (const FieldValue& v : values) {
+      if (std::get<bool>(v.value) != critical_) {
+        Add(out, field, "critical", &v, critical_ ? "critical" : "not critical", values.size());
+      }
+    }
+  }
+  std::string Describe() const override { return critical_ ? "is critical" : "is not critical"; }
+
+ private:
+  bool critical_;
+};
+
+class CountOp : public Op {
+ public:
+  CountOp(int64_t min, int64_t max) : min_(min), max_(max) {}
+  void Apply(const FieldDef& field, const std::vector<FieldValue>& values,
+             std::vector<Violation>* out) const override {
+    auto n = static_cast<int64_t>(values.size());
+    if (n < min_ || n > max_) {
+      Add(out, field, "count", values.empty() ? nullptr : &values.front(), Describe(),
+          values.size());
+    }
+  }
+  std::string Describe() const override {
+    if (min_ == max_) return fmt::format("exactly {}", min_);
+    if (max_ == INT64_MAX) return fmt::format("at least {}", min_);
+    return fmt::format("between {} and {}", min_, max_);
+  }
+
+ private:
+  int64_t min_;
+  int64_t max_;
+};
+
+class FieldNode : public Node {
+ public:
+  FieldNode(const FieldDef* field, std::vector<std::unique_ptr<Op>> ops, std::string message)
+      : field_(field), ops_(std::move(ops)), message_(std::move(message)) {}
+  void Evaluate(const EvalContext& ctx, std::vector<Violation>* out) const override {
+    std::vector<FieldValue> values;
+    field_->get(ctx, &values);
+    size_t first = out->size();
+    for (const auto& op : ops_) op->Apply(*field_, values, out);
+    if (message_.empty()) return;
+    for (size_t i = first; i < out->size(); ++i) (*out)[i].vars[kMessageOverride] = message_;
+  }
+  std::string Describe() const override {
+    std::string d;
+    for (const auto& op : ops_) d += (d.empty() ? "" : " and ") + field_->path + " " + op->Describe();
+    return d;
+  }
+
+ private:
+  const FieldDef* field_;
+  std::vector<std::unique_ptr<Op>> ops_;
+  std::string message_;
+};
+
+class AllNode : public Node {
+ public:
+  explicit AllNode(std::vector<std::unique_ptr<Node>> children) : children_(std::move(children)) {}
+  void Evaluate(const EvalContext& ctx, std::vector<Violation>* out) const override {
+    for (const auto& c : children_) c->Evaluate(ctx, out);
+  }
+  std::string Describe() const override { return Join("all of"); }
+
+ protected:
+  std::string Join(const char* head) const {
+    std::string d = std::string(head) + ": (";
+    for (size_t i = 0; i < children_.size(); ++i) {
+      d += (i ? "; " : "") + children_[i]->Describe();
+    }
+    return d + ")";
+  }
+  std::vector<std::unique_ptr<Node>> children_;
+};
+
+class AnyNode : public AllNode {
+ public:
+  using AllNode::AllNode;
+  void Evaluate(const EvalContext& ctx, std::vector<Violation>* out) const override {
+    std::vector<Violation> all;
+    for (const auto& c : children_) {
+      std::vector<Violation> mine;
+      c->Evaluate(ctx, &mine);
+      if (mine.empty()) return;
+      all.insert(all.end(), mine.begin(), mine.end());
+    }
+    out->insert(out->end(), all.begin(), all.end());
+  }
+  std::string Describe() const override { return Join("any of"); }
+};
+
+class NotNode : public Node {
+ public:
+  explicit NotNode(std::unique_ptr<Node> child) : child_(std::move(child)) {}
+  void Evaluate(const EvalContext& ctx, std::vector<Violation>* out) const override {
+    std::vector<Violation> inner;
+    child_->Evaluate(ctx, &inner);
+    if (inner.empty()) {
+      out->push_back({{{"field", ""}, {"value", ""}, {"attribute", ""}, {"attribute_value", ""},
+                       {"expected", "not (" + child_->Describe() + ")"}, {"count", "0"}},
+                      "not|" + child_->Describe()});
+    }
+  }
+  std::string Describe() const override { return "not (" + child_->Describe() + ")"; }
+
+ private:
+  std::unique_ptr<Node> child_;
+};
+
+class Compiler {
+ public:
+  Compiler(ArtifactKind kind, const std::string& file, const ParamScope& scope,
+           std::vector<std::pair<std::string, YAML::Node>>* messages)
+      : kind_(kind), file_(file), scope_(scope), messages_(messages) {}
+
+  std::unique_ptr<Node> Compile(const YAML::Node& node) {
+    if (!node.IsMap()) ThrowAt(file_, node, "a check must be a map (all, any, not or field)");
+    if (node["all"] || node["any"]) {
+      const char* key = node["all"] ? "all" : "any";
+      ExpectOnly(node, {key});
+      const YAML::Node list = node[key];
+      if (!list.IsSequence() || list.size() == 0) {
+        ThrowAt(file_, list, std::string(key) + " needs a non-empty list");
+      }
+      std::vector<std::unique_ptr<Node>> children;
+      for (const auto& child : list) children.push_back(Compile(child));
+      if (node["all"]) return std::make_unique<AllNode>(std::move(children));
+      return std::make_unique<AnyNode>(std::move(children));
+    }
+    if (node["not"]) {
+      ExpectOnly(node, {"not"});
+      return std::make_unique<NotNode>(Compile(node["not"]));
+    }
+    if (node["field"]) return CompileField(node);
+    ThrowAt(file_, node, "a check needs one of all, any, not or field");
+  }
+
+ private:
+  void ExpectOnly(const YAML::Node& node, std::initializer_list<const char*> keys) {
+    for (const auto& kv : node) {
+      std::string k = kv.first.as<std::string>();
+      if (std::none_of(keys.begin(), keys.end(), [&](const char* x) { return k == x; })) {
+        ThrowAt(file_, kv.first, "unexpected key \"" + k + "\" here");
+      }
+    }
+  }
+
+  Value Typed(const YAML::Node& raw, const FieldDef& field, const std::string& op) {
+    YAML::Node n = Resolve(raw, scope_, file_);
+    if (!n.IsScalar()) ThrowAt(file_, raw, op + ": expected a single value");
+    try {
+      switch (field.type) {
+        case ValueType::kBool: return n.as<bool>();
+        case ValueType::kInt: return n.as<int64_t>();
+        case ValueType::kString: return n.Scalar();
+        case ValueType::kExtension: break;
+      }
+    } catch (const YAML::Exception&) {
+    }
+    ThrowAt(file_, raw,
+            fmt::format("{}: expected a {} for field {}", op, ToString(field.type), field.path));
+  }
+
+  std::vector<Value> TypedList(const YAML::Node& raw, const FieldDef& field, const std::string& op,
+                               bool allow_scalar) {
+    YAML::Node n = Resolve(raw, scope_, file_);
+    std::vector<Value> out;
+    if (n.IsScalar() && allow_scalar) {
+      out.push_back(Typed(n, field, op));
+    } else if (n.IsSequence() && n.size() > 0) {
+      for (const auto& item : n) out.push_back(Typed(item, field, op));
+    } else {
+      ThrowAt(file_, raw, op + ": expected a non-empty list");
+    }
+    return out;
+  }
+
+  std::unique_ptr<Node> CompileField(const YAML::Node& node) {
+    const YAML::Node path_node = node["field"];
+    if (!path_node.IsScalar()) ThrowAt(file_, path_node, "field: expected a path");
+    const std::string path = path_node.Scalar();
+    const FieldDef* field = FindField(kind_, path);
+    if (field == nullptr) {
+      ThrowAt(file_, path_node,
+              fmt::format("unknown field path \"{}\" for {} (see rules/FIELDS.md)", path,
+                          ToString(kind_)));
+    }
+    std::vector<std::unique_ptr<Op>> ops;
+    std::string message;
+    for (const auto& kv : node) {
+      const std::string op = kv.first.as<std::string>();
+      const YAML::Node& arg = kv.second;
+      if (op == "field") continue;
+      if (op == "message") {
+        if (!arg.IsScalar()) ThrowAt(file_, arg, "message: expected a string");
+        message = arg.Scalar();
+        messages_->emplace_back(message, arg);
+        continue;
+      }
+      bool extension_op = op == "present" || op == "absent" || op == "count" || op == "critical";
+      if (field->type == ValueType::kExtension && !extension_op) {
+        ThrowAt(file_, kv.first, op + " does not apply to an extension; use present, absent or "
+                                      "critical (or a field inside the extension)");
+      }
+      if (op == "equals") {
+        ops.push_back(std::make_unique<EachOp>(EachOp::kEquals,
+                                               std::vector<Value>{Typed(arg, *field, op)}));
+      } else if (op == "in" || op == "not_in") {
+        ops.push_back(std::make_unique<EachOp>(op == "in" ? EachOp::kIn : EachOp::kNotIn,
+                                               TypedList(arg, *field, op, false)));
+      } else if (op == "contains") {
+        ops.push_back(std::make_unique<ContainsOp>(TypedList(arg, *field, op, true)));
+      } else if (op == "matches") {
+        if (field->type != ValueType::kString) {
+          ThrowAt(file_, kv.first, "matches applies to string fields only");
+        }
+        YAML::Node pattern = Resolve(arg, scope_, file_);
+        if (!pattern.IsScalar()) ThrowAt(file_, arg, "matches: expected a pattern");
+        RE2::Options options;
+        options.set_log_errors(false);
+        auto re = std::make_unique<RE2>(pattern.Scalar(), options);
+        if (!re->ok()) ThrowAt(file_, arg, "matches: invalid regular expression: " + re->error());
+        ops.push_back(std::make_unique<MatchesOp>(std::move(re)));
+      } else if (op == "present" || op == "absent") {
+        bool want = BoolArg(arg, op);
+        bool must_exist = (op == "present") == want;
+        ops.push_back(must_exist ? std::make_unique<CountOp>(1, INT64_MAX)
+                                 : std::make_unique<CountOp>(0, 0));
+      } else if (op == "count") {
+        ops.push_back(CompileCount(arg));
+      } else if (op == "critical") {
+        if (field->type != ValueType::kExtension) {
+          ThrowAt(file_, kv.first, "critical applies to extension fields (extensions.NAME)");
+        }
+        ops.push_back(std::make_unique<CriticalOp>(BoolArg(arg, op)));
+      } else {
+        ThrowAt(file_, kv.first,
+                "unknown operator \"" + op +
+                    "\" (equals, in, not_in, matches, contains, present, absent, count, "
+                    "critical, message)");
+      }
+    }
+    if (ops.empty()) ThrowAt(file_, node, "field " + path + " has no operator");
+    return std::make_unique<FieldNode>(field, std::move(ops), std::move(message));
+  }
+
+  bool BoolArg(const YAML::Node& raw, const std::string& op) {
+    YAML::Node n = Resolve(raw, scope_, file_);
+    try {
+      return n.as<bool>();
+    } catch (const YAML::Exception&) {
+      ThrowAt(file_, raw, op + ": expected true or false");
+    }
+  }
+
+  std::unique_ptr<Op> CompileCount(const YAML::Node& raw) {
+    YAML::Node n = Resolve(raw, scope_, file_);
+    try {
+      if (n.IsScalar()) {
+        int64_t v = n.as<int64_t>();
+        return std::make_unique<CountOp>(v, v);
+      }
+      if (n.IsMap()) {
+        int64_t min = 0;
+        int64_t max = INT64_MAX;
+        for (const auto& kv : n) {
+          std::string k = kv.first.as<std::string>();
+          if (k == "min") min = kv.second.as<int64_t>();
+          else if (k == "max") max = kv.second.as<int64_t>();
+          else ThrowAt(file_, kv.first, "count: expected min or max, not \"" + k + "\"");
+        }
+        if (min > max) ThrowAt(file_, raw, "count: min is above max");
+        return std::make_unique<CountOp>(min, max);
+      }
+    } catch (const YAML::Exception&) {
+    }
+    ThrowAt(file_, raw, "count: expected an integer or {min: N, max: M}");
+  }
+
+  ArtifactKind kind_;
+  const std::string& file_;
+  const ParamScope& scope_;
+  std::vector<std::pair<std::string, YAML::Node>>* messages_;
+};
+
+class AssertionCheck : public Check {
+ public:
+  explicit AssertionCheck(std::unique_ptr<Node> root) : root_(std::move(root)) {}
+  void Evaluate(const EvalContext& ctx, Outcome* out) const override {
+    std::vector<Violation> violations;
+    root_->Evaluate(ctx, &violations);
+    for (auto& v : violations) {
+      bool seen = std::any_of(out->violations.begin(), out->violations.end(),
+                              [&](const Violation& o) { return o.key == v.key; });
+      if (!seen) Fail(out, std::move(v.vars), std::move(v.key));
+    }
+  }
+  std::string Describe() const override { return root_->Describe(); }
+
+ private:
+  std::unique_ptr<Node> root_;
+};
+
+}  // namespace
+
+const std::vector<std::string>& AssertionPlaceholders() {
+  static const std::vector<std::string> kNames = {"field",    "value", "attribute",
+                                                  "attribute_value", "expected", "count"};
+  return kNames;
+}
+
+bool IsAssertionNode(const YAML::Node& node) {
+  return node.IsMap() && (node["all"] || node["any"] || node["not"] || node["field"]);
+}
+
+std::unique_ptr<Check> CompileAssertion(
+    const YAML::Node& node, ArtifactKind kind, const std::string& file, const ParamScope& scope,
+    std::vector<std::pair<std::string, YAML::Node>>* messages) {
+  Compiler compiler(kind, file, scope, messages);
+  return std::make_unique<AssertionCheck>(compiler.Compile(node));
+}
+
+}  // namespace cpaudit

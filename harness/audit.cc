@@ -1,0 +1,72 @@
+#include "harness/audit.h"
+
+#include <chrono>
+
+namespace cpaudit {
+namespace fs = std::filesystem;
+
+UnixTime Now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+EvidenceConfig LoadEvidenceConfig(const fs::path& evidence_dir) {
+  EvidenceConfig config;
+  fs::path path = evidence_dir / "cpaudit.yaml";
+  config.file = path.string();
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return config;
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(path.string());
+  } catch (const YAML::ParserException& e) {
+    throw PackError(config.file + ":" + std::to_string(e.mark.line + 1) + ": invalid YAML: " +
+                    e.msg);
+  } catch (const YAML::Exception& e) {
+    throw PackError(config.file + ": " + e.what());
+  }
+  if (root.IsNull()) return config;
+  if (!root.IsMap()) ThrowAt(config.file, root, "expected a map");
+  for (const auto& kv : root) {
+    std::string key = kv.first.as<std::string>();
+    const YAML::Node& v = kv.second;
+    if (key == "at") {
+      auto t = v.IsScalar() ? ParseRfc3339(v.Scalar()) : std::nullopt;
+      if (!t) ThrowAt(config.file, v, "at: expected an RFC 3339 time with an offset");
+      config.at = t;
+    } else if (key == "pack") {
+      if (!v.IsScalar()) ThrowAt(config.file, v, "pack: expected a folder");
+      config.pack = evidence_dir / v.Scalar();
+    } else if (key == "parameters") {
+      if (!v.IsMap()) ThrowAt(config.file, v, "parameters: expected a map");
+      config.parameters = v;
+    } else {
+      ThrowAt(config.file, kv.first, "unknown key \"" + key + "\" (at, pack, parameters)");
+    }
+  }
+  return config;
+}
+
+AuditRun RunAudit(const AuditRequest& request) {
+  std::error_code ec;
+  if (!fs::is_directory(request.evidence, ec)) {
+    // Checked before the config so that a missing directory reads as such.
+    Evidence::Load(request.evidence);
+  }
+  EvidenceConfig config = LoadEvidenceConfig(request.evidence);
+  ParameterOverrides overrides{config.file, config.parameters};
+  AuditRun run;
+  std::optional<fs::path> pack_dir = request.pack_dir ? request.pack_dir : config.pack;
+  run.pack = pack_dir ? LoadPackDir(*pack_dir, overrides)
+                      : LoadPack(EmbeddedDefaultPack(), "built-in pack", overrides);
+  run.evidence = Evidence::Load(request.evidence);
+  EvaluateOptions options;
+  options.at = request.at ? *request.at : config.at ? *config.at : Now();
+  options.fail_on = request.fail_on;
+  options.threads = request.threads;
+  run.result = Evaluate(*run.pack, *run.evidence, request.evidence.string(), options);
+  return run;
+}
+
+}  // namespace cpaudit

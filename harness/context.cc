@@ -1,0 +1,56 @@
+#include "harness/context.h"
+
+namespace cpaudit {
+
+std::string_view ToString(ArtifactKind k) {
+  switch (k) {
+    case ArtifactKind::kCertificate: return "certificate";
+    case ArtifactKind::kCrl: return "crl";
+    case ArtifactKind::kCsr: return "csr";
+  }
+  return "certificate";
+}
+
+const Source& Artifact::source() const {
+  if (certificate != nullptr) return certificate->source();
+  if (crl != nullptr) return crl->source();
+  return csr->source();
+}
+
+const Name* Artifact::issuer() const {
+  if (certificate != nullptr) return &certificate->issuer();
+  if (crl != nullptr) return &crl->issuer();
+  return nullptr;
+}
+
+const Extensions* Artifact::extensions() const {
+  if (certificate != nullptr) return &certificate->extensions();
+  if (crl != nullptr) return &crl->extensions();
+  return nullptr;
+}
+
+std::string Artifact::Identity() const {
+  if (certificate != nullptr) {
+    return "cert|" + certificate->issuer().comparison_key + "|" + certificate->serial_hex();
+  }
+  if (crl != nullptr) {
+    const auto& number = crl->extensions().crl_number;
+    return "crl|" + crl->issuer().comparison_key + "|" +
+           (number ? *number : FormatRfc3339(crl->this_update()));
+  }
+  return "csr|" + HexEncode(csr->public_key().key_sha1);
+}
+
+std::string Artifact::Location() const {
+  if (certificate != nullptr) {
+    return "issuer=" + certificate->issuer().text + "; serial=" + certificate->serial_hex();
+  }
+  if (crl != nullptr) {
+    const auto& number = crl->extensions().crl_number;
+    return "issuer=" + crl->issuer().text + "; " +
+           (number ? "crlNumber=" + *number : "thisUpdate=" + FormatRfc3339(crl->this_update()));
+  }
+  return "subject=" + csr->subject().text;
+}
+
+}  // namespace cpaudit

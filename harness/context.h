@@ -1,0 +1,47 @@
+#pragma once
+// What a check sees when it evaluates one artifact.
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "harness/model/evidence.h"
+#include "harness/model/time_util.h"
+
+namespace cpaudit {
+
+enum class ArtifactKind { kCertificate, kCrl, kCsr };
+std::string_view ToString(ArtifactKind k);
+
+struct Artifact {
+  ArtifactKind kind = ArtifactKind::kCertificate;
+  const Certificate* certificate = nullptr;
+  const Crl* crl = nullptr;
+  const Csr* csr = nullptr;
+
+  const Source& source() const;
+  const Name* issuer() const;  // null for CSRs
+  const Extensions* extensions() const;  // null for CSRs
+  // Stable identity for fingerprints: issuer and serial, or issuer and CRL
+  // number/thisUpdate, or the CSR's key hash. Never a path.
+  std::string Identity() const;
+  // Human-readable logical location for reports.
+  std::string Location() const;
+};
+
+// The newest CRL of an issuer at the evaluation time, indexed by serial.
+struct CrlView {
+  const Crl* crl = nullptr;
+  std::unordered_map<std::string, const CrlEntry*> entries_by_serial;
+};
+
+struct EvalContext {
+  const Evidence& evidence;
+  const Artifact& artifact;
+  const CaCertificate* issuer_ca;  // null when the evidence has no matching CA
+  std::string_view profile;        // "ta" or "tsa" for certificates, else empty
+  const CrlView* newest_crl;  // the issuer's latest CRL with thisUpdate <= at, or null
+  UnixTime at;                     // the evaluation time
+};
+
+}  // namespace cpaudit

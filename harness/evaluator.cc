@@ -1,0 +1,249 @@
+#include "harness/evaluator.h"
+
+#include "harness/assertion.h"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+#include <unordered_map>
+
+namespace cpaudit {
+namespace {
+
+constexpr std::string_view kTimeStampingOid = "1.3.6.1.5.5.7.3.8";
+
+bool Applies(const Rule& rule, ArtifactKind kind) {
+  return rule.applies_to == ToString(kind);
+}
+
+std::string KindPlural(const std::string& applies_to) {
+  if (applies_to == "crl") return "CRLs";
+  if (applies_to == "csr") return "CSRs";
+  return "certificates";
+}
+
+UnixTime ArtifactDate(const Artifact& a) {
+  if (a.certificate != nullptr) return a.certificate->not_before();
+  if (a.crl != nullptr) return a.crl->this_update();
+  return 0;
+}
+
+struct Prepared {
+  std::vector<Artifact> artifacts;
+  std::vector<const CaCertificate*> issuers;
+  std::vector<std::string_view> profiles;
+  std::vector<const CrlView*> newest_crls;
+  std::unordered_map<std::string, CrlView> crl_views;  // by issuer comparison key
+};
+
+void Prepare(const Evidence& evidence, UnixTime at, Prepared* p) {
+  for (const auto& c : evidence.certificates()) {
+    p->artifacts.push_back({ArtifactKind::kCertificate, c.get(), nullptr, nullptr});
+  }
+  for (const auto& c : evidence.crls()) {
+    p->artifacts.push_back({ArtifactKind::kCrl, nullptr, c.get(), nullptr});
+  }
+  for (const auto& c : evidence.csrs()) {
+    p->artifacts.push_back({ArtifactKind::kCsr, nullptr, nullptr, c.get()});
+  }
+  for (const auto& crl : evidence.crls()) {
+    if (crl->this_update() > at) continue;
+    CrlView& view = p->crl_views[crl->issuer().comparison_key];
+    if (view.crl == nullptr || crl->this_update() > view.crl->this_update()) view.crl = crl.get();
+  }
+  for (auto& [key, view] : p->crl_views) {
+    for (const CrlEntry& e : view.crl->entries()) view.entries_by_serial.emplace(e.serial_hex, &e);
+  }
+  for (const Artifact& a : p->artifacts) {
+    const CaCertificate* issuer =
+        a.issuer() != nullptr ? evidence.FindIssuer(*a.issuer(), *a.extensions()) : nullptr;
+    p->issuers.push_back(issuer);
+    p->profiles.push_back(a.certificate != nullptr ? ClassifyProfile(*a.certificate) : "");
+    const CrlView* view = nullptr;
+    if (a.certificate != nullptr) {
+      auto it = p->crl_views.find(a.certificate->issuer().comparison_key);
+      if (it != p->crl_views.end()) view = &it->second;
+    }
+    p->newest_crls.push_back(view);
+  }
+}
+
+Outcome EvaluateOne(const Rule& rule, const EvalContext& ctx) {
+  Outcome out;
+  if (!rule.profiles.empty() &&
+      std::find(rule.profiles.begin(), rule.profiles.end(), ctx.profile) == rule.profiles.end()) {
+    out.status = Status::kNotApplicable;
+    out.reason = "applies to " + [&] {
+      std::string s;
+      for (const auto& p : rule.profiles) s += (s.empty() ? "" : "/") + p;
+      return s;
+    }() + " certificates";
+    return out;
+  }
+  UnixTime date = ArtifactDate(ctx.artifact);
+  if ((rule.effective && date < *rule.effective) ||
+      (rule.ineffective && date >= *rule.ineffective)) {
+    out.status = Status::kNotEffective;
+    out.reason = "the artifact predates or postdates the rule's effective period";
+    return out;
+  }
+  rule.check->Evaluate(ctx, &out);
+  return out;
+}
+
+std::map<std::string, std::string> CommonVars(const Artifact& a) {
+  std::map<std::string, std::string> vars = {{"artifact", a.source().Display()},
+                                             {"serial", ""},
+                                             {"subject", ""},
+                                             {"issuer", ""}};
+  if (a.certificate != nullptr) {
+    vars["serial"] = a.certificate->serial_hex();
+    vars["subject"] = a.certificate->subject().text;
+  }
+  if (a.csr != nullptr) vars["subject"] = a.csr->subject().text;
+  if (const Name* issuer = a.issuer()) vars["issuer"] = issuer->text;
+  return vars;
+}
+
+void AddFindings(const Rule& rule, const Artifact& a, const Outcome& out, RunResult* result) {
+  for (const Violation& v : out.violations) {
+    auto vars = CommonVars(a);
+    for (const auto& [k, val] : v.vars) vars[k] = val;
+    Finding f;
+    f.rule = rule.id;
+    f.cp = rule.cp;
+    f.severity = rule.severity;
+    f.status = Status::kFail;
+    f.artifact = a.source().Display();
+    f.location = a.Location();
+    auto own = vars.find(kMessageOverride);
+    f.message = RenderMessage(own != vars.end() ? own->second : rule.message, vars);
+    f.identity = a.Identity() + "|" + v.key;
+    f.fingerprint = Fingerprint(f.rule, f.identity);
+    result->findings.push_back(std::move(f));
+  }
+}
+
+void Tally(RuleTally* tally, const Outcome& out) {
+  ++tally->counts[static_cast<size_t>(out.status)];
+  if (!out.reason.empty() && (out.status == Status::kNotEvaluated) &&
+      std::find(tally->reasons.begin(), tally->reasons.end(), out.reason) == tally->reasons.end()) {
+    tally->reasons.push_back(out.reason);
+  }
+}
+
+Status Overall(const RuleTally& t) {
+  for (Status s : {Status::kFail, Status::kPass, Status::kNotEvaluated, Status::kNotEffective,
+                   Status::kNotApplicable}) {
+    if (t.count(s) > 0) return s;
+  }
+  return Status::kNotEvaluated;
+}
+
+}  // namespace
+
+std::string_view ClassifyProfile(const Certificate& cert) {
+  const auto& eku = cert.extensions().extended_key_usage;
+  bool tsa = eku && std::find(eku->begin(), eku->end(), kTimeStampingOid) != eku->end();
+  return tsa ? "tsa" : "ta";
+}
+
+bool RunResult::GateFailed() const {
+  return std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
+    return f.status == Status::kFail && f.severity >= fail_on;
+  });
+}
+
+size_t RunResult::FailedAt(Severity s) const {
+  return static_cast<size_t>(std::count_if(findings.begin(), findings.end(), [&](const Finding& f) {
+    return f.status == Status::kFail && f.severity == s;
+  }));
+}
+
+RunResult Evaluate(const Pack& pack, const Evidence& evidence, const std::string& evidence_label,
+                   const EvaluateOptions& options) {
+  RunResult result;
+  result.pack = &pack;
+  result.at = options.at;
+  result.evidence = evidence_label;
+  result.fail_on = options.fail_on;
+  result.cas = evidence.cas().size();
+  result.certificates = evidence.certificates().size();
+  result.crls = evidence.crls().size();
+  result.csrs = evidence.csrs().size();
+
+  for (const InputProblem& p : evidence.input_problems()) {
+    Finding f;
+    f.rule = std::string(kInputRuleId);
+    f.severity = Severity::kError;
+    f.status = Status::kFail;
+    f.artifact = p.artifact;
+    f.message = p.message;
+    f.identity = "input|" + p.artifact + "|" + p.message;
+    f.fingerprint = Fingerprint(f.rule, f.identity);
+    result.findings.push_back(std::move(f));
+  }
+
+  Prepared prep;
+  Prepare(evidence, options.at, &prep);
+  const size_t n_rules = pack.rules.size();
+  const size_t n_artifacts = prep.artifacts.size();
+
+  // outcomes[artifact * n_rules + rule]; only per-artifact rules are filled here.
+  std::vector<Outcome> outcomes(n_artifacts * n_rules);
+  std::vector<char> evaluated(n_artifacts * n_rules, 0);
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < n_artifacts; i = next++) {
+      const Artifact& a = prep.artifacts[i];
+      EvalContext ctx{evidence, a, prep.issuers[i], prep.profiles[i], prep.newest_crls[i],
+                      options.at};
+      for (size_t r = 0; r < n_rules; ++r) {
+        const Rule& rule = pack.rules[r];
+        if (!Applies(rule, a.kind)) continue;
+        outcomes[i * n_rules + r] = EvaluateOne(rule, ctx);
+        evaluated[i * n_rules + r] = 1;
+      }
+    }
+  };
+  unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<size_t>(threads, std::max<size_t>(1, n_artifacts / 8)));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+
+  CorpusContext corpus{evidence, prep.artifacts, options.at};
+  for (size_t r = 0; r < n_rules; ++r) {
+    const Rule& rule = pack.rules[r];
+    RuleTally tally;
+    tally.rule = &rule;
+    if (rule.applies_to == "corpus") {
+      std::vector<std::pair<size_t, Outcome>> corpus_outcomes;
+      rule.check->EvaluateCorpus(corpus, &corpus_outcomes);
+      std::sort(corpus_outcomes.begin(), corpus_outcomes.end(),
+                [](const auto& a, const auto& b) { return a.first < b.first; });
+      for (const auto& [i, out] : corpus_outcomes) {
+        Tally(&tally, out);
+        AddFindings(rule, prep.artifacts[i], out, &result);
+      }
+    } else {
+      for (size_t i = 0; i < n_artifacts; ++i) {
+        if (!evaluated[i * n_rules + r]) continue;
+        const Outcome& out = outcomes[i * n_rules + r];
+        Tally(&tally, out);
+        AddFindings(rule, prep.artifacts[i], out, &result);
+      }
+    }
+    tally.status = Overall(tally);
+    size_t total = 0;
+    for (size_t c : tally.counts) total += c;
+    if (total == 0) {
+      tally.reasons.push_back("no " + KindPlural(rule.applies_to) + " in the evidence");
+    }
+    result.rules.push_back(std::move(tally));
+  }
+  return result;
+}
+
+}  // namespace cpaudit

@@ -1,0 +1,51 @@
+#pragma once
+// Runs a compiled pack over loaded evidence: per-artifact rules in parallel
+// across cores, corpus rules over the whole evidence; results in a fixed order
+// whatever the thread count.
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "harness/finding.h"
+#include "harness/model/evidence.h"
+#include "harness/pack.h"
+
+namespace cpaudit {
+
+struct RuleTally {
+  const Rule* rule = nullptr;
+  Status status = Status::kNotEvaluated;  // the rule's overall status
+  std::array<size_t, std::size(kAllStatuses)> counts{};  // per artifact, by Status
+  std::vector<std::string> reasons;  // distinct reasons for not_evaluated / not_applicable
+
+  size_t count(Status s) const { return counts[static_cast<size_t>(s)]; }
+};
+
+struct RunResult {
+  const Pack* pack = nullptr;
+  UnixTime at = 0;
+  std::string evidence;  // the evidence path as given
+  size_t cas = 0, certificates = 0, crls = 0, csrs = 0;
+  std::vector<RuleTally> rules;   // in pack order
+  std::vector<Finding> findings;  // input problems, then by rule, then by artifact
+  Severity fail_on = Severity::kError;
+
+  bool GateFailed() const;
+  size_t FailedAt(Severity s) const;  // failing findings of exactly this severity
+};
+
+struct EvaluateOptions {
+  UnixTime at = 0;
+  unsigned threads = 0;  // 0: one per core
+  Severity fail_on = Severity::kError;
+};
+
+RunResult Evaluate(const Pack& pack, const Evidence& evidence, const std::string& evidence_label,
+                   const EvaluateOptions& options);
+
+// "ta" or "tsa": with no issuance event, a certificate with the timeStamping
+// EKU is a TSA certificate and one without is a TA certificate.
+std::string_view ClassifyProfile(const Certificate& cert);
+
+}  // namespace cpaudit

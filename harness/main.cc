@@ -1,0 +1,207 @@
+// cpaudit: runs a Certificate Policy rule pack over a CA's evidence.
+//
+// Exit codes: 0 the gate passes; 1 a finding at or above --fail-on; 2 usage,
+// pack, configuration or unreadable-evidence error.
+
+#include <CLI/CLI.hpp>
+
+#include <fstream>
+#include <iostream>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "checks/registry.h"
+#include "harness/audit.h"
+#include "harness/fixture_runner.h"
+#include "reports/json_report.h"
+#include "reports/text_report.h"
+
+namespace {
+
+using namespace cpaudit;
+namespace fs = std::filesystem;
+
+constexpr int kExitPass = 0;
+constexpr int kExitGateFailed = 1;
+constexpr int kExitError = 2;
+
+std::unique_ptr<Pack> LoadChosenPack(const std::string& pack_dir) {
+  return pack_dir.empty() ? LoadPack(EmbeddedDefaultPack(), "built-in pack")
+                          : LoadPackDir(pack_dir);
+}
+
+struct ReportSpec {
+  std::string format;
+  std::string path;
+};
+
+ReportSpec ParseReportSpec(const std::string& spec) {
+  size_t eq = spec.find('=');
+  if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size()) {
+    throw CLI::ValidationError("--report", "expected FORMAT=PATH, e.g. json=out/report.json");
+  }
+  ReportSpec r{spec.substr(0, eq), spec.substr(eq + 1)};
+  if (r.format != "text" && r.format != "json") {
+    throw CLI::ValidationError("--report", "unknown format \"" + r.format + "\" (text, json)");
+  }
+  return r;
+}
+
+void WriteOutput(const std::string& path, const std::string& content) {
+  if (path == "-") {
+    std::cout << content << std::flush;
+    return;
+  }
+  fs::path p(path);
+  std::error_code ec;
+  if (p.has_parent_path()) fs::create_directories(p.parent_path(), ec);
+  std::ofstream out(p, std::ios::binary);
+  out << content;
+  if (!out) throw std::runtime_error(path + ": cannot write the report");
+}
+
+int Audit(const std::string& evidence, const std::string& pack_dir, const std::string& at,
+          const std::vector<std::string>& reports, const std::string& fail_on, unsigned threads,
+          bool quiet, const std::string& color) {
+  AuditRequest request;
+  request.evidence = evidence;
+  if (!pack_dir.empty()) request.pack_dir = pack_dir;
+  if (!at.empty()) {
+    request.at = ParseRfc3339(at);
+    if (!request.at) {
+      std::cerr << "cpaudit: --at: expected an RFC 3339 time with offset, got \"" << at << "\"\n";
+      return kExitError;
+    }
+  }
+  request.fail_on = *ParseSeverity(fail_on);
+  request.threads = threads;
+  std::vector<ReportSpec> specs;
+  for (const auto& r : reports) specs.push_back(ParseReportSpec(r));
+
+  AuditRun run = RunAudit(request);
+  bool text_to_stdout = false;
+  for (const ReportSpec& spec : specs) {
+    if (spec.format == "text") {
+      text_to_stdout |= spec.path == "-";
+      bool tty = spec.path == "-" && isatty(STDOUT_FILENO);
+      WriteOutput(spec.path, TextReport(run.result, {color == "always" || (color == "auto" && tty)}));
+    } else {
+      WriteOutput(spec.path, JsonReport(run.result).dump(2) + "\n");
+    }
+  }
+  if (!quiet && !text_to_stdout) {
+    bool tty = isatty(STDOUT_FILENO);
+    std::cout << TextReport(run.result, {color == "always" || (color == "auto" && tty)});
+    for (const ReportSpec& spec : specs) {
+      if (spec.path != "-") std::cout << "wrote " << spec.format << " report " << spec.path << "\n";
+    }
+  }
+  return run.result.GateFailed() ? kExitGateFailed : kExitPass;
+}
+
+int ListRules(const std::string& pack_dir) {
+  auto pack = LoadChosenPack(pack_dir);
+  for (const Rule& r : pack->rules) {
+    std::cout << fmt::format("{:<44} {:<7} {:<8} {}\n", r.id, r.cp, ToString(r.severity), r.title);
+  }
+  return kExitPass;
+}
+
+int Explain(const std::string& id, const std::string& pack_dir) {
+  auto pack = LoadChosenPack(pack_dir);
+  const Rule* r = pack->FindRule(id);
+  if (r == nullptr) {
+    std::cerr << "cpaudit: no rule \"" << id << "\" in pack " << pack->id
+              << " (cpaudit rules lists them)\n";
+    return kExitError;
+  }
+  std::cout << fmt::format("{}  ({}, CP {})\n{}\n\n", r->id, ToString(r->severity), r->cp,
+                           r->title);
+  std::cout << "CP text (ja):\n  " << r->text_ja << "\n\nCP text (en):\n  " << r->text_en << "\n\n";
+  std::cout << "applies to: " << r->applies_to;
+  if (!r->profiles.empty()) {
+    std::cout << " (profiles:";
+    for (const auto& p : r->profiles) std::cout << " " << p;
+    std::cout << ")";
+  }
+  if (r->effective) std::cout << "; effective from " << FormatRfc3339(*r->effective);
+  if (r->ineffective) std::cout << "; ineffective from " << FormatRfc3339(*r->ineffective);
+  std::cout << "\ncheck: " << r->check_name << "\n  " << r->check->Describe() << "\n";
+  if (!r->options.empty()) {
+    std::cout << "options:\n";
+    for (const auto& [k, v] : r->options) std::cout << "  " << k << " = " << v << "\n";
+  }
+  std::cout << "message: " << r->message << "\ndefined in: " << r->file << ":" << r->line << "\n";
+  return kExitPass;
+}
+
+int TestPack(const std::string& pack_dir, const std::string& fixtures) {
+  FixtureReport report = RunFixtures(pack_dir, fixtures);
+  std::cout << report.output;
+  return report.ok ? kExitPass : kExitGateFailed;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"cpaudit: audit what a Certificate Authority produced against its Certificate "
+               "Policy, encoded as a rule pack.\nExit codes: 0 pass, 1 findings at or above "
+               "--fail-on, 2 usage, pack or evidence errors."};
+  app.set_version_flag("--version", std::string("cpaudit ") + CPAUDIT_VERSION);
+  app.require_subcommand(1);
+
+  std::string evidence, pack_dir, at, fail_on = "error", color = "auto", rule_id, fixtures;
+  std::vector<std::string> reports;
+  unsigned threads = 0;
+  bool quiet = false;
+
+  CLI::App* audit = app.add_subcommand("audit", "Audit an evidence folder and gate on the result");
+  audit->add_option("EVIDENCE", evidence, "evidence folder (ca/ certs/ crls/ csrs/ ...)")
+      ->required();
+  audit->add_option("--pack", pack_dir, "rule pack folder (default: the built-in SECOM pack)");
+  audit->add_option("--at", at, "evaluation time, RFC 3339 (default: cpaudit.yaml's, else now)");
+  audit->add_option("--report", reports, "write a report: FORMAT=PATH (text, json; PATH - is "
+                                         "stdout); repeatable");
+  audit->add_option("--fail-on", fail_on, "lowest severity that fails the gate")
+      ->check(CLI::IsMember({"error", "warning", "notice"}));
+  audit->add_option("--threads", threads, "worker threads (default: one per core)");
+  audit->add_flag("--quiet,-q", quiet, "print nothing unless asked with --report text=-");
+  audit->add_option("--color", color, "colour the terminal summary")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+
+  CLI::App* rules = app.add_subcommand("rules", "List the rules: id, CP section, severity, title");
+  rules->add_option("--pack", pack_dir, "rule pack folder (default: built-in)");
+
+  CLI::App* explain = app.add_subcommand("explain", "Show a rule: CP text, check, options");
+  explain->add_option("RULE", rule_id, "rule id")->required();
+  explain->add_option("--pack", pack_dir, "rule pack folder (default: built-in)");
+
+  CLI::App* test_pack = app.add_subcommand("test-pack", "Run a pack's fixtures and check them");
+  test_pack->add_option("PACK", pack_dir, "rule pack folder")->required();
+  test_pack->add_option("--fixtures", fixtures, "fixture folder (default: pack.yaml's fixtures)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitPass : kExitError;
+  }
+  try {
+    if (*audit) {
+      return Audit(evidence, pack_dir, at, reports, fail_on, threads, quiet, color);
+    }
+    if (*rules) return ListRules(pack_dir);
+    if (*explain) return Explain(rule_id, pack_dir);
+    if (*test_pack) return TestPack(pack_dir, fixtures);
+  } catch (const CLI::ValidationError& e) {
+    std::cerr << "cpaudit: " << e.what() << "\n";
+  } catch (const PackError& e) {
+    std::cerr << "cpaudit: " << e.what() << "\n";
+  } catch (const EvidenceError& e) {
+    std::cerr << "cpaudit: evidence " << e.what() << "\n";
+  } catch (const std::exception& e) {
+    std::cerr << "cpaudit: " << e.what() << "\n";
+  }
+  return kExitError;
+}

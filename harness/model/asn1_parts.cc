@@ -1,0 +1,131 @@
+#include "harness/model/asn1_parts.h"
+
+#include <openssl/objects.h>
+#include <openssl/sha.h>
+
+#include <ctime>
+
+#include "harness/model/openssl_ptr.h"
+
+namespace cpaudit {
+
+Sha1Digest Sha1(ByteView data) {
+  Sha1Digest out;
+  SHA1(data.data(), data.size(), out.data());
+  return out;
+}
+
+std::optional<SignedEnvelope> ParseSignedEnvelope(ByteView der, std::string* error) {
+  der::Reader top(der);
+  auto outer = top.Expect(der::kSequence, "outer SEQUENCE", error);
+  if (!outer) return std::nullopt;
+  if (!top.empty()) {
+    *error = "trailing data after the outer SEQUENCE";
+    return std::nullopt;
+  }
+  der::Reader r(outer->content);
+  auto tbs = r.Expect(der::kSequence, "to-be-signed SEQUENCE", error);
+  if (!tbs) return std::nullopt;
+  auto alg_tlv = r.Expect(der::kSequence, "signatureAlgorithm", error);
+  if (!alg_tlv) return std::nullopt;
+  auto alg = ParseAlgorithm(*alg_tlv, error);
+  if (!alg) return std::nullopt;
+  auto sig = r.Expect(der::kBitString, "signatureValue", error);
+  if (!sig) return std::nullopt;
+  auto sig_bytes = der::BitStringBytes(*sig);
+  if (!sig_bytes) {
+    *error = "signatureValue: malformed BIT STRING";
+    return std::nullopt;
+  }
+  if (!r.empty()) {
+    *error = "unexpected data after signatureValue";
+    return std::nullopt;
+  }
+  return SignedEnvelope{tbs->whole, std::move(*alg), ToBytes(*sig_bytes)};
+}
+
+std::optional<AlgorithmId> ParseAlgorithm(const der::Tlv& tlv, std::string* error) {
+  der::Reader r(tlv.content);
+  auto oid = r.Expect(der::kOid, "AlgorithmIdentifier algorithm", error);
+  if (!oid) return std::nullopt;
+  const unsigned char* p = oid->whole.data();
+  ossl::Ptr<ASN1_OBJECT, ASN1_OBJECT_free> obj(
+      d2i_ASN1_OBJECT(nullptr, &p, static_cast<long>(oid->whole.size())));
+  char buf[128];
+  int n = obj ? OBJ_obj2txt(buf, sizeof buf, obj.get(), 1) : -1;
+  if (n <= 0 || n >= static_cast<int>(sizeof buf)) {
+    *error = "AlgorithmIdentifier: malformed OID";
+    return std::nullopt;
+  }
+  AlgorithmId alg;
+  alg.oid.assign(buf, static_cast<size_t>(n));
+  int nid = OBJ_obj2nid(obj.get());
+  alg.name = nid != NID_undef ? OBJ_nid2ln(nid) : alg.oid;
+  if (!r.empty()) {
+    auto params = r.Next(error);
+    if (!params) return std::nullopt;
+    alg.parameters = ToBytes(params->whole);
+  }
+  if (!r.empty()) {
+    *error = "AlgorithmIdentifier: unexpected data after parameters";
+    return std::nullopt;
+  }
+  return alg;
+}
+
+std::optional<UnixTime> ParseTime(const der::Tlv& tlv, std::string* error) {
+  if (!tlv.Is(der::kUtcTime) && !tlv.Is(der::kGeneralizedTime)) {
+    *error = "expected UTCTime or GeneralizedTime";
+    return std::nullopt;
+  }
+  const unsigned char* p = tlv.whole.data();
+  ossl::Time t(d2i_ASN1_TIME(nullptr, &p, static_cast<long>(tlv.whole.size())));
+  std::tm tm{};
+  if (!t || ASN1_TIME_to_tm(t.get(), &tm) != 1) {
+    *error = "malformed time";
+    return std::nullopt;
+  }
+  return timegm(&tm);
+}
+
+std::optional<PublicKeyInfo> ParsePublicKeyInfo(const der::Tlv& tlv, std::string* error) {
+  der::Reader r(tlv.content);
+  auto alg_tlv = r.Expect(der::kSequence, "subjectPublicKeyInfo algorithm", error);
+  if (!alg_tlv) return std::nullopt;
+  auto alg = ParseAlgorithm(*alg_tlv, error);
+  if (!alg) return std::nullopt;
+  auto key_tlv = r.Expect(der::kBitString, "subjectPublicKey", error);
+  if (!key_tlv) return std::nullopt;
+  auto key = der::BitStringBytes(*key_tlv);
+  if (!key || !r.empty()) {
+    *error = "subjectPublicKeyInfo: malformed";
+    return std::nullopt;
+  }
+  PublicKeyInfo info;
+  info.der = ToBytes(tlv.whole);
+  info.algorithm = std::move(*alg);
+  info.key = ToBytes(*key);
+  info.key_sha1 = Sha1(*key);
+  if (info.algorithm.oid == "1.2.840.113549.1.1.1") {
+    // RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }
+    std::string ignored;
+    der::Reader kr(*key);
+    auto seq = kr.NextIf(der::kSequence, &ignored);
+    if (seq) {
+      der::Reader mr(seq->content);
+      auto modulus = mr.NextIf(der::kInteger, &ignored);
+      if (modulus && !modulus->content.empty()) {
+        ByteView m = modulus->content;
+        while (!m.empty() && m[0] == 0) m = m.subspan(1);
+        if (!m.empty()) {
+          int top_bits = 0;
+          for (uint8_t b = m[0]; b != 0; b >>= 1) ++top_bits;
+          info.rsa_modulus_bits = static_cast<int>((m.size() - 1) * 8) + top_bits;
+        }
+      }
+    }
+  }
+  return info;
+}
+
+}  // namespace cpaudit

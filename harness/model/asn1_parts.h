@@ -1,0 +1,50 @@
+#pragma once
+// Pieces shared by certificates, CRLs and CSRs: the signed envelope,
+// AlgorithmIdentifier, Time and SubjectPublicKeyInfo.
+
+#include <array>
+#include <optional>
+#include <string>
+
+#include "harness/model/byte_view.h"
+#include "harness/model/der_reader.h"
+#include "harness/model/time_util.h"
+
+namespace cpaudit {
+
+using Sha1Digest = std::array<uint8_t, 20>;
+Sha1Digest Sha1(ByteView data);
+
+struct AlgorithmId {
+  std::string oid;
+  std::string name;  // OpenSSL's long name, for messages
+  Bytes parameters;  // DER of the parameters, empty when absent
+  bool operator==(const AlgorithmId&) const = default;
+};
+
+// SEQUENCE { tbs, signatureAlgorithm, signatureValue BIT STRING }: the outer
+// shape of certificates, CRLs and CSRs.
+struct SignedEnvelope {
+  ByteView tbs;           // the whole to-be-signed TLV
+  AlgorithmId algorithm;  // the outer signatureAlgorithm
+  Bytes signature;        // the BIT STRING's octets
+};
+
+// Splits `der` (which must be exactly one SEQUENCE) into its signed parts.
+std::optional<SignedEnvelope> ParseSignedEnvelope(ByteView der, std::string* error);
+std::optional<AlgorithmId> ParseAlgorithm(const der::Tlv& tlv, std::string* error);
+// UTCTime or GeneralizedTime.
+std::optional<UnixTime> ParseTime(const der::Tlv& tlv, std::string* error);
+
+// The subject key kept as bytes: decoding it through OpenSSL's provider
+// decoders costs ~140 us, so it is only done where a rule needs the key itself.
+struct PublicKeyInfo {
+  Bytes der;  // the whole SubjectPublicKeyInfo
+  AlgorithmId algorithm;
+  Bytes key;  // subjectPublicKey BIT STRING value
+  Sha1Digest key_sha1{};  // RFC 5280 4.2.1.2 method 1
+  int rsa_modulus_bits = 0;  // 0 when not RSA or unreadable
+};
+std::optional<PublicKeyInfo> ParsePublicKeyInfo(const der::Tlv& tlv, std::string* error);
+
+}  // namespace cpaudit

@@ -1,0 +1,91 @@
+#include "harness/model/certificate.h"
+
+#include <fmt/format.h>
+
+namespace cpaudit {
+
+std::string SerialHex(ByteView v) {
+  while (v.size() > 1 && v[0] == 0) v = v.subspan(1);
+  return HexEncode(v);
+}
+
+std::shared_ptr<const Certificate> Certificate::Parse(Bytes der, Source source,
+                                                      std::string* error) {
+  std::shared_ptr<Certificate> cert(new Certificate());
+  cert->der_ = std::move(der);
+  cert->source_ = std::move(source);
+  auto envelope = ParseSignedEnvelope(cert->der_, error);
+  if (!envelope) return nullptr;
+  cert->envelope_ = std::move(*envelope);
+
+  der::Reader tbs(der::Reader(cert->envelope_.tbs).Next(error)->content);
+  auto fail = [&](const char* what, const std::string& why) {
+    *error = fmt::format("tbsCertificate {}: {}", what, why);
+    return nullptr;
+  };
+  std::string why;
+  if (auto v = tbs.NextIfContext(0, &why)) {
+    der::Reader vr(v->content);
+    auto n = vr.Expect(der::kInteger, "version", &why);
+    if (!n || n->content.size() != 1 || n->content[0] > 2 || !vr.empty()) {
+      return fail("version", why.empty() ? "not 0, 1 or 2" : why);
+    }
+    cert->version_ = n->content[0] + 1;
+  } else if (!why.empty()) {
+    return fail("version", why);
+  }
+  auto serial = tbs.Expect(der::kInteger, "serialNumber", &why);
+  if (!serial || serial->content.empty()) return fail("serialNumber", why.empty() ? "empty" : why);
+  cert->serial_ = ToBytes(serial->content);
+  cert->serial_hex_ = SerialHex(serial->content);
+
+  auto sig_alg = tbs.Expect(der::kSequence, "signature", &why);
+  if (!sig_alg) return fail("signature", why);
+  auto alg = ParseAlgorithm(*sig_alg, &why);
+  if (!alg) return fail("signature", why);
+  cert->tbs_signature_algorithm_ = std::move(*alg);
+
+  auto issuer = tbs.Expect(der::kSequence, "issuer", &why);
+  std::optional<Name> issuer_name = issuer ? ParseName(issuer->whole, &why) : std::nullopt;
+  if (!issuer_name) return fail("issuer", why);
+  cert->issuer_ = std::move(*issuer_name);
+
+  auto validity = tbs.Expect(der::kSequence, "validity", &why);
+  if (!validity) return fail("validity", why);
+  der::Reader vr(validity->content);
+  auto nb = vr.Next(&why);
+  auto nb_time = nb ? ParseTime(*nb, &why) : std::nullopt;
+  if (!nb_time) return fail("notBefore", why);
+  auto na = vr.Next(&why);
+  auto na_time = na ? ParseTime(*na, &why) : std::nullopt;
+  if (!na_time) return fail("notAfter", why);
+  if (!vr.empty()) return fail("validity", "unexpected data after notAfter");
+  cert->not_before_ = *nb_time;
+  cert->not_after_ = *na_time;
+
+  auto subject = tbs.Expect(der::kSequence, "subject", &why);
+  std::optional<Name> subject_name = subject ? ParseName(subject->whole, &why) : std::nullopt;
+  if (!subject_name) return fail("subject", why);
+  cert->subject_ = std::move(*subject_name);
+
+  auto spki = tbs.Expect(der::kSequence, "subjectPublicKeyInfo", &why);
+  auto key = spki ? ParsePublicKeyInfo(*spki, &why) : std::nullopt;
+  if (!key) return fail("subjectPublicKeyInfo", why);
+  cert->public_key_ = std::move(*key);
+
+  if (!tbs.NextIfContext(1, &why) && !why.empty()) return fail("issuerUniqueID", why);
+  if (!tbs.NextIfContext(2, &why) && !why.empty()) return fail("subjectUniqueID", why);
+  if (auto ext = tbs.NextIfContext(3, &why)) {
+    auto exts = ParseExtensions(ext->content, &why);
+    if (!exts) return fail("extensions", why);
+    cert->has_extensions_field_ = true;
+    cert->extensions_ = std::move(*exts);
+  } else if (!why.empty()) {
+    return fail("extensions", why);
+  }
+  if (!tbs.empty()) return fail("end", "unexpected data after the last field");
+  cert->fingerprint_sha1_ = Sha1(cert->der_);
+  return cert;
+}
+
+}  // namespace cpaudit

@@ -1,0 +1,69 @@
+#pragma once
+// An X.509 certificate parsed once into immutable plain values.
+//
+// Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue }
+// TBSCertificate ::= SEQUENCE {
+//   version [0] EXPLICIT Version DEFAULT v1, serialNumber INTEGER,
+//   signature AlgorithmIdentifier, issuer Name, validity Validity, subject Name,
+//   subjectPublicKeyInfo, issuerUniqueID [1] IMPLICIT OPTIONAL,
+//   subjectUniqueID [2] IMPLICIT OPTIONAL, extensions [3] EXPLICIT Extensions OPTIONAL }
+
+#include <memory>
+#include <string>
+
+#include "harness/model/asn1_parts.h"
+#include "harness/model/extensions.h"
+#include "harness/model/name.h"
+#include "harness/model/source.h"
+
+namespace cpaudit {
+
+class Certificate {
+ public:
+  // Parses DER; nullptr with *error naming the part that is malformed.
+  static std::shared_ptr<const Certificate> Parse(Bytes der, Source source, std::string* error);
+
+  Certificate(const Certificate&) = delete;
+  Certificate& operator=(const Certificate&) = delete;
+
+  const Bytes& der() const { return der_; }
+  const Source& source() const { return source_; }
+  const SignedEnvelope& envelope() const { return envelope_; }
+  int version() const { return version_; }  // 1, 2 or 3
+  const Bytes& serial() const { return serial_; }  // INTEGER content octets
+  const std::string& serial_hex() const { return serial_hex_; }
+  const AlgorithmId& tbs_signature_algorithm() const { return tbs_signature_algorithm_; }
+  const Name& issuer() const { return issuer_; }
+  UnixTime not_before() const { return not_before_; }
+  UnixTime not_after() const { return not_after_; }
+  const Name& subject() const { return subject_; }
+  const PublicKeyInfo& public_key() const { return public_key_; }
+  bool has_extensions_field() const { return has_extensions_field_; }
+  const Extensions& extensions() const { return extensions_; }
+  const Sha1Digest& fingerprint_sha1() const { return fingerprint_sha1_; }
+
+ private:
+  Certificate() = default;
+
+  Bytes der_;
+  Source source_;
+  SignedEnvelope envelope_;
+  int version_ = 1;
+  Bytes serial_;
+  std::string serial_hex_;
+  AlgorithmId tbs_signature_algorithm_;
+  Name issuer_;
+  UnixTime not_before_ = 0;
+  UnixTime not_after_ = 0;
+  Name subject_;
+  PublicKeyInfo public_key_;
+  bool has_extensions_field_ = false;
+  Extensions extensions_;
+  Sha1Digest fingerprint_sha1_{};
+};
+
+// Serial as reports print it: lower-case hex of the INTEGER's octets, leading
+// zero octets dropped.
+std::string SerialHex(ByteView integer_content);
+
+}  // namespace cpaudit

@@ -1,0 +1,100 @@
+#include "harness/model/der_reader.h"
+
+#include <openssl/asn1.h>
+
+#include <fmt/format.h>
+
+namespace cpaudit {
+
+std::string HexEncode(ByteView v) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(v.size() * 2);
+  for (uint8_t b : v) {
+    out.push_back(kDigits[b >> 4]);
+    out.push_back(kDigits[b & 15]);
+  }
+  return out;
+}
+
+namespace der {
+
+bool Tlv::Is(int universal_tag) const { return cls == V_ASN1_UNIVERSAL && tag == universal_tag; }
+bool Tlv::IsContext(int number) const { return cls == V_ASN1_CONTEXT_SPECIFIC && tag == number; }
+
+std::optional<Tlv> Reader::Peek(std::string* error) const {
+  if (rest_.empty()) {
+    *error = "unexpected end of data";
+    return std::nullopt;
+  }
+  const unsigned char* p = rest_.data();
+  long length = 0;
+  int tag = 0;
+  int cls = 0;
+  int ret = ASN1_get_object(&p, &length, &tag, &cls, static_cast<long>(rest_.size()));
+  if (ret & 0x80) {
+    *error = "malformed DER: bad tag or length";
+    return std::nullopt;
+  }
+  if (ret == 0x21) {
+    *error = "indefinite length is not DER";
+    return std::nullopt;
+  }
+  size_t header = static_cast<size_t>(p - rest_.data());
+  if (length < 0 || static_cast<size_t>(length) > rest_.size() - header) {
+    *error = "length runs past the end of the data";
+    return std::nullopt;
+  }
+  Tlv tlv;
+  tlv.tag = tag;
+  tlv.cls = cls;
+  tlv.constructed = (ret & V_ASN1_CONSTRUCTED) != 0;
+  tlv.content = rest_.subspan(header, static_cast<size_t>(length));
+  tlv.whole = rest_.subspan(0, header + static_cast<size_t>(length));
+  return tlv;
+}
+
+std::optional<Tlv> Reader::Next(std::string* error) {
+  auto tlv = Peek(error);
+  if (tlv) rest_ = rest_.subspan(tlv->whole.size());
+  return tlv;
+}
+
+std::optional<Tlv> Reader::NextIf(int universal_tag, std::string* error) {
+  if (rest_.empty()) return std::nullopt;
+  std::string ignored;
+  auto tlv = Peek(&ignored);
+  if (!tlv || !tlv->Is(universal_tag)) return std::nullopt;
+  return Next(error);
+}
+
+std::optional<Tlv> Reader::NextIfContext(int number, std::string* error) {
+  if (rest_.empty()) return std::nullopt;
+  std::string ignored;
+  auto tlv = Peek(&ignored);
+  if (!tlv || !tlv->IsContext(number)) return std::nullopt;
+  return Next(error);
+}
+
+std::optional<Tlv> Reader::Expect(int universal_tag, const char* what, std::string* error) {
+  std::string inner;
+  auto tlv = Next(&inner);
+  if (!tlv) {
+    *error = fmt::format("{}: {}", what, inner);
+    return std::nullopt;
+  }
+  if (!tlv->Is(universal_tag)) {
+    *error = fmt::format("{}: expected tag {}, found {}{}", what, universal_tag,
+                         tlv->cls == V_ASN1_UNIVERSAL ? "" : "context/other ", tlv->tag);
+    return std::nullopt;
+  }
+  return tlv;
+}
+
+std::optional<ByteView> BitStringBytes(const Tlv& tlv) {
+  if (!tlv.Is(kBitString) || tlv.content.empty() || tlv.content[0] > 7) return std::nullopt;
+  return tlv.content.subspan(1);
+}
+
+}  // namespace der
+}  // namespace cpaudit

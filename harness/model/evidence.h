@@ -1,0 +1,91 @@
+#pragma once
+// An evidence bundle read from disk: every artifact parsed once, and every file
+// that could not be read recorded as an input problem instead of being skipped.
+//
+// evidence/ ca/ certs/ crls/ csrs/ (events/ and repository/ are read elsewhere)
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "harness/model/certificate.h"
+#include "harness/model/crl.h"
+#include "harness/model/csr.h"
+#include "harness/model/verification_key.h"
+
+namespace cpaudit {
+
+// The evidence directory itself is unusable (missing, not a directory).
+class EvidenceError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct InputProblem {
+  std::string artifact;  // "certs/a.pem#2"
+  std::string message;
+};
+
+struct CaCertificate {
+  std::shared_ptr<const Certificate> certificate;
+  std::unique_ptr<VerificationKey> key;  // null when the key did not decode
+  std::string key_error;
+};
+
+class Evidence {
+ public:
+  static std::unique_ptr<Evidence> Load(const std::filesystem::path& dir);
+  // Builds evidence from artifacts already in memory (the oracle, tests).
+  Evidence() = default;
+  Evidence(const Evidence&) = delete;
+  Evidence& operator=(const Evidence&) = delete;
+
+  const std::filesystem::path& root() const { return root_; }
+  const std::vector<CaCertificate>& cas() const { return cas_; }
+  const std::vector<std::shared_ptr<const Certificate>>& certificates() const {
+    return certificates_;
+  }
+  const std::vector<std::shared_ptr<const Crl>>& crls() const { return crls_; }
+  const std::vector<std::shared_ptr<const Csr>>& csrs() const { return csrs_; }
+  const std::vector<InputProblem>& input_problems() const { return input_problems_; }
+  // Which of the evidence folders existed ("ca", "certs", ...).
+  bool HasPart(const std::string& part) const;
+
+  // The CA that issued an artifact: the one whose subject is `issuer`, else the
+  // one whose key `authority_key_id` names, else the only CA; null otherwise.
+  const CaCertificate* FindIssuer(const Name& issuer, const Extensions& extensions) const;
+
+  void AddCa(std::shared_ptr<const Certificate> cert);
+  void AddCertificate(std::shared_ptr<const Certificate> cert);
+  void AddCrl(std::shared_ptr<const Crl> crl);
+  void AddCsr(std::shared_ptr<const Csr> csr);
+  void AddProblem(InputProblem problem);
+
+ private:
+  void LoadPart(const std::string& part);
+  void LoadFile(const std::string& part, const std::filesystem::path& file);
+  void AddItem(const std::string& part, const std::string& label, Bytes der, Source source);
+
+  std::filesystem::path root_;
+  std::vector<std::string> parts_;
+  std::vector<CaCertificate> cas_;
+  std::vector<std::shared_ptr<const Certificate>> certificates_;
+  std::vector<std::shared_ptr<const Crl>> crls_;
+  std::vector<std::shared_ptr<const Csr>> csrs_;
+  std::vector<InputProblem> input_problems_;
+};
+
+// One PEM block or one DER blob found in a file.
+struct EncodedItem {
+  std::string label;  // PEM label, or empty for DER
+  Bytes der;
+};
+// Splits file contents into items: every PEM block when the file has any
+// "-----BEGIN", else the whole file as one DER item. nullopt with *error when
+// the PEM is malformed or holds no block.
+std::optional<std::vector<EncodedItem>> SplitEncoded(ByteView contents, std::string* error);
+
+}  // namespace cpaudit

@@ -1,0 +1,196 @@
+#include "harness/model/extensions.h"
+
+#include <openssl/objects.h>
+
+#include "harness/model/openssl_ptr.h"
+
+namespace cpaudit {
+namespace {
+
+std::string ObjectText(const ASN1_OBJECT* obj) {
+  char buf[128];
+  int n = OBJ_obj2txt(buf, sizeof buf, obj, 1);
+  return n > 0 && n < static_cast<int>(sizeof buf) ? std::string(buf, n) : std::string();
+}
+
+std::string AsString(const ASN1_STRING* s) {
+  return std::string(reinterpret_cast<const char*>(ASN1_STRING_get0_data(s)),
+                     static_cast<size_t>(ASN1_STRING_length(s)));
+}
+
+// Runs an OpenSSL d2i function over the whole of `value`; trailing bytes are an error.
+template <typename T, typename D2i>
+T* DecodeAll(D2i d2i, const Bytes& value) {
+  const unsigned char* p = value.data();
+  T* out = d2i(nullptr, &p, static_cast<long>(value.size()));
+  if (out != nullptr && p != value.data() + value.size()) return nullptr;
+  return out;
+}
+
+void DecodeKnown(Extension& ext, Extensions& out) {
+  const std::string& oid = ext.oid;
+  if (oid == "2.5.29.35") {
+    ossl::AuthorityKeyId aki(DecodeAll<AUTHORITY_KEYID>(d2i_AUTHORITY_KEYID, ext.value));
+    if (!aki) return void(ext.error = "malformed authorityKeyIdentifier");
+    AuthorityKeyIdentifier v;
+    if (aki->keyid != nullptr) {
+      const unsigned char* d = ASN1_STRING_get0_data(aki->keyid);
+      v.key_id = Bytes(d, d + ASN1_STRING_length(aki->keyid));
+    }
+    v.has_issuer = aki->issuer != nullptr;
+    v.has_serial = aki->serial != nullptr;
+    out.authority_key_identifier = std::move(v);
+  } else if (oid == "2.5.29.14") {
+    ossl::OctetString ski(DecodeAll<ASN1_OCTET_STRING>(d2i_ASN1_OCTET_STRING, ext.value));
+    if (!ski) return void(ext.error = "malformed subjectKeyIdentifier");
+    const unsigned char* d = ASN1_STRING_get0_data(ski.get());
+    out.subject_key_identifier = Bytes(d, d + ASN1_STRING_length(ski.get()));
+  } else if (oid == "2.5.29.15") {
+    ossl::BitString ku(DecodeAll<ASN1_BIT_STRING>(d2i_ASN1_BIT_STRING, ext.value));
+    if (!ku) return void(ext.error = "malformed keyUsage");
+    std::vector<std::string> bits;
+    const auto& names = KeyUsageBitNames();
+    for (size_t i = 0; i < names.size(); ++i) {
+      if (ASN1_BIT_STRING_get_bit(ku.get(), static_cast<int>(i))) bits.emplace_back(names[i]);
+    }
+    out.key_usage = std::move(bits);
+  } else if (oid == "2.5.29.37") {
+    ossl::ExtendedKeyUsage eku(DecodeAll<EXTENDED_KEY_USAGE>(d2i_EXTENDED_KEY_USAGE, ext.value));
+    if (!eku) return void(ext.error = "malformed extendedKeyUsage");
+    std::vector<std::string> purposes;
+    for (int i = 0; i < sk_ASN1_OBJECT_num(eku.get()); ++i) {
+      purposes.push_back(ObjectText(sk_ASN1_OBJECT_value(eku.get(), i)));
+    }
+    out.extended_key_usage = std::move(purposes);
+  } else if (oid == "2.5.29.32") {
+    ossl::CertificatePolicies cp(
+        DecodeAll<CERTIFICATEPOLICIES>(d2i_CERTIFICATEPOLICIES, ext.value));
+    if (!cp) return void(ext.error = "malformed certificatePolicies");
+    std::vector<PolicyInformation> policies;
+    for (int i = 0; i < sk_POLICYINFO_num(cp.get()); ++i) {
+      const POLICYINFO* info = sk_POLICYINFO_value(cp.get(), i);
+      PolicyInformation p;
+      p.oid = ObjectText(info->policyid);
+      for (int j = 0; j < sk_POLICYQUALINFO_num(info->qualifiers); ++j) {
+        const POLICYQUALINFO* q = sk_POLICYQUALINFO_value(info->qualifiers, j);
+        p.qualifier_ids.push_back(ObjectText(q->pqualid));
+        if (OBJ_obj2nid(q->pqualid) == NID_id_qt_cps) p.cps_uris.push_back(AsString(q->d.cpsuri));
+      }
+      policies.push_back(std::move(p));
+    }
+    out.certificate_policies = std::move(policies);
+  } else if (oid == "2.5.29.31") {
+    ossl::CrlDistPoints dps(DecodeAll<CRL_DIST_POINTS>(d2i_CRL_DIST_POINTS, ext.value));
+    if (!dps) return void(ext.error = "malformed cRLDistributionPoints");
+    std::vector<std::string> uris;
+    for (int i = 0; i < sk_DIST_POINT_num(dps.get()); ++i) {
+      const DIST_POINT* dp = sk_DIST_POINT_value(dps.get(), i);
+      if (dp->distpoint == nullptr || dp->distpoint->type != 0) continue;
+      const GENERAL_NAMES* names = dp->distpoint->name.fullname;
+      for (int j = 0; j < sk_GENERAL_NAME_num(names); ++j) {
+        const GENERAL_NAME* gn = sk_GENERAL_NAME_value(names, j);
+        if (gn->type == GEN_URI) uris.push_back(AsString(gn->d.uniformResourceIdentifier));
+      }
+    }
+    out.crl_distribution_uris = std::move(uris);
+  } else if (oid == "2.5.29.20") {
+    ossl::Integer n(DecodeAll<ASN1_INTEGER>(d2i_ASN1_INTEGER, ext.value));
+    if (!n) return void(ext.error = "malformed cRLNumber");
+    ossl::Ptr<BIGNUM, BN_free> bn(ASN1_INTEGER_to_BN(n.get(), nullptr));
+    char* dec = bn ? BN_bn2dec(bn.get()) : nullptr;
+    if (dec == nullptr) return void(ext.error = "malformed cRLNumber");
+    out.crl_number = dec;
+    OPENSSL_free(dec);
+  } else if (oid == "2.5.29.21") {
+    ossl::Enumerated e(DecodeAll<ASN1_ENUMERATED>(d2i_ASN1_ENUMERATED, ext.value));
+    long code = e ? ASN1_ENUMERATED_get(e.get()) : -1;
+    if (code < 0 || code > 10) return void(ext.error = "malformed reasonCode");
+    out.reason_code = static_cast<int>(code);
+  }
+}
+
+}  // namespace
+
+const std::vector<std::pair<std::string_view, std::string_view>>& KnownExtensions() {
+  static const std::vector<std::pair<std::string_view, std::string_view>> kKnown = {
+      {"2.5.29.35", "authority_key_identifier"},
+      {"2.5.29.14", "subject_key_identifier"},
+      {"2.5.29.15", "key_usage"},
+      {"2.5.29.37", "extended_key_usage"},
+      {"2.5.29.32", "certificate_policies"},
+      {"2.5.29.31", "crl_distribution_points"},
+      {"2.5.29.30", "name_constraints"},
+      {"2.5.29.36", "policy_constraints"},
+      {"2.5.29.33", "policy_mappings"},
+      {"2.5.29.54", "inhibit_any_policy"},
+      {"2.5.29.19", "basic_constraints"},
+      {"2.5.29.17", "subject_alt_name"},
+      {"2.5.29.18", "issuer_alt_name"},
+      {"2.5.29.9", "subject_directory_attributes"},
+      {"1.3.6.1.5.5.7.1.1", "authority_info_access"},
+      {"2.5.29.20", "crl_number"},
+      {"2.5.29.27", "delta_crl_indicator"},
+      {"2.5.29.28", "issuing_distribution_point"},
+      {"2.5.29.46", "freshest_crl"},
+      {"2.5.29.21", "reason_code"},
+      {"2.5.29.23", "hold_instruction_code"},
+      {"2.5.29.24", "invalidity_date"},
+      {"2.5.29.29", "certificate_issuer"},
+  };
+  return kKnown;
+}
+
+std::string_view KnownExtensionName(std::string_view oid) {
+  for (const auto& [known_oid, name] : KnownExtensions()) {
+    if (known_oid == oid) return name;
+  }
+  return {};
+}
+
+const std::vector<std::string_view>& KeyUsageBitNames() {
+  static const std::vector<std::string_view> kNames = {
+      "digitalSignature", "nonRepudiation", "keyEncipherment", "dataEncipherment", "keyAgreement",
+      "keyCertSign",      "cRLSign",        "encipherOnly",    "decipherOnly"};
+  return kNames;
+}
+
+std::string ReasonName(int code) {
+  static const char* const kNames[] = {
+      "unspecified",       "keyCompromise",  "cACompromise",  "affiliationChanged",
+      "superseded",        "cessationOfOperation", "certificateHold", "7",
+      "removeFromCRL",     "privilegeWithdrawn",   "aACompromise"};
+  return code >= 0 && code <= 10 ? kNames[code] : std::to_string(code);
+}
+
+const Extension* Extensions::Find(std::string_view oid) const {
+  for (const Extension& e : list) {
+    if (e.oid == oid) return &e;
+  }
+  return nullptr;
+}
+
+std::optional<Extensions> ParseExtensions(ByteView der, std::string* error) {
+  const unsigned char* p = der.data();
+  ossl::Extensions exts(d2i_X509_EXTENSIONS(nullptr, &p, static_cast<long>(der.size())));
+  if (!exts || p != der.data() + der.size()) {
+    *error = "malformed extensions";
+    return std::nullopt;
+  }
+  Extensions out;
+  for (int i = 0; i < sk_X509_EXTENSION_num(exts.get()); ++i) {
+    X509_EXTENSION* x = sk_X509_EXTENSION_value(exts.get(), i);
+    Extension ext;
+    ext.oid = ObjectText(X509_EXTENSION_get_object(x));
+    ext.name = std::string(KnownExtensionName(ext.oid));
+    ext.critical = X509_EXTENSION_get_critical(x) > 0;
+    const ASN1_OCTET_STRING* data = X509_EXTENSION_get_data(x);
+    const unsigned char* d = ASN1_STRING_get0_data(data);
+    ext.value = Bytes(d, d + ASN1_STRING_length(data));
+    if (out.Find(ext.oid) == nullptr) DecodeKnown(ext, out);
+    else ext.error = "duplicate extension";
+    out.list.push_back(std::move(ext));
+  }
+  return out;
+}
+
+}  // namespace cpaudit

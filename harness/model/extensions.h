@@ -1,0 +1,61 @@
+#pragma once
+// X.509 extensions (certificate, CRL and CRL-entry), decoded once with OpenSSL's
+// d2i functions into plain values.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "harness/model/byte_view.h"
+
+namespace cpaudit {
+
+struct Extension {
+  std::string oid;
+  std::string name;  // snake_case name from KnownExtensionName, or empty
+  bool critical = false;
+  Bytes value;        // the extnValue octets
+  std::string error;  // non-empty when a known extension's value did not decode
+};
+
+struct AuthorityKeyIdentifier {
+  std::optional<Bytes> key_id;
+  bool has_issuer = false;
+  bool has_serial = false;
+};
+
+struct PolicyInformation {
+  std::string oid;
+  std::vector<std::string> qualifier_ids;
+  std::vector<std::string> cps_uris;
+};
+
+struct Extensions {
+  std::vector<Extension> list;  // in encoding order
+  std::optional<AuthorityKeyIdentifier> authority_key_identifier;
+  std::optional<Bytes> subject_key_identifier;
+  std::optional<std::vector<std::string>> key_usage;  // names of the bits set
+  std::optional<std::vector<std::string>> extended_key_usage;  // purpose OIDs
+  std::optional<std::vector<PolicyInformation>> certificate_policies;
+  std::optional<std::vector<std::string>> crl_distribution_uris;
+  std::optional<std::string> crl_number;  // decimal
+  std::optional<int> reason_code;         // CRL entry
+
+  const Extension* Find(std::string_view oid) const;
+};
+
+// snake_case name of a well-known extension OID ("2.5.29.32" ->
+// "certificate_policies"), empty when unknown.
+std::string_view KnownExtensionName(std::string_view oid);
+// All names KnownExtensionName can return, with their OIDs.
+const std::vector<std::pair<std::string_view, std::string_view>>& KnownExtensions();
+// RFC 5280 CRLReason name for a code ("keyCompromise"), or the number.
+std::string ReasonName(int code);
+// The KeyUsage bit names in bit order.
+const std::vector<std::string_view>& KeyUsageBitNames();
+
+// Parses `Extensions ::= SEQUENCE SIZE (1..MAX) OF Extension` (the whole TLV).
+std::optional<Extensions> ParseExtensions(ByteView der, std::string* error);
+
+}  // namespace cpaudit

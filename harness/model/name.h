@@ -1,0 +1,35 @@
+#pragma once
+// X.500 Name, decoded once with d2i_X509_NAME into plain values.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "harness/model/byte_view.h"
+
+namespace cpaudit {
+
+struct NameAttribute {
+  std::string oid;         // "2.5.4.10"
+  std::string short_name;  // "O", or the OID when OpenSSL has no short name
+  std::string value;       // UTF-8
+  int rdn = 0;             // index of the RDN (SET) holding it
+};
+
+struct Name {
+  Bytes der;
+  std::vector<NameAttribute> attributes;  // in encoding order
+  std::string text;                       // "C=JP, O=SECOM Trust.net, OU=..."
+  // RFC 5280 7.1 comparison key: types plus case-folded, space-collapsed values.
+  std::string comparison_key;
+
+  bool empty() const { return attributes.empty(); }
+  bool Matches(const Name& other) const {
+    return der == other.der || comparison_key == other.comparison_key;
+  }
+};
+
+// Decodes a DER Name (the whole TLV). nullopt with *error when malformed.
+std::optional<Name> ParseName(ByteView der, std::string* error);
+
+}  // namespace cpaudit

@@ -1,0 +1,343 @@
+#include "harness/pack.h"
+
+#include <fmt/args.h>
+#include <fmt/format.h>
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "checks/registry.h"
+#include "harness/assertion.h"
+
+namespace cpaudit {
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::set<std::string> kAppliesTo = {"certificate", "crl", "csr", "corpus"};
+const std::set<std::string> kCoverageStatuses = {"automated", "manual", "delegated",
+                                                 "informative"};
+
+YAML::Node ParseYaml(const PackFile& f) {
+  try {
+    return YAML::Load(f.text);
+  } catch (const YAML::ParserException& e) {
+    throw PackError(fmt::format("{}:{}: invalid YAML: {}", f.name, e.mark.line + 1, e.msg));
+  }
+}
+
+void ExpectKeys(const YAML::Node& node, const std::string& file, const std::set<std::string>& known,
+                const std::set<std::string>& required, const std::string& what) {
+  if (!node.IsMap()) ThrowAt(file, node, what + " must be a map");
+  for (const auto& kv : node) {
+    std::string k = kv.first.as<std::string>();
+    if (!known.count(k)) ThrowAt(file, kv.first, "unknown key \"" + k + "\" in " + what);
+  }
+  for (const auto& k : required) {
+    if (!node[k]) ThrowAt(file, node, what + " lacks required key \"" + k + "\"");
+  }
+}
+
+std::string ScalarAt(const YAML::Node& node, const std::string& file, const std::string& key) {
+  const YAML::Node v = node[key];
+  if (!v.IsScalar()) ThrowAt(file, v ? v : node, key + ": expected a string");
+  return v.Scalar();
+}
+
+std::vector<std::string> StringList(const YAML::Node& v, const std::string& file,
+                                    const std::string& key) {
+  std::vector<std::string> out;
+  if (!v.IsSequence()) ThrowAt(file, v, key + ": expected a list");
+  for (const auto& item : v) {
+    if (!item.IsScalar()) ThrowAt(file, item, key + ": expected a list of strings");
+    out.push_back(item.Scalar());
+  }
+  return out;
+}
+
+UnixTime DateAt(const YAML::Node& v, const std::string& file, const std::string& key) {
+  if (!v.IsScalar()) ThrowAt(file, v, key + ": expected a date");
+  std::string s = v.Scalar();
+  if (s.size() == 10) s += "T00:00:00Z";
+  auto t = ParseRfc3339(s);
+  if (!t) ThrowAt(file, v, key + ": expected YYYY-MM-DD or RFC 3339, got \"" + v.Scalar() + "\"");
+  return *t;
+}
+
+void ValidateMessage(const std::string& message, const std::vector<std::string>& allowed,
+                     const std::string& file, const YAML::Node& node) {
+  std::map<std::string, std::string> vars;
+  for (const auto& name : allowed) vars[name] = "x";
+  try {
+    RenderMessage(message, vars);
+  } catch (const fmt::format_error& e) {
+    std::string names;
+    for (const auto& n : allowed) names += (names.empty() ? "{" : ", {") + n + "}";
+    ThrowAt(file, node, fmt::format("message: {} (placeholders here: {})", e.what(), names));
+  }
+}
+
+class Loader {
+ public:
+  Loader(const std::vector<PackFile>& files, std::string label, const ParameterOverrides& overrides)
+      : files_(files), label_(std::move(label)), overrides_(overrides) {}
+
+  std::unique_ptr<Pack> Load() {
+    auto pack = std::make_unique<Pack>();
+    const PackFile* manifest = nullptr;
+    for (const PackFile& f : files_) {
+      if (fs::path(f.name).filename() == "pack.yaml") manifest = &f;
+    }
+    if (manifest == nullptr) throw PackError(label_ + ": no pack.yaml");
+    LoadManifest(*manifest, pack.get());
+    for (const PackFile& f : files_) {
+      if (&f != manifest) LoadRuleFile(f, pack.get());
+    }
+    if (pack->rules.empty()) throw PackError(label_ + ": the pack defines no rules");
+    ValidateCoverage(pack.get());
+    return pack;
+  }
+
+ private:
+  void LoadManifest(const PackFile& f, Pack* pack) {
+    YAML::Node root = ParseYaml(f);
+    ExpectKeys(root, f.name,
+               {"id", "version", "title", "policy", "parameters", "fixtures", "coverage"},
+               {"id", "version", "title", "coverage"}, "pack.yaml");
+    pack->id = ScalarAt(root, f.name, "id");
+    pack->version = ScalarAt(root, f.name, "version");
+    pack->title = ScalarAt(root, f.name, "title");
+    if (root["fixtures"]) pack->fixtures = ScalarAt(root, f.name, "fixtures");
+    if (const YAML::Node policy = root["policy"]) {
+      ExpectKeys(policy, f.name, {"title", "oids"}, {}, "policy");
+      if (policy["title"]) pack->policy_title = ScalarAt(policy, f.name, "title");
+      if (policy["oids"]) pack->policy_oids = StringList(policy["oids"], f.name, "oids");
+    }
+    if (const YAML::Node params = root["parameters"]) {
+      if (!params.IsMap()) ThrowAt(f.name, params, "parameters must be a map");
+      for (const auto& kv : params) pack->parameters[kv.first.as<std::string>()] = kv.second;
+    }
+    if (overrides_.values && overrides_.values.IsMap()) {
+      for (const auto& kv : overrides_.values) {
+        std::string name = kv.first.as<std::string>();
+        if (!pack->parameters.count(name)) {
+          ThrowAt(overrides_.file, kv.first,
+                  "parameter \"" + name + "\" is not a parameter of pack " + pack->id);
+        }
+        pack->parameters[name] = kv.second;
+      }
+    }
+    const YAML::Node coverage = root["coverage"];
+    if (!coverage.IsSequence()) ThrowAt(f.name, coverage, "coverage: expected a list");
+    std::set<std::string> sections;
+    for (const auto& entry : coverage) {
+      ExpectKeys(entry, f.name, {"section", "title", "status", "rules", "text"},
+                 {"section", "title", "status"}, "coverage entry");
+      CoverageEntry c;
+      c.section = ScalarAt(entry, f.name, "section");
+      c.title = ScalarAt(entry, f.name, "title");
+      c.status = ScalarAt(entry, f.name, "status");
+      if (!sections.insert(c.section).second) {
+        ThrowAt(f.name, entry, "coverage lists section " + c.section + " twice");
+      }
+      if (!kCoverageStatuses.count(c.status)) {
+        ThrowAt(f.name, entry["status"],
+                "status must be automated, manual, delegated or informative");
+      }
+      if (entry["rules"]) c.rules = StringList(entry["rules"], f.name, "rules");
+      if (c.status == "automated" && c.rules.empty()) {
+        ThrowAt(f.name, entry, "automated section " + c.section + " lists no rules");
+      }
+      if (c.status != "automated" && !c.rules.empty()) {
+        ThrowAt(f.name, entry["rules"], "only automated sections list rules");
+      }
+      if (entry["text"]) ReadText(entry["text"], f.name, &c.text_ja, &c.text_en);
+      if (c.status == "manual" && (c.text_ja.empty() || c.text_en.empty())) {
+        ThrowAt(f.name, entry, "manual section " + c.section + " needs its clause text (ja, en)");
+      }
+      coverage_nodes_[c.section] = {f.name, entry};
+      pack->coverage.push_back(std::move(c));
+    }
+  }
+
+  static void ReadText(const YAML::Node& text, const std::string& file, std::string* ja,
+                       std::string* en) {
+    ExpectKeys(text, file, {"ja", "en"}, {"ja", "en"}, "text");
+    *ja = ScalarAt(text, file, "ja");
+    *en = ScalarAt(text, file, "en");
+  }
+
+  void LoadRuleFile(const PackFile& f, Pack* pack) {
+    YAML::Node root = ParseYaml(f);
+    ExpectKeys(root, f.name, {"rules"}, {"rules"}, "a rule file");
+    if (!root["rules"].IsSequence()) ThrowAt(f.name, root["rules"], "rules: expected a list");
+    for (const auto& node : root["rules"]) pack->rules.push_back(LoadRule(node, f.name, *pack));
+  }
+
+  Rule LoadRule(const YAML::Node& node, const std::string& file, const Pack& pack) {
+    ExpectKeys(node, file,
+               {"id", "title", "cp", "text", "severity", "applies_to", "profiles", "effective",
+                "ineffective", "check", "message", "params"},
+               {"id", "title", "cp", "text", "severity", "applies_to", "check", "message"},
+               "a rule");
+    Rule rule;
+    rule.file = file;
+    rule.line = node.Mark().line + 1;
+    rule.id = ScalarAt(node, file, "id");
+    static const RE2 kIdPattern("[a-z0-9][a-z0-9.-]*");
+    if (!RE2::FullMatch(rule.id, kIdPattern) || rule.id == kInputRuleId) {
+      ThrowAt(file, node["id"], "id \"" + rule.id + "\" must be kebab-case (a-z 0-9 . -)");
+    }
+    if (!ids_.insert(rule.id).second) ThrowAt(file, node["id"], "duplicate rule id " + rule.id);
+    rule.title = ScalarAt(node, file, "title");
+    rule.cp = ScalarAt(node, file, "cp");
+    ReadText(node["text"], file, &rule.text_ja, &rule.text_en);
+    auto severity = ParseSeverity(ScalarAt(node, file, "severity"));
+    if (!severity) ThrowAt(file, node["severity"], "severity must be error, warning or notice");
+    rule.severity = *severity;
+    rule.applies_to = ScalarAt(node, file, "applies_to");
+    if (!kAppliesTo.count(rule.applies_to)) {
+      ThrowAt(file, node["applies_to"], "applies_to must be certificate, crl, csr or corpus");
+    }
+    if (node["profiles"]) {
+      rule.profiles = StringList(node["profiles"], file, "profiles");
+      if (rule.applies_to != "certificate") {
+        ThrowAt(file, node["profiles"], "profiles apply to certificate rules only");
+      }
+      for (const auto& p : rule.profiles) {
+        if (p != "ta" && p != "tsa") ThrowAt(file, node["profiles"], "profiles: ta or tsa");
+      }
+    }
+    if (node["effective"]) rule.effective = DateAt(node["effective"], file, "effective");
+    if (node["ineffective"]) rule.ineffective = DateAt(node["ineffective"], file, "ineffective");
+
+    ParamScope scope(pack.parameters.begin(), pack.parameters.end());
+    if (const YAML::Node params = node["params"]) {
+      if (!params.IsMap()) ThrowAt(file, params, "params must be a map");
+      for (const auto& kv : params) scope[kv.first.as<std::string>()] = kv.second;
+    }
+    std::vector<std::string> placeholders = CommonPlaceholders();
+    const YAML::Node check = node["check"];
+    if (IsAssertionNode(check)) {
+      if (rule.applies_to == "corpus") {
+        ThrowAt(file, check, "corpus rules need a primitive, not field assertions");
+      }
+      ArtifactKind kind = rule.applies_to == "crl"   ? ArtifactKind::kCrl
+                          : rule.applies_to == "csr" ? ArtifactKind::kCsr
+                                                     : ArtifactKind::kCertificate;
+      rule.check_name = "assertion";
+      std::vector<std::pair<std::string, YAML::Node>> messages;
+      rule.check = CompileAssertion(check, kind, file, scope, &messages);
+      for (const auto& p : AssertionPlaceholders()) placeholders.push_back(p);
+      for (const auto& [message, at] : messages) ValidateMessage(message, placeholders, file, at);
+    } else {
+      std::string name;
+      YAML::Node options;
+      if (check.IsScalar()) {
+        name = check.Scalar();
+      } else if (check.IsMap() && check.size() == 1) {
+        name = check.begin()->first.as<std::string>();
+        options = check.begin()->second;
+      } else {
+        ThrowAt(file, check, "check: expected field assertions or {PRIMITIVE: {options}}");
+      }
+      const PrimitiveInfo* primitive = FindPrimitive(name);
+      if (primitive == nullptr) {
+        std::string known;
+        for (const auto& p : Primitives()) known += (known.empty() ? "" : ", ") + p.name;
+        ThrowAt(file, check, "unknown check primitive \"" + name + "\" (known: " + known + ")");
+      }
+      if (std::find(primitive->applies_to.begin(), primitive->applies_to.end(),
+                    rule.applies_to) == primitive->applies_to.end()) {
+        ThrowAt(file, node["applies_to"],
+                "primitive " + name + " does not apply to " + rule.applies_to);
+      }
+      Params params(options, file, &scope);
+      rule.check_name = name;
+      rule.check = primitive->create(params, rule.applies_to);
+      rule.options = params.effective();
+      for (const auto& p : primitive->placeholders) placeholders.push_back(p);
+    }
+    rule.message = ScalarAt(node, file, "message");
+    ValidateMessage(rule.message, placeholders, file, node["message"]);
+    return rule;
+  }
+
+  void ValidateCoverage(Pack* pack) {
+    std::set<std::string> listed;
+    for (const CoverageEntry& c : pack->coverage) {
+      for (const std::string& id : c.rules) {
+        const auto& [file, node] = coverage_nodes_[c.section];
+        if (!ids_.count(id)) {
+          ThrowAt(file, node, "coverage of " + c.section + " names unknown rule " + id);
+        }
+        listed.insert(id);
+      }
+    }
+    for (const Rule& r : pack->rules) {
+      if (!coverage_nodes_.count(r.cp)) {
+        throw PackError(fmt::format("{}:{}: rule {} cites section {}, which the coverage lacks",
+                                    r.file, r.line, r.id, r.cp));
+      }
+      if (!listed.count(r.id)) {
+        throw PackError(fmt::format("{}:{}: rule {} is not listed in any coverage section",
+                                    r.file, r.line, r.id));
+      }
+    }
+  }
+
+  const std::vector<PackFile>& files_;
+  std::string label_;
+  const ParameterOverrides& overrides_;
+  std::set<std::string> ids_;
+  std::map<std::string, std::pair<std::string, YAML::Node>> coverage_nodes_;
+};
+
+}  // namespace
+
+const Rule* Pack::FindRule(const std::string& id) const {
+  for (const Rule& r : rules) {
+    if (r.id == id) return &r;
+  }
+  return nullptr;
+}
+
+const std::vector<std::string>& CommonPlaceholders() {
+  static const std::vector<std::string> kNames = {"artifact", "serial", "subject", "issuer"};
+  return kNames;
+}
+
+std::string RenderMessage(const std::string& tmpl, const std::map<std::string, std::string>& vars) {
+  fmt::dynamic_format_arg_store<fmt::format_context> store;
+  for (const auto& [name, value] : vars) store.push_back(fmt::arg(name.c_str(), value));
+  return fmt::vformat(tmpl, store);
+}
+
+std::unique_ptr<Pack> LoadPack(const std::vector<PackFile>& files, const std::string& label,
+                               const ParameterOverrides& overrides) {
+  return Loader(files, label, overrides).Load();
+}
+
+std::unique_ptr<Pack> LoadPackDir(const fs::path& dir, const ParameterOverrides& overrides) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) throw PackError(dir.string() + ": no such pack directory");
+  std::vector<PackFile> files;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.path().extension() != ".yaml" || !entry.is_regular_file()) continue;
+    std::ifstream in(entry.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    files.push_back({(dir / entry.path().filename()).string(), text.str()});
+  }
+  std::sort(files.begin(), files.end(), [](const PackFile& a, const PackFile& b) {
+    return a.name < b.name;
+  });
+  auto pack = LoadPack(files, dir.string(), overrides);
+  pack->dir = dir;
+  return pack;
+}
+
+}  // namespace cpaudit

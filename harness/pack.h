@@ -1,0 +1,79 @@
+#pragma once
+// Rule packs: loaded, validated and compiled as a whole before any evidence is
+// read. Any problem is a PackError "file:line: reason".
+
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "checks/check.h"
+#include "harness/embedded_pack.h"
+#include "harness/params.h"
+
+namespace cpaudit {
+
+struct CoverageEntry {
+  std::string section;  // "7.1.2"
+  std::string title;
+  std::string status;   // automated, manual, delegated, informative
+  std::vector<std::string> rules;
+  std::string text_ja;
+  std::string text_en;
+};
+
+struct Rule {
+  std::string id;
+  std::string title;
+  std::string cp;
+  std::string text_ja;
+  std::string text_en;
+  Severity severity = Severity::kError;
+  std::string applies_to;  // certificate, crl, csr, corpus
+  std::vector<std::string> profiles;  // empty: every profile
+  std::optional<UnixTime> effective;
+  std::optional<UnixTime> ineffective;
+  std::string check_name;  // a primitive's name, or "assertion"
+  std::unique_ptr<Check> check;
+  std::vector<std::pair<std::string, std::string>> options;  // effective primitive options
+  std::string message;
+  std::string file;
+  int line = 0;
+};
+
+struct Pack {
+  std::string id;
+  std::string version;
+  std::string title;
+  std::string policy_title;
+  std::vector<std::string> policy_oids;
+  std::string fixtures;  // fixture folder, relative to the pack folder
+  std::filesystem::path dir;  // empty for the embedded pack
+  std::map<std::string, YAML::Node> parameters;  // effective (after overrides)
+  std::vector<Rule> rules;
+  std::vector<CoverageEntry> coverage;
+
+  const Rule* FindRule(const std::string& id) const;
+};
+
+// Parameter values that replace the pack's own (from the evidence's cpaudit.yaml).
+struct ParameterOverrides {
+  std::string file;  // where they came from, for errors
+  YAML::Node values;  // a map, or null
+};
+
+std::unique_ptr<Pack> LoadPack(const std::vector<PackFile>& files, const std::string& label,
+                               const ParameterOverrides& overrides = {});
+std::unique_ptr<Pack> LoadPackDir(const std::filesystem::path& dir,
+                                  const ParameterOverrides& overrides = {});
+
+// The placeholders every message may use, whatever its check.
+const std::vector<std::string>& CommonPlaceholders();
+// Fills a message template; unknown placeholders were rejected at load.
+std::string RenderMessage(const std::string& tmpl, const std::map<std::string, std::string>& vars);
+
+}  // namespace cpaudit

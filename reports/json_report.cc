@@ -1,0 +1,89 @@
+#include "reports/json_report.h"
+
+namespace cpaudit {
+
+nlohmann::json JsonReport(const RunResult& r) {
+  using nlohmann::json;
+  const Pack& pack = *r.pack;
+  json doc;
+  doc["tool"] = {{"name", "cpaudit"}, {"version", CPAUDIT_VERSION}};
+  doc["pack"] = {{"id", pack.id},
+                 {"version", pack.version},
+                 {"title", pack.title},
+                 {"policy_oids", pack.policy_oids}};
+  doc["evaluated_at"] = FormatRfc3339(r.at);
+  doc["evidence"] = {{"path", r.evidence},
+                     {"cas", r.cas},
+                     {"certificates", r.certificates},
+                     {"crls", r.crls},
+                     {"csrs", r.csrs}};
+
+  json rule_counts = json::object();
+  json evaluations = json::object();
+  for (Status s : kAllStatuses) {
+    rule_counts[std::string(ToString(s))] = 0;
+    evaluations[std::string(ToString(s))] = 0;
+  }
+  json rules = json::array();
+  for (const RuleTally& t : r.rules) {
+    rule_counts[std::string(ToString(t.status))] = rule_counts[std::string(ToString(t.status))].get<size_t>() + 1;
+    json rule = {{"id", t.rule->id},
+                 {"cp", t.rule->cp},
+                 {"title", t.rule->title},
+                 {"severity", ToString(t.rule->severity)},
+                 {"status", ToString(t.status)}};
+    for (Status s : kAllStatuses) {
+      rule[std::string(ToString(s))] = t.count(s);
+      evaluations[std::string(ToString(s))] =
+          evaluations[std::string(ToString(s))].get<size_t>() + t.count(s);
+    }
+    rule["reasons"] = t.reasons;
+    rules.push_back(std::move(rule));
+  }
+  json by_severity = json::object();
+  for (Severity s : kAllSeverities) by_severity[std::string(ToString(s))] = r.FailedAt(s);
+  doc["summary"] = {{"result", r.GateFailed() ? "fail" : "pass"},
+                    {"fail_on", ToString(r.fail_on)},
+                    {"findings", by_severity},
+                    {"rules", rule_counts},
+                    {"evaluations", evaluations}};
+  doc["rules"] = std::move(rules);
+
+  json findings = json::array();
+  for (const Finding& f : r.findings) {
+    findings.push_back({{"rule", f.rule},
+                        {"cp", f.cp},
+                        {"severity", ToString(f.severity)},
+                        {"status", ToString(f.status)},
+                        {"artifact", f.artifact},
+                        {"location", f.location},
+                        {"message", f.message},
+                        {"fingerprint", f.fingerprint},
+                        {"baseline", "new"}});
+  }
+  doc["findings"] = std::move(findings);
+
+  json coverage = json::array();
+  for (const CoverageEntry& c : pack.coverage) {
+    json entry = {{"section", c.section}, {"title", c.title}, {"status", c.status},
+                  {"rules", c.rules}};
+    if (c.status == "automated") {
+      Status worst = Status::kNotEvaluated;
+      bool any_pass = false;
+      for (const RuleTally& t : r.rules) {
+        if (std::find(c.rules.begin(), c.rules.end(), t.rule->id) == c.rules.end()) continue;
+        if (t.status == Status::kFail) worst = Status::kFail;
+        if (t.status == Status::kPass) any_pass = true;
+      }
+      entry["result"] = ToString(worst == Status::kFail ? Status::kFail
+                                 : any_pass             ? Status::kPass
+                                                        : Status::kNotEvaluated);
+    }
+    if (!c.text_ja.empty()) entry["text"] = {{"ja", c.text_ja}, {"en", c.text_en}};
+    coverage.push_back(std::move(entry));
+  }
+  doc["coverage"] = std::move(coverage);
+  return doc;
+}
+
+}  // namespace cpaudit
