@@ -51,6 +51,14 @@ void Prepare(const Evidence& evidence, UnixTime at, Prepared* p) {
     CrlView& view = p->crl_views[crl->issuer().comparison_key];
     if (view.crl == nullptr || crl->this_update() > view.crl->this_update()) view.crl = crl.get();
   }
+  // A certificate is what its certificate_issued event's profile says.
+  std::unordered_map<std::string, std::string_view> declared;
+  for (const Event& e : evidence.events()) {
+    if (e.type != "certificate_issued") continue;
+    std::string profile = e.Str("profile");
+    std::string serial = e.Str("serial");
+    if (!serial.empty() && !profile.empty()) declared[serial] = profile == "ta" ? "ta" : "tsa";
+  }
   for (auto& [key, view] : p->crl_views) {
     for (const CrlEntry& e : view.crl->entries()) view.entries_by_serial.emplace(e.serial_hex, &e);
   }
@@ -58,7 +66,12 @@ void Prepare(const Evidence& evidence, UnixTime at, Prepared* p) {
     const CaCertificate* issuer =
         a.issuer() != nullptr ? evidence.FindIssuer(*a.issuer(), *a.extensions()) : nullptr;
     p->issuers.push_back(issuer);
-    p->profiles.push_back(a.certificate != nullptr ? ClassifyProfile(*a.certificate) : "");
+    std::string_view profile;
+    if (a.certificate != nullptr) {
+      auto it = declared.find(a.certificate->serial_hex());
+      profile = it != declared.end() ? it->second : ClassifyProfile(*a.certificate);
+    }
+    p->profiles.push_back(profile);
     const CrlView* view = nullptr;
     if (a.certificate != nullptr) {
       auto it = p->crl_views.find(a.certificate->issuer().comparison_key);
@@ -171,6 +184,7 @@ RunResult Evaluate(const Pack& pack, const Evidence& evidence, const std::string
   result.certificates = evidence.certificates().size();
   result.crls = evidence.crls().size();
   result.csrs = evidence.csrs().size();
+  result.events = evidence.events().size();
 
   for (const InputProblem& p : evidence.input_problems()) {
     Finding f;

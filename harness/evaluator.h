@@ -26,7 +26,7 @@ struct RunResult {
   const Pack* pack = nullptr;
   UnixTime at = 0;
   std::string evidence;  // the evidence path as given
-  size_t cas = 0, certificates = 0, crls = 0, csrs = 0;
+  size_t cas = 0, certificates = 0, crls = 0, csrs = 0, events = 0;
   std::vector<RuleTally> rules;   // in pack order
   std::vector<Finding> findings;  // input problems, then by rule, then by artifact
   Severity fail_on = Severity::kError;
@@ -44,8 +44,8 @@ struct EvaluateOptions {
 RunResult Evaluate(const Pack& pack, const Evidence& evidence, const std::string& evidence_label,
                    const EvaluateOptions& options);
 
-// "ta" or "tsa": with no issuance event, a certificate with the timeStamping
-// EKU is a TSA certificate and one without is a TA certificate.
+// "ta" or "tsa" for a certificate with no certificate_issued event declaring
+// its profile: with the timeStamping EKU it is a TSA certificate, else a TA.
 std::string_view ClassifyProfile(const Certificate& cert);
 
 }  // namespace cpaudit

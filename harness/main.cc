@@ -13,6 +13,7 @@
 
 #include "checks/registry.h"
 #include "harness/audit.h"
+#include "harness/fields.h"
 #include "harness/fixture_runner.h"
 #include "reports/json_report.h"
 #include "reports/text_report.h"
@@ -136,6 +137,24 @@ int Explain(const std::string& id, const std::string& pack_dir) {
   return kExitPass;
 }
 
+int ListFields() {
+  for (ArtifactKind kind : {ArtifactKind::kCertificate, ArtifactKind::kCrl, ArtifactKind::kCsr}) {
+    std::cout << "applies_to: " << ToString(kind) << "\n";
+    for (const FieldDef& f : AllFields()) {
+      if (f.kind == kind) {
+        std::cout << fmt::format("  {:<40} {:<10} {}\n", f.path, ToString(f.type), f.doc);
+      }
+    }
+  }
+  std::cout << "primitives:\n";
+  for (const PrimitiveInfo& p : Primitives()) {
+    std::string kinds;
+    for (const auto& k : p.applies_to) kinds += (kinds.empty() ? "" : ", ") + k;
+    std::cout << fmt::format("  {:<22} ({}) {}\n", p.name, kinds, p.summary);
+  }
+  return kExitPass;
+}
+
 int TestPack(const std::string& pack_dir, const std::string& fixtures) {
   FixtureReport report = RunFixtures(pack_dir, fixtures);
   std::cout << report.output;
@@ -177,6 +196,9 @@ int main(int argc, char** argv) {
   explain->add_option("RULE", rule_id, "rule id")->required();
   explain->add_option("--pack", pack_dir, "rule pack folder (default: built-in)");
 
+  CLI::App* fields =
+      app.add_subcommand("fields", "List the field paths and check primitives rules can use");
+
   CLI::App* test_pack = app.add_subcommand("test-pack", "Run a pack's fixtures and check them");
   test_pack->add_option("PACK", pack_dir, "rule pack folder")->required();
   test_pack->add_option("--fixtures", fixtures, "fixture folder (default: pack.yaml's fixtures)");
@@ -194,6 +216,7 @@ int main(int argc, char** argv) {
     if (*rules) return ListRules(pack_dir);
     if (*explain) return Explain(rule_id, pack_dir);
     if (*test_pack) return TestPack(pack_dir, fixtures);
+    if (*fields) return ListFields();
   } catch (const CLI::ValidationError& e) {
     std::cerr << "cpaudit: " << e.what() << "\n";
   } catch (const PackError& e) {

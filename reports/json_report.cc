@@ -16,7 +16,8 @@ nlohmann::json JsonReport(const RunResult& r) {
                      {"cas", r.cas},
                      {"certificates", r.certificates},
                      {"crls", r.crls},
-                     {"csrs", r.csrs}};
+                     {"csrs", r.csrs},
+                     {"events", r.events}};
 
   json rule_counts = json::object();
   json evaluations = json::object();

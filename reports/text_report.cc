@@ -42,8 +42,8 @@ std::string TextReport(const RunResult& r, const TextOptions& options) {
   std::string out;
   const Pack& pack = *r.pack;
   out += fmt::format("cpaudit {}  pack {} {}\n", CPAUDIT_VERSION, pack.id, pack.version);
-  out += fmt::format("evidence  {}: {} CA, {} certificates, {} CRLs, {} CSRs\n", r.evidence, r.cas,
-                     r.certificates, r.crls, r.csrs);
+  out += fmt::format("evidence  {}: {} CA, {} certificates, {} CRLs, {} CSRs, {} events\n",
+                     r.evidence, r.cas, r.certificates, r.crls, r.csrs, r.events);
   out += fmt::format("evaluated {}\n", FormatRfc3339(r.at));
   std::array<size_t, std::size(kAllStatuses)> rule_counts{};
   for (const RuleTally& t : r.rules) ++rule_counts[static_cast<size_t>(t.status)];

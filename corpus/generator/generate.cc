@@ -652,6 +652,19 @@ void MakeFixtures(const fs::path& root) {
                  "1.3.6.1.5.5.7.3.1; a TSA certificate has timeStamping only"});
   }
   {
+    // The issuance event declares a TA certificate; it carries timeStamping anyway.
+    Bundle b(root / "cp-7.1.2-eku-ta-absent" / "declared-ta-with-time-stamping");
+    CertSpec s;
+    s.serial = 0x2002;
+    b.Ca().Crl("crl", CrlSpec{}).Cert("ta", s).Config();
+    b.File("events/ca.jsonl",
+           "{\"time\": \"2026-01-05T10:00:00+09:00\", \"type\": \"certificate_issued\", "
+           "\"application\": \"A-1\", \"serial\": \"20:02\", \"subscriber\": \"Example Time "
+           "Corp\", \"profile\": \"ta\", \"certificate\": \"certs/ta.pem\"}\n");
+    b.Expect({"ERROR cp-7.1.2-eku-ta-absent certs/ta.pem: a TA certificate has extendedKeyUsage "
+              "timeStamping"});
+  }
+  {
     CertSpec s;
     s.cps.clear();
     CertCase(root, "cp-7.1.2-certificate-policies", "no-cps", s)
@@ -823,13 +836,30 @@ void MakeFixtures(const fs::path& root) {
     b.File("certs/garbage.der", "not a certificate\n");
     b.File("certs/truncated.der", std::string(truncated.begin(), truncated.end()));
     b.File("crls/broken.pem", "-----BEGIN X509 CRL-----\n!!!!\n-----END X509 CRL-----\n");
+    b.File("events/ca.jsonl",
+           "{\"time\": \"2026-01-05T10:00:00+09:00\", \"type\": \"certificate_issued\", "
+           "\"serial\": \"1001\", \"profile\": \"tsa\"}\n"
+           "{\"time\": \"2026-01-05 10:00\", \"type\": \"certificate_issued\"}\n"
+           "{\"type\": \"crl_issued\"}\n"
+           "not json\n"
+           "{\"time\": \"2026-01-06T10:00:00Z\", \"type\": \"certificate_revoked\", "
+           "\"serial\": \"12G4\"}\n"
+           "{\"time\": \"2026-01-06T10:00:00Z\", \"type\": \"certificate_exploded\"}\n");
+    b.File("events/notes.txt", "not a log\n");
     b.Expect({"ERROR cpaudit-input certs/empty.pem: empty file",
               "ERROR cpaudit-input certs/garbage.der: not a readable certificate: outer SEQUENCE: "
               "malformed DER: bad tag or length",
               "ERROR cpaudit-input certs/truncated.der: not a readable certificate: outer "
               "SEQUENCE: malformed DER: bad tag or length",
               "ERROR cpaudit-input crls/broken.pem: malformed PEM after 0 block(s): bad base64 "
-              "decode"});
+              "decode",
+              "ERROR cpaudit-input events/ca.jsonl:2: \"time\" \"2026-01-05 10:00\" is not RFC 3339 "
+              "with an offset",
+              "ERROR cpaudit-input events/ca.jsonl:3: missing \"time\"",
+              "ERROR cpaudit-input events/ca.jsonl:4: not valid JSON",
+              "ERROR cpaudit-input events/ca.jsonl:5: \"serial\" \"12G4\" is not a hex serial number",
+              "ERROR cpaudit-input events/ca.jsonl:6: unknown event type \"certificate_exploded\"",
+              "ERROR cpaudit-input events/notes.txt: not an event log: event logs are *.jsonl"});
   }
 }
 

@@ -27,8 +27,9 @@ std::shared_ptr<const Certificate> Certificate::Parse(Bytes der, Source source,
   if (auto v = tbs.NextIfContext(0, &why)) {
     der::Reader vr(v->content);
     auto n = vr.Expect(der::kInteger, "version", &why);
-    if (!n || n->content.size() != 1 || n->content[0] > 2 || !vr.empty()) {
-      return fail("version", why.empty() ? "not 0, 1 or 2" : why);
+    // Any small non-negative version is read (OpenSSL reads them); rules judge it.
+    if (!n || n->content.size() != 1 || n->content[0] > 0x7f || !vr.empty()) {
+      return fail("version", why.empty() ? "not a small non-negative INTEGER" : why);
     }
     cert->version_ = n->content[0] + 1;
   } else if (!why.empty()) {

@@ -65,7 +65,10 @@ std::shared_ptr<const Crl> Crl::Parse(Bytes der, Source source, std::string* err
   };
   std::string why;
   if (auto v = tbs.NextIf(der::kInteger, &why)) {
-    if (v->content.size() != 1 || v->content[0] > 1) return fail("version", "not 0 or 1");
+    // Any small non-negative version is read (OpenSSL reads them); rules judge it.
+    if (v->content.size() != 1 || v->content[0] > 0x7f) {
+      return fail("version", "not a small non-negative INTEGER");
+    }
     crl->version_ = v->content[0] + 1;
   } else if (!why.empty()) {
     return fail("version", why);

@@ -41,7 +41,7 @@ class Crl {
   const Bytes& der() const { return der_; }
   const Source& source() const { return source_; }
   const SignedEnvelope& envelope() const { return envelope_; }
-  int version() const { return version_; }  // 1 or 2
+  int version() const { return version_; }  // the encoded value + 1 (2 for v2)
   const AlgorithmId& tbs_signature_algorithm() const { return tbs_signature_algorithm_; }
   const Name& issuer() const { return issuer_; }
   UnixTime this_update() const { return this_update_; }

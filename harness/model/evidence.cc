@@ -71,7 +71,7 @@ std::unique_ptr<Evidence> Evidence::Load(const fs::path& dir) {
   }
   auto evidence = std::make_unique<Evidence>();
   evidence->root_ = dir;
-  for (const char* part : {"ca", "certs", "crls", "csrs"}) evidence->LoadPart(part);
+  for (const char* part : {"ca", "certs", "crls", "csrs", "events"}) evidence->LoadPart(part);
   return evidence;
 }
 
@@ -95,7 +95,13 @@ void Evidence::LoadPart(const std::string& part) {
   }
   if (ec) AddProblem({part, "cannot list: " + ec.message()});
   std::sort(files.begin(), files.end());
-  for (const fs::path& file : files) LoadFile(part, file);
+  for (const fs::path& file : files) {
+    if (part == "events") {
+      LoadEventLog(file);
+    } else {
+      LoadFile(part, file);
+    }
+  }
 }
 
 void Evidence::LoadFile(const std::string& part, const fs::path& file) {
@@ -116,6 +122,33 @@ void Evidence::LoadFile(const std::string& part, const fs::path& file) {
   for (EncodedItem& item : *items) {
     AddItem(part, item.label, std::move(item.der), Source{rel, index, 0});
     if (index > 0) ++index;
+  }
+}
+
+void Evidence::LoadEventLog(const fs::path& file) {
+  std::string rel = fs::relative(file, root_).generic_string();
+  if (file.extension() != ".jsonl") {
+    AddProblem({rel, "not an event log: event logs are *.jsonl"});
+    return;
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    AddProblem({rel, "cannot open the file"});
+    return;
+  }
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    Source source{rel, 0, number};
+    std::string error;
+    if (auto event = ParseEventLine(line, source, &error)) {
+      AddEvent(std::move(*event));
+    } else {
+      AddProblem({source.Display(), error});
+    }
   }
 }
 
@@ -166,6 +199,7 @@ void Evidence::AddCertificate(std::shared_ptr<const Certificate> cert) {
 }
 void Evidence::AddCrl(std::shared_ptr<const Crl> crl) { crls_.push_back(std::move(crl)); }
 void Evidence::AddCsr(std::shared_ptr<const Csr> csr) { csrs_.push_back(std::move(csr)); }
+void Evidence::AddEvent(Event event) { events_.push_back(std::move(event)); }
 void Evidence::AddProblem(InputProblem problem) { input_problems_.push_back(std::move(problem)); }
 
 const CaCertificate* Evidence::FindIssuer(const Name& issuer, const Extensions& extensions) const {

@@ -2,7 +2,8 @@
 // An evidence bundle read from disk: every artifact parsed once, and every file
 // that could not be read recorded as an input problem instead of being skipped.
 //
-// evidence/ ca/ certs/ crls/ csrs/ (events/ and repository/ are read elsewhere)
+// evidence/ ca/ certs/ crls/ csrs/ events/*.jsonl (repository/ is read by the
+// rules that need it)
 
 #include <filesystem>
 #include <memory>
@@ -14,6 +15,7 @@
 #include "harness/model/certificate.h"
 #include "harness/model/crl.h"
 #include "harness/model/csr.h"
+#include "harness/model/event_log.h"
 #include "harness/model/verification_key.h"
 
 namespace cpaudit {
@@ -50,6 +52,7 @@ class Evidence {
   }
   const std::vector<std::shared_ptr<const Crl>>& crls() const { return crls_; }
   const std::vector<std::shared_ptr<const Csr>>& csrs() const { return csrs_; }
+  const std::vector<Event>& events() const { return events_; }
   const std::vector<InputProblem>& input_problems() const { return input_problems_; }
   // Which of the evidence folders existed ("ca", "certs", ...).
   bool HasPart(const std::string& part) const;
@@ -62,11 +65,13 @@ class Evidence {
   void AddCertificate(std::shared_ptr<const Certificate> cert);
   void AddCrl(std::shared_ptr<const Crl> crl);
   void AddCsr(std::shared_ptr<const Csr> csr);
+  void AddEvent(Event event);
   void AddProblem(InputProblem problem);
 
  private:
   void LoadPart(const std::string& part);
   void LoadFile(const std::string& part, const std::filesystem::path& file);
+  void LoadEventLog(const std::filesystem::path& file);
   void AddItem(const std::string& part, const std::string& label, Bytes der, Source source);
 
   std::filesystem::path root_;
@@ -75,6 +80,7 @@ class Evidence {
   std::vector<std::shared_ptr<const Certificate>> certificates_;
   std::vector<std::shared_ptr<const Crl>> crls_;
   std::vector<std::shared_ptr<const Csr>> csrs_;
+  std::vector<Event> events_;
   std::vector<InputProblem> input_problems_;
 };
 

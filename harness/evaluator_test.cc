@@ -1,0 +1,130 @@
+#include "harness/evaluator.h"
+
+#include <gtest/gtest.h>
+
+#include "harness/audit.h"
+#include "tests/test_util.h"
+
+namespace cpaudit {
+namespace {
+
+std::vector<std::string> Lines(const RunResult& r) {
+  std::vector<std::string> out;
+  for (const Finding& f : r.findings) out.push_back(CanonicalLine(f) + " " + f.fingerprint);
+  return out;
+}
+
+TEST(Evaluator, SameResultsInTheSameOrderWhateverTheThreadCount) {
+  auto pack = LoadPack(EmbeddedDefaultPack(), "built-in");
+  auto evidence = Evidence::Load(testing::SourceDir() / "corpus/demo");
+  EvaluateOptions one;
+  one.at = *ParseRfc3339("2026-06-01T00:00:00Z");
+  one.threads = 1;
+  EvaluateOptions many = one;
+  many.threads = 7;
+  RunResult a = Evaluate(*pack, *evidence, "demo", one);
+  RunResult b = Evaluate(*pack, *evidence, "demo", many);
+  EXPECT_EQ(Lines(a), Lines(b));
+  EXPECT_FALSE(a.findings.empty());
+}
+
+TEST(Evaluator, MissingInputsAreNotEvaluatedNeverPass) {
+  auto pack = LoadPack(EmbeddedDefaultPack(), "built-in");
+  Evidence empty;
+  RunResult r = Evaluate(*pack, empty, "empty", {});
+  for (const RuleTally& t : r.rules) {
+    EXPECT_EQ(t.status, Status::kNotEvaluated) << t.rule->id;
+    ASSERT_FALSE(t.reasons.empty()) << t.rule->id;
+  }
+  EXPECT_FALSE(r.GateFailed());
+}
+
+TEST(Evaluator, CertificatesWithoutTheirCaAreNotEvaluatedForCaRules) {
+  auto pack = LoadPack(EmbeddedDefaultPack(), "built-in");
+  auto full = Evidence::Load(testing::CompliantCase());
+  Evidence no_ca;
+  for (const auto& c : full->certificates()) no_ca.AddCertificate(c);
+  RunResult r = Evaluate(*pack, no_ca, "no-ca", {});
+  for (const RuleTally& t : r.rules) {
+    if (t.rule->id == "cp-4.3.1-signature-valid" || t.rule->id == "cp-7.1.2-aki-sha1") {
+      EXPECT_EQ(t.status, Status::kNotEvaluated) << t.rule->id;
+      EXPECT_EQ(t.reasons.at(0), "no CA certificate in the evidence matches the issuer");
+    }
+    if (t.rule->id == "cp-7.1.1-version-v3") {
+      EXPECT_EQ(t.status, Status::kPass);
+    }
+  }
+}
+
+TEST(Evaluator, ProfilesDecideWhichRulesApply) {
+  auto pack = LoadPack(EmbeddedDefaultPack(), "built-in");
+  auto evidence = Evidence::Load(testing::CompliantCase());
+  RunResult r = Evaluate(*pack, *evidence, "compliant", {*ParseRfc3339("2026-06-01T00:00:00Z")});
+  for (const RuleTally& t : r.rules) {
+    if (t.rule->id == "cp-7.1.2-eku-tsa" || t.rule->id == "cp-7.1.2-eku-ta-absent") {
+      EXPECT_EQ(t.count(Status::kPass), 1u) << t.rule->id;
+      EXPECT_EQ(t.count(Status::kNotApplicable), 1u) << t.rule->id;
+    }
+  }
+  EXPECT_TRUE(r.findings.empty());
+}
+
+TEST(Evaluator, EffectiveDatesMakeRulesNotEffective) {
+  const char* manifest = R"(id: t
+version: "1"
+title: t
+coverage:
+  - {section: "1", title: t, status: automated, rules: [future, past]}
+)";
+  const char* rules = R"(rules:
+  - id: future
+    title: t
+    cp: "1"
+    text: {ja: t, en: t}
+    severity: error
+    applies_to: certificate
+    effective: 2027-01-01
+    check: {field: version, equals: 1}
+    message: m
+  - id: past
+    title: t
+    cp: "1"
+    text: {ja: t, en: t}
+    severity: error
+    applies_to: certificate
+    ineffective: 2020-01-01
+    check: {field: version, equals: 1}
+    message: m
+)";
+  auto pack = LoadPack({{"pack.yaml", manifest}, {"r.yaml", rules}}, "t");
+  auto evidence = Evidence::Load(testing::CompliantCase());
+  RunResult r = Evaluate(*pack, *evidence, "x", {});
+  for (const RuleTally& t : r.rules) {
+    EXPECT_EQ(t.status, Status::kNotEffective) << t.rule->id;
+  }
+  EXPECT_FALSE(r.GateFailed());
+}
+
+TEST(Evaluator, FailOnDecidesTheGate) {
+  AuditRequest request;
+  request.evidence = testing::FixtureCase("cp-7.1.6-single-policy", "two-policies");
+  request.fail_on = Severity::kError;
+  EXPECT_FALSE(RunAudit(request).result.GateFailed());
+  request.fail_on = Severity::kWarning;
+  EXPECT_TRUE(RunAudit(request).result.GateFailed());
+}
+
+TEST(Evaluator, FingerprintsDoNotDependOnWhereTheEvidenceLives) {
+  auto pack = LoadPack(EmbeddedDefaultPack(), "built-in");
+  auto evidence = Evidence::Load(testing::SourceDir() / "corpus/demo");
+  RunResult a = Evaluate(*pack, *evidence, "corpus/demo", {});
+  auto again = Evidence::Load(testing::SourceDir() / "corpus/../corpus/demo");
+  RunResult b = Evaluate(*pack, *again, "/elsewhere/demo", {});
+  ASSERT_EQ(a.findings.size(), b.findings.size());
+  for (size_t i = 0; i < a.findings.size(); ++i) {
+    EXPECT_EQ(a.findings[i].fingerprint, b.findings[i].fingerprint);
+  }
+}
+
+}  // namespace
+}  // namespace cpaudit

@@ -1,0 +1,44 @@
+#include "harness/fixture_runner.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "tests/test_util.h"
+
+namespace cpaudit {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The fixture suite: every case's findings equal its expected.txt, and every
+// rule of the pack has a failing and a passing fixture.
+TEST(FixtureRunner, ThePackPassesItsOwnFixtures) {
+  FixtureReport report = RunFixtures(testing::PackDir());
+  EXPECT_TRUE(report.ok) << report.output;
+  EXPECT_GT(report.cases, 40u);
+}
+
+TEST(FixtureRunner, AMismatchIsReportedWithExpectedAndActual) {
+  fs::path tmp = fs::temp_directory_path() / ("cpaudit-fixtures-" + std::to_string(::getpid()));
+  fs::remove_all(tmp);
+  fs::create_directories(tmp);
+  fs::copy(testing::FixtureCase("cp-7.1.4-subject-charset", "underscore"), tmp / "case",
+           fs::copy_options::recursive);
+  std::ofstream(tmp / "case" / "expected.txt") << "ERROR cp-7.1.4-subject-charset certs/x.pem: no\n";
+  FixtureReport report = RunFixtures(testing::PackDir(), tmp);
+  EXPECT_FALSE(report.ok);
+  EXPECT_EQ(report.failed_cases, 1u);
+  EXPECT_NE(report.output.find("EXPECTED:\n    ERROR cp-7.1.4-subject-charset certs/x.pem: no"),
+            std::string::npos)
+      << report.output;
+  EXPECT_NE(report.output.find("ACTUAL:\n    ERROR cp-7.1.4-subject-charset certs/underscore.pem"),
+            std::string::npos)
+      << report.output;
+  // With one case, most rules lack a failing fixture, and the runner says so.
+  EXPECT_NE(report.output.find("NO FAILING FIXTURE cp-7.1.1-version-v3"), std::string::npos);
+  fs::remove_all(tmp);
+}
+
+}  // namespace
+}  // namespace cpaudit

@@ -1,0 +1,141 @@
+#include "harness/model/certificate.h"
+
+#include <gtest/gtest.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
+
+#include "tests/test_util.h"
+
+namespace cpaudit {
+namespace {
+
+using testing::FixtureCase;
+using testing::PemBlocks;
+
+std::shared_ptr<const Certificate> Load(const std::filesystem::path& file) {
+  auto blocks = PemBlocks(file, "CERTIFICATE");
+  EXPECT_EQ(blocks.size(), 1u) << file;
+  std::string error;
+  auto cert = Certificate::Parse(blocks.at(0), Source{file.filename().string()}, &error);
+  EXPECT_TRUE(cert) << error;
+  return cert;
+}
+
+TEST(Certificate, ParsesACompliantTsaCertificate) {
+  auto cert = Load(testing::CompliantCase() / "certs" / "tsa.pem");
+  ASSERT_TRUE(cert);
+  EXPECT_EQ(cert->version(), 3);
+  EXPECT_EQ(cert->serial_hex(), "1001");
+  EXPECT_EQ(cert->issuer().text, "C=JP, O=SECOM Trust.net, OU=Security Communication RootCA1");
+  EXPECT_EQ(cert->subject().text, "C=JP, O=Example Time Corp, OU=TSA 1, CN=Example TSA 1");
+  EXPECT_EQ(cert->tbs_signature_algorithm().oid, "1.2.840.113549.1.1.5");
+  EXPECT_EQ(cert->envelope().algorithm.oid, "1.2.840.113549.1.1.5");
+  EXPECT_EQ(cert->public_key().algorithm.oid, "1.2.840.113549.1.1.1");
+  EXPECT_EQ(cert->public_key().rsa_modulus_bits, 2048);
+  EXPECT_EQ(FormatRfc3339(cert->not_before()), "2026-01-05T00:00:00Z");
+  const Extensions& e = cert->extensions();
+  ASSERT_EQ(e.list.size(), 6u);
+  EXPECT_EQ(e.list[0].name, "authority_key_identifier");
+  ASSERT_TRUE(e.key_usage);
+  EXPECT_EQ(*e.key_usage, std::vector<std::string>{"digitalSignature"});
+  EXPECT_TRUE(e.Find("2.5.29.15")->critical);
+  ASSERT_TRUE(e.extended_key_usage);
+  EXPECT_EQ(*e.extended_key_usage, std::vector<std::string>{"1.3.6.1.5.5.7.3.8"});
+  ASSERT_TRUE(e.certificate_policies);
+  EXPECT_EQ(e.certificate_policies->at(0).oid, "1.2.392.200091.100.901.2");
+  EXPECT_EQ(e.certificate_policies->at(0).cps_uris.at(0),
+            "https://repository.secomtrust.net/SC-Root1/");
+  ASSERT_TRUE(e.crl_distribution_uris);
+  EXPECT_EQ(e.crl_distribution_uris->at(0),
+            "http://repository.secomtrust.net/SC-Root1/SCRoot1CRL.crl");
+  ASSERT_TRUE(e.subject_key_identifier);
+  // The SKI the generator wrote is SHA-1 of the key BIT STRING, as the model computes.
+  EXPECT_EQ(HexEncode(*e.subject_key_identifier), HexEncode(cert->public_key().key_sha1));
+}
+
+TEST(Certificate, KeepsDerAndSource) {
+  auto blocks = PemBlocks(testing::CompliantCase() / "certs" / "ta.pem", "CERTIFICATE");
+  std::string error;
+  auto cert = Certificate::Parse(blocks.at(0), Source{"certs/b.pem", 3, 0}, &error);
+  ASSERT_TRUE(cert);
+  EXPECT_EQ(cert->der(), blocks.at(0));
+  EXPECT_EQ(cert->source().Display(), "certs/b.pem#3");
+}
+
+TEST(Certificate, EveryTruncationIsAnErrorNeverACrash) {
+  auto der = PemBlocks(testing::CompliantCase() / "certs" / "tsa.pem", "CERTIFICATE").at(0);
+  for (size_t n = 0; n < der.size(); ++n) {
+    std::string error;
+    Bytes prefix(der.begin(), der.begin() + static_cast<long>(n));
+    EXPECT_FALSE(Certificate::Parse(prefix, Source{"t"}, &error)) << n;
+    EXPECT_FALSE(error.empty()) << n;
+  }
+}
+
+TEST(Certificate, EverySingleByteCorruptionIsHandled) {
+  auto der = PemBlocks(testing::CompliantCase() / "certs" / "tsa.pem", "CERTIFICATE").at(0);
+  for (size_t i = 0; i < der.size(); ++i) {
+    Bytes copy = der;
+    copy[i] ^= 0xff;
+    std::string error;
+    auto cert = Certificate::Parse(copy, Source{"t"}, &error);
+    EXPECT_TRUE(cert || !error.empty()) << i;
+  }
+}
+
+TEST(Certificate, NamesThePartThatIsMalformed) {
+  auto der = PemBlocks(testing::CompliantCase() / "certs" / "tsa.pem", "CERTIFICATE").at(0);
+  der.push_back(0);
+  std::string error;
+  EXPECT_FALSE(Certificate::Parse(der, Source{"t"}, &error));
+  EXPECT_NE(error.find("outer SEQUENCE"), std::string::npos) << error;
+}
+
+// Everything OpenSSL's d2i_X509 reads in the shared external corpora, the model
+// reads too, with the same serial, names, validity and extension OIDs.
+TEST(Certificate, ReadsWhatOpenSslReadsInTheExternalCorpora) {
+  std::vector<std::filesystem::path> files;
+  for (const char* dir : {"external/zlint-testdata", "external/boringssl-pki/nist-pkits/certs",
+                          "external/boringssl-pki/crl_unittest"}) {
+    std::filesystem::path d = testing::SharedDir() / dir;
+    if (!std::filesystem::is_directory(d)) GTEST_SKIP() << "no " << d;
+    for (const auto& e : std::filesystem::directory_iterator(d)) files.push_back(e.path());
+  }
+  size_t compared = 0;
+  for (const auto& file : files) {
+    std::vector<Bytes> ders = PemBlocks(file, "CERTIFICATE");
+    if (file.extension() == ".crt") {
+      std::string raw = testing::ReadFile(file);
+      ders = {Bytes(raw.begin(), raw.end())};
+    }
+    for (const Bytes& der : ders) {
+      const unsigned char* p = der.data();
+      X509* x = d2i_X509(nullptr, &p, static_cast<long>(der.size()));
+      std::string error;
+      auto cert = Certificate::Parse(der, Source{file.filename().string()}, &error);
+      if (x == nullptr) continue;  // not ours to read; parsing it must merely not crash
+      ASSERT_TRUE(cert) << file << ": " << error;
+      ++compared;
+      const ASN1_INTEGER* serial = X509_get0_serialNumber(x);
+      if (serial->type == V_ASN1_INTEGER) {
+        EXPECT_EQ(cert->serial_hex(), SerialHex(ByteView(serial->data, serial->length))) << file;
+      }
+      EXPECT_EQ(cert->version(), X509_get_version(x) + 1) << file;
+      EXPECT_EQ(X509_NAME_entry_count(X509_get_subject_name(x)),
+                static_cast<int>(cert->subject().attributes.size()))
+          << file;
+      EXPECT_EQ(X509_get_ext_count(x), static_cast<int>(cert->extensions().list.size())) << file;
+      int day = 0, sec = 0;
+      ASN1_TIME* nb = ASN1_TIME_set(nullptr, static_cast<time_t>(cert->not_before()));
+      ASSERT_TRUE(ASN1_TIME_diff(&day, &sec, nb, X509_get0_notBefore(x)));
+      EXPECT_EQ(day, 0) << file;
+      EXPECT_EQ(sec, 0) << file;
+      ASN1_TIME_free(nb);
+      X509_free(x);
+    }
+  }
+  EXPECT_GT(compared, 500u);
+}
+
+}  // namespace
+}  // namespace cpaudit

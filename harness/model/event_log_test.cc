@@ -1,0 +1,51 @@
+#include "harness/model/event_log.h"
+
+#include <gtest/gtest.h>
+
+namespace cpaudit {
+namespace {
+
+TEST(EventLog, ParsesALineAndNormalisesSerials) {
+  std::string error;
+  auto e = ParseEventLine(
+      R"({"time": "2026-04-30T10:00:00+09:00", "type": "certificate_issued", "serial": "0A:Bc", "profile": "tsa", "extra": 1})",
+      Source{"events/a.jsonl", 0, 7}, &error);
+  ASSERT_TRUE(e) << error;
+  EXPECT_EQ(FormatRfc3339(e->time), "2026-04-30T01:00:00Z");
+  EXPECT_EQ(e->type, "certificate_issued");
+  EXPECT_EQ(e->Str("serial"), "0abc");
+  EXPECT_EQ(e->fields["extra"], 1);
+  EXPECT_EQ(e->source.Display(), "events/a.jsonl:7");
+}
+
+TEST(EventLog, RejectsBadLinesWithTheReason) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"{", "not valid JSON"},
+      {"[1]", "must be a JSON object"},
+      {R"({"type": "crl_issued"})", "missing \"time\""},
+      {R"({"time": "2026-04-30T10:00:00", "type": "crl_issued"})", "not RFC 3339"},
+      {R"({"time": "2026-04-30T10:00:00Z"})", "missing \"type\""},
+      {R"({"time": "2026-04-30T10:00:00Z", "type": "nope"})", "unknown event type"},
+      {R"({"time": "2026-04-30T10:00:00Z", "type": "certificate_revoked", "serial": "xyz"})",
+       "not a hex serial"},
+      {R"({"time": "2026-04-30T10:00:00Z", "type": "certificate_issued", "profile": "ca"})",
+       "\"profile\""},
+  };
+  for (const auto& [line, reason] : cases) {
+    std::string error;
+    EXPECT_FALSE(ParseEventLine(line, Source{"x"}, &error)) << line;
+    EXPECT_NE(error.find(reason), std::string::npos) << line << " -> " << error;
+  }
+}
+
+TEST(EventLog, NormalizeSerialMatchesTheModelsForm) {
+  EXPECT_EQ(NormalizeSerial("999"), "0999");
+  EXPECT_EQ(NormalizeSerial("00:09:99"), "0999");
+  EXPECT_EQ(NormalizeSerial("ABCDEF"), "abcdef");
+  EXPECT_EQ(NormalizeSerial("0"), "00");
+  EXPECT_FALSE(NormalizeSerial(""));
+  EXPECT_FALSE(NormalizeSerial("0x12"));
+}
+
+}  // namespace
+}  // namespace cpaudit

@@ -1,0 +1,51 @@
+// The committed corpus is what the generator makes, byte for byte, and
+// rules/FIELDS.md documents every field path.
+
+#include <gtest/gtest.h>
+
+#include "harness/fields.h"
+#include "tests/test_util.h"
+
+namespace cpaudit {
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST(Corpus, RegeneratingGivesTheSameBytes) {
+  fs::path tmp = fs::temp_directory_path() / ("cpaudit-regen-" + std::to_string(::getpid()));
+  fs::remove_all(tmp);
+  fs::create_directories(tmp);
+  fs::copy(testing::SourceDir() / "corpus/keys", tmp / "keys");
+  std::string output;
+  ASSERT_EQ(testing::RunCommand(std::string(CPAUDIT_FIXTURE_GENERATOR) + " " + tmp.string(), &output),
+            0)
+      << output;
+  size_t files = 0;
+  for (const char* part : {"secom-rootca1-tsa", "demo"}) {
+    for (const auto& e : fs::recursive_directory_iterator(tmp / part)) {
+      if (!e.is_regular_file()) continue;
+      fs::path rel = fs::relative(e.path(), tmp);
+      ++files;
+      EXPECT_EQ(testing::ReadFile(e.path()), testing::ReadFile(testing::SourceDir() / "corpus" / rel))
+          << rel << " differs: run build/cpaudit-fixtures corpus and commit";
+    }
+    for (const auto& e : fs::recursive_directory_iterator(testing::SourceDir() / "corpus" / part)) {
+      if (!e.is_regular_file()) continue;
+      fs::path rel = fs::relative(e.path(), testing::SourceDir() / "corpus");
+      EXPECT_TRUE(fs::exists(tmp / rel)) << rel << " is not made by the generator";
+    }
+  }
+  EXPECT_GT(files, 100u);
+  fs::remove_all(tmp);
+}
+
+TEST(Corpus, FieldsDocumentListsEveryPath) {
+  std::string doc = testing::ReadFile(testing::SourceDir() / "rules/FIELDS.md");
+  for (const FieldDef& f : AllFields()) {
+    EXPECT_NE(doc.find("`" + f.path + "`"), std::string::npos)
+        << f.path << " (" << ToString(f.kind) << ") is not documented in rules/FIELDS.md";
+  }
+}
+
+}  // namespace
+}  // namespace cpaudit

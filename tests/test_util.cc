@@ -1,0 +1,102 @@
+#include "tests/test_util.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+
+#include "checks/registry.h"
+#include "harness/model/time_util.h"
+
+namespace cpaudit::testing {
+namespace fs = std::filesystem;
+
+fs::path SourceDir() { return CPAUDIT_SOURCE_DIR; }
+fs::path SharedDir() { return SourceDir().parent_path() / "shared"; }
+fs::path PackDir() { return SourceDir() / "rules" / "secom-rootca1-tsa"; }
+fs::path CompliantCase() { return SourceDir() / "corpus" / "secom-rootca1-tsa" / "compliant"; }
+fs::path FixtureCase(const std::string& rule, const std::string& name) {
+  return SourceDir() / "corpus" / "secom-rootca1-tsa" / rule / name;
+}
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::vector<Bytes> PemBlocks(const fs::path& path, const std::string& label) {
+  std::string text = ReadFile(path);
+  std::string error;
+  auto items = SplitEncoded(ByteView(reinterpret_cast<const uint8_t*>(text.data()), text.size()),
+                            &error);
+  std::vector<Bytes> out;
+  if (!items) return out;
+  for (auto& item : *items) {
+    if (item.label == label) out.push_back(std::move(item.der));
+  }
+  return out;
+}
+
+std::vector<Outcome> RunPrimitive(const std::string& name, const std::string& yaml_options,
+                                  const std::string& applies_to, const Evidence& evidence,
+                                  UnixTime at) {
+  const PrimitiveInfo* info = FindPrimitive(name);
+  EXPECT_NE(info, nullptr) << name;
+  if (info == nullptr) return {};
+  Params params(YAML::Load(yaml_options), "test", nullptr);
+  auto check = info->create(params, applies_to);
+  std::vector<Artifact> artifacts;
+  if (applies_to == "crl") {
+    for (const auto& c : evidence.crls()) artifacts.push_back({ArtifactKind::kCrl, nullptr, c.get(), nullptr});
+  } else {
+    for (const auto& c : evidence.certificates()) {
+      artifacts.push_back({ArtifactKind::kCertificate, c.get(), nullptr, nullptr});
+    }
+  }
+  std::vector<Outcome> outcomes(artifacts.size());
+  if (applies_to == "corpus") {
+    CorpusContext ctx{evidence, artifacts, at};
+    std::vector<std::pair<size_t, Outcome>> out;
+    check->EvaluateCorpus(ctx, &out);
+    for (auto& [i, o] : out) outcomes[i] = std::move(o);
+    return outcomes;
+  }
+  // The newest CRL of the (single) CA, as the evaluator would give it.
+  CrlView view;
+  for (const auto& crl : evidence.crls()) {
+    if (crl->this_update() <= at && (!view.crl || crl->this_update() > view.crl->this_update())) {
+      view.crl = crl.get();
+    }
+  }
+  if (view.crl) {
+    for (const auto& e : view.crl->entries()) view.entries_by_serial.emplace(e.serial_hex, &e);
+  }
+  for (size_t i = 0; i < artifacts.size(); ++i) {
+    const Artifact& a = artifacts[i];
+    EvalContext ctx{evidence,
+                    a,
+                    evidence.FindIssuer(*a.issuer(), *a.extensions()),
+                    "tsa",
+                    view.crl ? &view : nullptr,
+                    at};
+    check->Evaluate(ctx, &outcomes[i]);
+  }
+  return outcomes;
+}
+
+int RunCommand(const std::string& command, std::string* output) {
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return -1;
+  char buf[4096];
+  output->clear();
+  size_t n = 0;
+  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) output->append(buf, n);
+  int status = pclose(pipe);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+}  // namespace cpaudit::testing
