@@ -23,7 +23,7 @@ struct Violation {
 struct Outcome {
   Status status = Status::kPass;
   std::vector<Violation> violations;  // set when status is kFail
-  std::string reason;  // why not_applicable or not_evaluated
+  std::string reason;                 // why not_applicable or not_evaluated
 };
 
 struct CorpusContext {

@@ -10,7 +10,8 @@ namespace {
 TEST(CrlEntries, RevocationDateNoLaterThanThisUpdate) {
   auto good = Evidence::Load(testing::CompliantCase());
   EXPECT_EQ(testing::RunPrimitive("crl-entries", "{}", "crl", *good).at(0).status, Status::kPass);
-  auto bad = Evidence::Load(testing::FixtureCase("cp-7.2-crl-entries", "revoked-after-this-update"));
+  auto bad =
+      Evidence::Load(testing::FixtureCase("cp-7.2-crl-entries", "revoked-after-this-update"));
   auto o = testing::RunPrimitive("crl-entries", "{}", "crl", *bad).at(0);
   EXPECT_EQ(o.status, Status::kFail);
   EXPECT_EQ(o.violations.at(0).vars.at("serial"), "0999");

@@ -19,9 +19,9 @@ class CrlNextUpdate : public Check {
         out->reason = "the CRL has no nextUpdate";
         return;
       }
-      return Fail(out, {{"problem", "nextUpdate is absent"},
-                        {"this_update", this_update},
-                        {"next_update", ""}});
+      return Fail(
+          out,
+          {{"problem", "nextUpdate is absent"}, {"this_update", this_update}, {"next_update", ""}});
     }
     std::string next_update = FormatRfc3339(*crl.next_update());
     std::map<std::string, std::string> vars = {{"this_update", this_update},
@@ -31,9 +31,9 @@ class CrlNextUpdate : public Check {
       return Fail(out, std::move(vars));
     }
     if (max_years_ > 0 && *crl.next_update() > AddYears(crl.this_update(), max_years_)) {
-      vars["problem"] = fmt::format("nextUpdate {} is more than {} year{} after thisUpdate {}",
-                                    next_update, max_years_, max_years_ == 1 ? "" : "s",
-                                    this_update);
+      vars["problem"] =
+          fmt::format("nextUpdate {} is more than {} year{} after thisUpdate {}", next_update,
+                      max_years_, max_years_ == 1 ? "" : "s", this_update);
       Fail(out, std::move(vars));
     }
   }
@@ -41,7 +41,8 @@ class CrlNextUpdate : public Check {
   std::string Describe() const override {
     std::string d = required_ ? "nextUpdate is present" : "when nextUpdate is present";
     if (ordered_) d += ", it is after thisUpdate";
-    if (max_years_ > 0) d += fmt::format(", it is at most {} calendar year(s) after thisUpdate", max_years_);
+    if (max_years_ > 0)
+      d += fmt::format(", it is at most {} calendar year(s) after thisUpdate", max_years_);
     return d;
   }
 

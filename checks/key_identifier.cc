@@ -1,4 +1,5 @@
 #include "checks/key_identifier.h"
+
 #include <fmt/format.h>
 
 namespace cpaudit {

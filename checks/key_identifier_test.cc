@@ -17,8 +17,9 @@ TEST(KeyIdentifier, ComputesTheSha1OfTheKeyBitString) {
       EXPECT_EQ(o.status, Status::kPass) << which;
     }
   }
-  EXPECT_EQ(RunPrimitive("key-identifier-sha1", "{extension: authority}", "crl", *good).at(0).status,
-            Status::kPass);
+  EXPECT_EQ(
+      RunPrimitive("key-identifier-sha1", "{extension: authority}", "crl", *good).at(0).status,
+      Status::kPass);
 }
 
 TEST(KeyIdentifier, FailsAWrongAuthorityKeyId) {

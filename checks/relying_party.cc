@@ -40,7 +40,6 @@ class RelyingParty : public Check {
            "validity, and its serial is not on the issuer's newest CRL (thisUpdate not after the "
            "evaluation time)";
   }
-
 };
 
 }  // namespace

@@ -21,8 +21,10 @@ class SignatureValid : public Check {
                                     : ctx.artifact.crl->envelope();
     std::string reason;
     switch (ctx.issuer_ca->key->Verify(env, &reason)) {
-      case VerifyResult::kValid: return;
-      case VerifyResult::kInvalid: return Fail(out, {{"problem", reason}});
+      case VerifyResult::kValid:
+        return;
+      case VerifyResult::kInvalid:
+        return Fail(out, {{"problem", reason}});
       case VerifyResult::kUnsupported:
         out->status = Status::kNotEvaluated;
         out->reason = reason;

@@ -40,9 +40,12 @@ class Unique : public Check {
 
   std::string Describe() const override {
     switch (key_) {
-      case Key::kSerial: return "no two certificates of one issuer share a serial number";
-      case Key::kSubject: return "no two certificates share a subject DN";
-      case Key::kPublicKey: return "no two certificates share a public key";
+      case Key::kSerial:
+        return "no two certificates of one issuer share a serial number";
+      case Key::kSubject:
+        return "no two certificates share a subject DN";
+      case Key::kPublicKey:
+        return "no two certificates share a public key";
     }
     return "";
   }
@@ -50,17 +53,23 @@ class Unique : public Check {
  private:
   std::string KeyOf(const Certificate& c) const {
     switch (key_) {
-      case Key::kSerial: return c.issuer().comparison_key + "|" + c.serial_hex();
-      case Key::kSubject: return c.subject().comparison_key;
-      case Key::kPublicKey: return HexEncode(c.public_key().key_sha1);
+      case Key::kSerial:
+        return c.issuer().comparison_key + "|" + c.serial_hex();
+      case Key::kSubject:
+        return c.subject().comparison_key;
+      case Key::kPublicKey:
+        return HexEncode(c.public_key().key_sha1);
     }
     return "";
   }
   std::string Display(const Certificate& c) const {
     switch (key_) {
-      case Key::kSerial: return c.serial_hex();
-      case Key::kSubject: return c.subject().text;
-      case Key::kPublicKey: return HexEncode(c.public_key().key_sha1);
+      case Key::kSerial:
+        return c.serial_hex();
+      case Key::kSubject:
+        return c.subject().text;
+      case Key::kPublicKey:
+        return HexEncode(c.public_key().key_sha1);
     }
     return "";
   }
@@ -79,8 +88,9 @@ PrimitiveInfo UniquePrimitive() {
             Key k = key == "serial"       ? Key::kSerial
                     : key == "subject"    ? Key::kSubject
                     : key == "public_key" ? Key::kPublicKey
-                                          : (options.Fail("key", "expected serial, subject or "
-                                                                 "public_key"),
+                                          : (options.Fail("key",
+                                                          "expected serial, subject or "
+                                                          "public_key"),
                                              Key::kSerial);
             options.RejectUnknown();
             return std::make_unique<Unique>(k);

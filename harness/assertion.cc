@@ -1,10 +1,9 @@
 #include "harness/assertion.h"
 
+#include <fmt/format.h>
 #include <re2/re2.h>
 
 #include <algorithm>
-
-#include <fmt/format.h>
 
 #include "harness/fields.h"
 
@@ -157,7 +156,8 @@ class FieldNode : public Node {
   }
   std::string Describe() const override {
     std::string d;
-    for (const auto& op : ops_) d += (d.empty() ? "" : " and ") + field_->path + " " + op->Describe();
+    for (const auto& op : ops_)
+      d += (d.empty() ? "" : " and ") + field_->path + " " + op->Describe();
     return d;
   }
 
@@ -209,8 +209,12 @@ class NotNode : public Node {
     std::vector<Violation> inner;
     child_->Evaluate(ctx, &inner);
     if (inner.empty()) {
-      out->push_back({{{"field", ""}, {"value", ""}, {"attribute", ""}, {"attribute_value", ""},
-                       {"expected", "not (" + child_->Describe() + ")"}, {"count", "0"}},
+      out->push_back({{{"field", ""},
+                       {"value", ""},
+                       {"attribute", ""},
+                       {"attribute_value", ""},
+                       {"expected", "not (" + child_->Describe() + ")"},
+                       {"count", "0"}},
                       "not|" + child_->Describe()});
     }
   }
@@ -263,10 +267,14 @@ class Compiler {
     if (!n.IsScalar()) ThrowAt(file_, raw, op + ": expected a single value");
     try {
       switch (field.type) {
-        case ValueType::kBool: return n.as<bool>();
-        case ValueType::kInt: return n.as<int64_t>();
-        case ValueType::kString: return n.Scalar();
-        case ValueType::kExtension: break;
+        case ValueType::kBool:
+          return n.as<bool>();
+        case ValueType::kInt:
+          return n.as<int64_t>();
+        case ValueType::kString:
+          return n.Scalar();
+        case ValueType::kExtension:
+          break;
       }
     } catch (const YAML::Exception&) {
     }
@@ -312,12 +320,13 @@ class Compiler {
       }
       bool extension_op = op == "present" || op == "absent" || op == "count" || op == "critical";
       if (field->type == ValueType::kExtension && !extension_op) {
-        ThrowAt(file_, kv.first, op + " does not apply to an extension; use present, absent or "
-                                      "critical (or a field inside the extension)");
+        ThrowAt(file_, kv.first,
+                op + " does not apply to an extension; use present, absent or "
+                     "critical (or a field inside the extension)");
       }
       if (op == "equals") {
-        ops.push_back(std::make_unique<EachOp>(EachOp::kEquals,
-                                               std::vector<Value>{Typed(arg, *field, op)}));
+        ops.push_back(
+            std::make_unique<EachOp>(EachOp::kEquals, std::vector<Value>{Typed(arg, *field, op)}));
       } else if (op == "in" || op == "not_in") {
         ops.push_back(std::make_unique<EachOp>(op == "in" ? EachOp::kIn : EachOp::kNotIn,
                                                TypedList(arg, *field, op, false)));
@@ -378,9 +387,12 @@ class Compiler {
         int64_t max = INT64_MAX;
         for (const auto& kv : n) {
           std::string k = kv.first.as<std::string>();
-          if (k == "min") min = kv.second.as<int64_t>();
-          else if (k == "max") max = kv.second.as<int64_t>();
-          else ThrowAt(file_, kv.first, "count: expected min or max, not \"" + k + "\"");
+          if (k == "min")
+            min = kv.second.as<int64_t>();
+          else if (k == "max")
+            max = kv.second.as<int64_t>();
+          else
+            ThrowAt(file_, kv.first, "count: expected min or max, not \"" + k + "\"");
         }
         if (min > max) ThrowAt(file_, raw, "count: min is above max");
         return std::make_unique<CountOp>(min, max);
@@ -417,7 +429,7 @@ class AssertionCheck : public Check {
 }  // namespace
 
 const std::vector<std::string>& AssertionPlaceholders() {
-  static const std::vector<std::string> kNames = {"field",    "value", "attribute",
+  static const std::vector<std::string> kNames = {"field",           "value",    "attribute",
                                                   "attribute_value", "expected", "count"};
   return kNames;
 }
@@ -426,9 +438,9 @@ bool IsAssertionNode(const YAML::Node& node) {
   return node.IsMap() && (node["all"] || node["any"] || node["not"] || node["field"]);
 }
 
-std::unique_ptr<Check> CompileAssertion(
-    const YAML::Node& node, ArtifactKind kind, const std::string& file, const ParamScope& scope,
-    std::vector<std::pair<std::string, YAML::Node>>* messages) {
+std::unique_ptr<Check> CompileAssertion(const YAML::Node& node, ArtifactKind kind,
+                                        const std::string& file, const ParamScope& scope,
+                                        std::vector<std::pair<std::string, YAML::Node>>* messages) {
   Compiler compiler(kind, file, scope, messages);
   return std::make_unique<AssertionCheck>(compiler.Compile(node));
 }

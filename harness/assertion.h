@@ -34,9 +34,9 @@ inline constexpr const char* kMessageOverride = "__message";
 
 // Compiles a rule's `check:` node; throws PackError with file:line. Field-level
 // messages are appended to *messages for the caller to validate.
-std::unique_ptr<Check> CompileAssertion(
-    const YAML::Node& node, ArtifactKind kind, const std::string& file, const ParamScope& scope,
-    std::vector<std::pair<std::string, YAML::Node>>* messages);
+std::unique_ptr<Check> CompileAssertion(const YAML::Node& node, ArtifactKind kind,
+                                        const std::string& file, const ParamScope& scope,
+                                        std::vector<std::pair<std::string, YAML::Node>>* messages);
 
 // True when a `check:` node is declarative (its key is all, any, not or field).
 bool IsAssertionNode(const YAML::Node& node);

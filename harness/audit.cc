@@ -21,8 +21,8 @@ EvidenceConfig LoadEvidenceConfig(const fs::path& evidence_dir) {
   try {
     root = YAML::LoadFile(path.string());
   } catch (const YAML::ParserException& e) {
-    throw PackError(config.file + ":" + std::to_string(e.mark.line + 1) + ": invalid YAML: " +
-                    e.msg);
+    throw PackError(config.file + ":" + std::to_string(e.mark.line + 1) +
+                    ": invalid YAML: " + e.msg);
   } catch (const YAML::Exception& e) {
     throw PackError(config.file + ": " + e.what());
   }

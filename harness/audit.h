@@ -14,10 +14,10 @@ namespace cpaudit {
 
 // evidence/cpaudit.yaml: optional settings that travel with the evidence.
 struct EvidenceConfig {
-  std::string file;                 // its path, for errors
-  std::optional<UnixTime> at;       // `at`: evaluation time
+  std::string file;                           // its path, for errors
+  std::optional<UnixTime> at;                 // `at`: evaluation time
   std::optional<std::filesystem::path> pack;  // `pack`: a pack folder, relative to the evidence
-  YAML::Node parameters;            // `parameters`: pack parameter overrides
+  YAML::Node parameters;                      // `parameters`: pack parameter overrides
 };
 // Throws PackError (file:line) when cpaudit.yaml is malformed; empty config when absent.
 EvidenceConfig LoadEvidenceConfig(const std::filesystem::path& evidence_dir);
@@ -25,7 +25,7 @@ EvidenceConfig LoadEvidenceConfig(const std::filesystem::path& evidence_dir);
 struct AuditRequest {
   std::filesystem::path evidence;
   std::optional<std::filesystem::path> pack_dir;  // nullopt: cpaudit.yaml's, else built-in
-  std::optional<UnixTime> at;  // nullopt: cpaudit.yaml's, else now
+  std::optional<UnixTime> at;                     // nullopt: cpaudit.yaml's, else now
   Severity fail_on = Severity::kError;
   unsigned threads = 0;
 };

@@ -4,9 +4,12 @@ namespace cpaudit {
 
 std::string_view ToString(ArtifactKind k) {
   switch (k) {
-    case ArtifactKind::kCertificate: return "certificate";
-    case ArtifactKind::kCrl: return "crl";
-    case ArtifactKind::kCsr: return "csr";
+    case ArtifactKind::kCertificate:
+      return "certificate";
+    case ArtifactKind::kCrl:
+      return "crl";
+    case ArtifactKind::kCsr:
+      return "csr";
   }
   return "certificate";
 }

@@ -20,7 +20,7 @@ struct Artifact {
   const Csr* csr = nullptr;
 
   const Source& source() const;
-  const Name* issuer() const;  // null for CSRs
+  const Name* issuer() const;            // null for CSRs
   const Extensions* extensions() const;  // null for CSRs
   // Stable identity for fingerprints: issuer and serial, or issuer and CRL
   // number/thisUpdate, or the CSR's key hash. Never a path.
@@ -40,7 +40,7 @@ struct EvalContext {
   const Artifact& artifact;
   const CaCertificate* issuer_ca;  // null when the evidence has no matching CA
   std::string_view profile;        // "ta" or "tsa" for certificates, else empty
-  const CrlView* newest_crl;  // the issuer's latest CRL with thisUpdate <= at, or null
+  const CrlView* newest_crl;       // the issuer's latest CRL with thisUpdate <= at, or null
   UnixTime at;                     // the evaluation time
 };
 

@@ -1,20 +1,18 @@
 #include "harness/evaluator.h"
 
-#include "harness/assertion.h"
-
 #include <algorithm>
 #include <atomic>
 #include <thread>
 #include <unordered_map>
+
+#include "harness/assertion.h"
 
 namespace cpaudit {
 namespace {
 
 constexpr std::string_view kTimeStampingOid = "1.3.6.1.5.5.7.3.8";
 
-bool Applies(const Rule& rule, ArtifactKind kind) {
-  return rule.applies_to == ToString(kind);
-}
+bool Applies(const Rule& rule, ArtifactKind kind) { return rule.applies_to == ToString(kind); }
 
 std::string KindPlural(const std::string& applies_to) {
   if (applies_to == "crl") return "CRLs";
@@ -105,10 +103,8 @@ Outcome EvaluateOne(const Rule& rule, const EvalContext& ctx) {
 }
 
 std::map<std::string, std::string> CommonVars(const Artifact& a) {
-  std::map<std::string, std::string> vars = {{"artifact", a.source().Display()},
-                                             {"serial", ""},
-                                             {"subject", ""},
-                                             {"issuer", ""}};
+  std::map<std::string, std::string> vars = {
+      {"artifact", a.source().Display()}, {"serial", ""}, {"subject", ""}, {"issuer", ""}};
   if (a.certificate != nullptr) {
     vars["serial"] = a.certificate->serial_hex();
     vars["subject"] = a.certificate->subject().text;
@@ -210,7 +206,7 @@ RunResult Evaluate(const Pack& pack, const Evidence& evidence, const std::string
   auto worker = [&] {
     for (size_t i = next++; i < n_artifacts; i = next++) {
       const Artifact& a = prep.artifacts[i];
-      EvalContext ctx{evidence, a, prep.issuers[i], prep.profiles[i], prep.newest_crls[i],
+      EvalContext ctx{evidence,  a, prep.issuers[i], prep.profiles[i], prep.newest_crls[i],
                       options.at};
       for (size_t r = 0; r < n_rules; ++r) {
         const Rule& rule = pack.rules[r];
@@ -220,7 +216,8 @@ RunResult Evaluate(const Pack& pack, const Evidence& evidence, const std::string
       }
     }
   };
-  unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  unsigned threads =
+      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<size_t>(threads, std::max<size_t>(1, n_artifacts / 8)));
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);

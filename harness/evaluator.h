@@ -15,7 +15,7 @@ namespace cpaudit {
 
 struct RuleTally {
   const Rule* rule = nullptr;
-  Status status = Status::kNotEvaluated;  // the rule's overall status
+  Status status = Status::kNotEvaluated;                 // the rule's overall status
   std::array<size_t, std::size(kAllStatuses)> counts{};  // per artifact, by Status
   std::vector<std::string> reasons;  // distinct reasons for not_evaluated / not_applicable
 

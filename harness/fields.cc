@@ -33,9 +33,7 @@ void AddNameFields(std::vector<FieldDef>* defs, ArtifactKind kind, const std::st
                    const Name& (*name_of)(const Artifact&)) {
   defs->push_back({prefix + ".dn", kind, ValueType::kString,
                    "the " + prefix + " DN as text, \"C=JP, O=..., OU=...\"",
-                   [name_of](const EvalContext& c, Out* o) {
-                     Push(o, name_of(c.artifact).text);
-                   }});
+                   [name_of](const EvalContext& c, Out* o) { Push(o, name_of(c.artifact).text); }});
   defs->push_back({prefix + ".attributes[*].oid", kind, ValueType::kString,
                    "the OID of each " + prefix + " attribute, in order",
                    [name_of](const EvalContext& c, Out* o) {
@@ -63,23 +61,23 @@ void AddExtensionFields(std::vector<FieldDef>* defs, ArtifactKind kind) {
   auto exts = [](const EvalContext& c) -> const Extensions& { return *c.artifact.extensions(); };
   defs->push_back({"extensions[*].oid", kind, ValueType::kString, "the OID of each extension",
                    [exts](const EvalContext& c, Out* o) {
-                     for (const auto& e : exts(c).list) Push(o, e.oid, e.name.empty() ? e.oid : e.name);
+                     for (const auto& e : exts(c).list)
+                       Push(o, e.oid, e.name.empty() ? e.oid : e.name);
                    }});
   defs->push_back({"extensions[*].critical", kind, ValueType::kBool,
-                   "the critical flag of each extension",
-                   [exts](const EvalContext& c, Out* o) {
+                   "the critical flag of each extension", [exts](const EvalContext& c, Out* o) {
                      for (const auto& e : exts(c).list) {
                        Push(o, e.critical, e.name.empty() ? e.oid : e.name);
                      }
                    }});
   for (const auto& [oid, name] : KnownExtensions()) {
     std::string id(oid);
-    defs->push_back({"extensions." + std::string(name), kind, ValueType::kExtension,
-                     "the " + std::string(name) + " extension (" + id +
-                         "): use present, absent or critical",
-                     [exts, id](const EvalContext& c, Out* o) {
-                       if (const Extension* e = exts(c).Find(id)) Push(o, e->critical, e->name);
-                     }});
+    defs->push_back(
+        {"extensions." + std::string(name), kind, ValueType::kExtension,
+         "the " + std::string(name) + " extension (" + id + "): use present, absent or critical",
+         [exts, id](const EvalContext& c, Out* o) {
+           if (const Extension* e = exts(c).Find(id)) Push(o, e->critical, e->name);
+         }});
   }
 }
 
@@ -90,21 +88,20 @@ std::vector<FieldDef> BuildFields() {
   const ArtifactKind kCsr = ArtifactKind::kCsr;
 
   for (ArtifactKind k : {kCert, kCrl, kCsr}) {
-    d.push_back({"version", k, ValueType::kInt, "the version number: 1, 2 or 3 (not the encoded 0-2)",
+    d.push_back({"version", k, ValueType::kInt,
+                 "the version number: 1, 2 or 3 (not the encoded 0-2)",
                  [](const EvalContext& c, Out* o) { Push(o, int64_t{VersionOf(c.artifact)}); }});
-    d.push_back({"signature_algorithm", k, ValueType::kString,
-                 "the OID of the outer signatureAlgorithm",
-                 [](const EvalContext& c, Out* o) {
-                   Push(o, EnvelopeOf(c.artifact).algorithm.oid);
-                 }});
+    d.push_back(
+        {"signature_algorithm", k, ValueType::kString, "the OID of the outer signatureAlgorithm",
+         [](const EvalContext& c, Out* o) { Push(o, EnvelopeOf(c.artifact).algorithm.oid); }});
   }
   for (ArtifactKind k : {kCert, kCrl}) {
-    d.push_back({"tbs_signature_algorithm", k, ValueType::kString,
-                 "the OID of the signature field inside the signed part",
-                 [](const EvalContext& c, Out* o) {
-                   Push(o, c.artifact.certificate ? c.artifact.certificate->tbs_signature_algorithm().oid
-                                                  : c.artifact.crl->tbs_signature_algorithm().oid);
-                 }});
+    d.push_back(
+        {"tbs_signature_algorithm", k, ValueType::kString,
+         "the OID of the signature field inside the signed part", [](const EvalContext& c, Out* o) {
+           Push(o, c.artifact.certificate ? c.artifact.certificate->tbs_signature_algorithm().oid
+                                          : c.artifact.crl->tbs_signature_algorithm().oid);
+         }});
     AddNameFields(&d, k, "issuer", [](const Artifact& a) -> const Name& { return *a.issuer(); });
     AddExtensionFields(&d, k);
     d.push_back({"authority_key_identifier.key_id", k, ValueType::kString,
@@ -126,8 +123,9 @@ std::vector<FieldDef> BuildFields() {
                  }});
   }
 
-  d.push_back({"serial", kCert, ValueType::kString, "the serial number, lower-case hex",
-               [](const EvalContext& c, Out* o) { Push(o, c.artifact.certificate->serial_hex()); }});
+  d.push_back(
+      {"serial", kCert, ValueType::kString, "the serial number, lower-case hex",
+       [](const EvalContext& c, Out* o) { Push(o, c.artifact.certificate->serial_hex()); }});
   d.push_back({"validity.not_before", kCert, ValueType::kString, "notBefore, RFC 3339 UTC",
                [](const EvalContext& c, Out* o) {
                  Push(o, FormatRfc3339(c.artifact.certificate->not_before()));
@@ -145,40 +143,45 @@ std::vector<FieldDef> BuildFields() {
                "encipherOnly, decipherOnly)",
                [](const EvalContext& c, Out* o) {
                  const auto& ku = c.artifact.certificate->extensions().key_usage;
-                 if (ku) for (const auto& b : *ku) Push(o, b);
+                 if (ku)
+                   for (const auto& b : *ku) Push(o, b);
                }});
   d.push_back({"extended_key_usage.purposes[*]", kCert, ValueType::kString,
-               "the OID of each extendedKeyUsage purpose",
-               [](const EvalContext& c, Out* o) {
+               "the OID of each extendedKeyUsage purpose", [](const EvalContext& c, Out* o) {
                  const auto& eku = c.artifact.certificate->extensions().extended_key_usage;
-                 if (eku) for (const auto& p : *eku) Push(o, p);
+                 if (eku)
+                   for (const auto& p : *eku) Push(o, p);
                }});
   d.push_back({"certificate_policies.policies[*]", kCert, ValueType::kString,
-               "the OID of each certificatePolicies policy",
-               [](const EvalContext& c, Out* o) {
+               "the OID of each certificatePolicies policy", [](const EvalContext& c, Out* o) {
                  const auto& cp = c.artifact.certificate->extensions().certificate_policies;
-                 if (cp) for (const auto& p : *cp) Push(o, p.oid);
+                 if (cp)
+                   for (const auto& p : *cp) Push(o, p.oid);
                }});
   d.push_back({"certificate_policies.qualifier_ids[*]", kCert, ValueType::kString,
                "the policyQualifierId OID of each qualifier of every policy",
                [](const EvalContext& c, Out* o) {
                  const auto& cp = c.artifact.certificate->extensions().certificate_policies;
-                 if (cp) for (const auto& p : *cp) for (const auto& q : p.qualifier_ids) Push(o, q);
+                 if (cp)
+                   for (const auto& p : *cp)
+                     for (const auto& q : p.qualifier_ids) Push(o, q);
                }});
   d.push_back({"certificate_policies.cps_uris[*]", kCert, ValueType::kString,
                "the URI of each id-qt-cps qualifier of every policy",
                [](const EvalContext& c, Out* o) {
                  const auto& cp = c.artifact.certificate->extensions().certificate_policies;
-                 if (cp) for (const auto& p : *cp) for (const auto& u : p.cps_uris) Push(o, u);
+                 if (cp)
+                   for (const auto& p : *cp)
+                     for (const auto& u : p.cps_uris) Push(o, u);
                }});
   d.push_back({"crl_distribution_points.uris[*]", kCert, ValueType::kString,
                "each URI of the fullName of every cRLDistributionPoints distribution point",
                [](const EvalContext& c, Out* o) {
                  const auto& dp = c.artifact.certificate->extensions().crl_distribution_uris;
-                 if (dp) for (const auto& u : *dp) Push(o, u);
+                 if (dp)
+                   for (const auto& u : *dp) Push(o, u);
                }});
-  d.push_back({"subject_key_identifier", kCert, ValueType::kString,
-               "the subjectKeyIdentifier, hex",
+  d.push_back({"subject_key_identifier", kCert, ValueType::kString, "the subjectKeyIdentifier, hex",
                [](const EvalContext& c, Out* o) {
                  const auto& ski = c.artifact.certificate->extensions().subject_key_identifier;
                  if (ski) Push(o, HexEncode(*ski));
@@ -203,18 +206,19 @@ std::vector<FieldDef> BuildFields() {
   d.push_back({"entries[*].serial", kCrl, ValueType::kString,
                "the serial of each revoked certificate, lower-case hex",
                [](const EvalContext& c, Out* o) {
-                 for (const auto& e : c.artifact.crl->entries()) Push(o, e.serial_hex, e.serial_hex);
+                 for (const auto& e : c.artifact.crl->entries())
+                   Push(o, e.serial_hex, e.serial_hex);
                }});
-  d.push_back({"entries[*].reason", kCrl, ValueType::kString,
-               "the reasonCode name of each entry that has one (keyCompromise, certificateHold, ...)",
-               [](const EvalContext& c, Out* o) {
-                 for (const auto& e : c.artifact.crl->entries()) {
-                   if (e.reason_code) Push(o, ReasonName(*e.reason_code), e.serial_hex);
-                 }
-               }});
+  d.push_back(
+      {"entries[*].reason", kCrl, ValueType::kString,
+       "the reasonCode name of each entry that has one (keyCompromise, certificateHold, ...)",
+       [](const EvalContext& c, Out* o) {
+         for (const auto& e : c.artifact.crl->entries()) {
+           if (e.reason_code) Push(o, ReasonName(*e.reason_code), e.serial_hex);
+         }
+       }});
   d.push_back({"entries[*].extensions[*].oid", kCrl, ValueType::kString,
-               "the OID of each extension of each entry",
-               [](const EvalContext& c, Out* o) {
+               "the OID of each extension of each entry", [](const EvalContext& c, Out* o) {
                  for (const auto& e : c.artifact.crl->entries()) {
                    for (const auto& oid : e.extension_oids) Push(o, oid, e.serial_hex);
                  }

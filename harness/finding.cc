@@ -10,21 +10,30 @@ namespace cpaudit {
 
 std::string_view ToString(Severity s) {
   switch (s) {
-    case Severity::kNotice: return "notice";
-    case Severity::kWarning: return "warning";
-    case Severity::kError: return "error";
+    case Severity::kNotice:
+      return "notice";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kError:
+      return "error";
   }
   return "error";
 }
 
 std::string_view ToString(Status s) {
   switch (s) {
-    case Status::kPass: return "pass";
-    case Status::kFail: return "fail";
-    case Status::kNotApplicable: return "not_applicable";
-    case Status::kNotEffective: return "not_effective";
-    case Status::kNotEvaluated: return "not_evaluated";
-    case Status::kWaived: return "waived";
+    case Status::kPass:
+      return "pass";
+    case Status::kFail:
+      return "fail";
+    case Status::kNotApplicable:
+      return "not_applicable";
+    case Status::kNotEffective:
+      return "not_effective";
+    case Status::kNotEvaluated:
+      return "not_evaluated";
+    case Status::kWaived:
+      return "waived";
   }
   return "fail";
 }

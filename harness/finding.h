@@ -9,7 +9,7 @@ namespace cpaudit {
 
 enum class Severity { kNotice, kWarning, kError };
 enum class Status { kPass, kFail, kNotApplicable, kNotEffective, kNotEvaluated, kWaived };
-inline constexpr Status kAllStatuses[] = {Status::kPass,         Status::kFail,
+inline constexpr Status kAllStatuses[] = {Status::kPass,          Status::kFail,
                                           Status::kNotApplicable, Status::kNotEffective,
                                           Status::kNotEvaluated,  Status::kWaived};
 inline constexpr Severity kAllSeverities[] = {Severity::kError, Severity::kWarning,

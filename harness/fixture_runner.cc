@@ -1,11 +1,11 @@
 #include "harness/fixture_runner.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <fstream>
 #include <map>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "harness/audit.h"
 
@@ -75,8 +75,9 @@ FixtureReport RunFixtures(const fs::path& pack_dir, const fs::path& fixtures_ove
     for (const auto& l : expected) report.output += "    " + l + "\n";
     report.output += "  ACTUAL:\n";
     for (const auto& l : actual) report.output += "    " + l + "\n";
-    report.output += "  To rebase: correct the case in corpus/generator/generate.cc, then run\n"
-                     "  build/cpaudit-fixtures corpus\n";
+    report.output +=
+        "  To rebase: correct the case in corpus/generator/generate.cc, then run\n"
+        "  build/cpaudit-fixtures corpus\n";
   }
   std::vector<std::string> no_fail;
   std::vector<std::string> no_pass;
@@ -87,10 +88,10 @@ FixtureReport RunFixtures(const fs::path& pack_dir, const fs::path& fixtures_ove
   for (const auto& id : no_fail) report.output += "NO FAILING FIXTURE " + id + "\n";
   for (const auto& id : no_pass) report.output += "NO PASSING FIXTURE " + id + "\n";
   report.ok = report.failed_cases == 0 && no_fail.empty() && no_pass.empty() && report.cases > 0;
-  report.output += fmt::format("{} fixture cases, {} mismatched; {} rules, {} without a failing "
-                               "and {} without a passing fixture\n",
-                               report.cases, report.failed_cases, pack->rules.size(),
-                               no_fail.size(), no_pass.size());
+  report.output += fmt::format(
+      "{} fixture cases, {} mismatched; {} rules, {} without a failing "
+      "and {} without a passing fixture\n",
+      report.cases, report.failed_cases, pack->rules.size(), no_fail.size(), no_pass.size());
   return report;
 }
 

@@ -25,7 +25,8 @@ TEST(FixtureRunner, AMismatchIsReportedWithExpectedAndActual) {
   fs::create_directories(tmp);
   fs::copy(testing::FixtureCase("cp-7.1.4-subject-charset", "underscore"), tmp / "case",
            fs::copy_options::recursive);
-  std::ofstream(tmp / "case" / "expected.txt") << "ERROR cp-7.1.4-subject-charset certs/x.pem: no\n";
+  std::ofstream(tmp / "case" / "expected.txt")
+      << "ERROR cp-7.1.4-subject-charset certs/x.pem: no\n";
   FixtureReport report = RunFixtures(testing::PackDir(), tmp);
   EXPECT_FALSE(report.ok);
   EXPECT_EQ(report.failed_cases, 1u);

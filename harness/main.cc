@@ -3,13 +3,12 @@
 // Exit codes: 0 the gate passes; 1 a finding at or above --fail-on; 2 usage,
 // pack, configuration or unreadable-evidence error.
 
-#include <CLI/CLI.hpp>
-
-#include <fstream>
-#include <iostream>
+#include <fmt/format.h>
 #include <unistd.h>
 
-#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+#include <fstream>
+#include <iostream>
 
 #include "checks/registry.h"
 #include "harness/audit.h"
@@ -86,7 +85,8 @@ int Audit(const std::string& evidence, const std::string& pack_dir, const std::s
     if (spec.format == "text") {
       text_to_stdout |= spec.path == "-";
       bool tty = spec.path == "-" && isatty(STDOUT_FILENO);
-      WriteOutput(spec.path, TextReport(run.result, {color == "always" || (color == "auto" && tty)}));
+      WriteOutput(spec.path,
+                  TextReport(run.result, {color == "always" || (color == "auto" && tty)}));
     } else {
       WriteOutput(spec.path, JsonReport(run.result).dump(2) + "\n");
     }
@@ -164,9 +164,10 @@ int TestPack(const std::string& pack_dir, const std::string& fixtures) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"cpaudit: audit what a Certificate Authority produced against its Certificate "
-               "Policy, encoded as a rule pack.\nExit codes: 0 pass, 1 findings at or above "
-               "--fail-on, 2 usage, pack or evidence errors."};
+  CLI::App app{
+      "cpaudit: audit what a Certificate Authority produced against its Certificate "
+      "Policy, encoded as a rule pack.\nExit codes: 0 pass, 1 findings at or above "
+      "--fail-on, 2 usage, pack or evidence errors."};
   app.set_version_flag("--version", std::string("cpaudit ") + CPAUDIT_VERSION);
   app.require_subcommand(1);
 
@@ -180,8 +181,9 @@ int main(int argc, char** argv) {
       ->required();
   audit->add_option("--pack", pack_dir, "rule pack folder (default: the built-in SECOM pack)");
   audit->add_option("--at", at, "evaluation time, RFC 3339 (default: cpaudit.yaml's, else now)");
-  audit->add_option("--report", reports, "write a report: FORMAT=PATH (text, json; PATH - is "
-                                         "stdout); repeatable");
+  audit->add_option("--report", reports,
+                    "write a report: FORMAT=PATH (text, json; PATH - is "
+                    "stdout); repeatable");
   audit->add_option("--fail-on", fail_on, "lowest severity that fails the gate")
       ->check(CLI::IsMember({"error", "warning", "notice"}));
   audit->add_option("--threads", threads, "worker threads (default: one per core)");

@@ -18,8 +18,7 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::set<std::string> kAppliesTo = {"certificate", "crl", "csr", "corpus"};
-const std::set<std::string> kCoverageStatuses = {"automated", "manual", "delegated",
-                                                 "informative"};
+const std::set<std::string> kCoverageStatuses = {"automated", "manual", "delegated", "informative"};
 
 YAML::Node ParseYaml(const PackFile& f) {
   try {
@@ -250,8 +249,8 @@ class Loader {
         for (const auto& p : Primitives()) known += (known.empty() ? "" : ", ") + p.name;
         ThrowAt(file, check, "unknown check primitive \"" + name + "\" (known: " + known + ")");
       }
-      if (std::find(primitive->applies_to.begin(), primitive->applies_to.end(),
-                    rule.applies_to) == primitive->applies_to.end()) {
+      if (std::find(primitive->applies_to.begin(), primitive->applies_to.end(), rule.applies_to) ==
+          primitive->applies_to.end()) {
         ThrowAt(file, node["applies_to"],
                 "primitive " + name + " does not apply to " + rule.applies_to);
       }
@@ -283,8 +282,8 @@ class Loader {
                                     r.file, r.line, r.id, r.cp));
       }
       if (!listed.count(r.id)) {
-        throw PackError(fmt::format("{}:{}: rule {} is not listed in any coverage section",
-                                    r.file, r.line, r.id));
+        throw PackError(fmt::format("{}:{}: rule {} is not listed in any coverage section", r.file,
+                                    r.line, r.id));
       }
     }
   }
@@ -332,9 +331,8 @@ std::unique_ptr<Pack> LoadPackDir(const fs::path& dir, const ParameterOverrides&
     text << in.rdbuf();
     files.push_back({(dir / entry.path().filename()).string(), text.str()});
   }
-  std::sort(files.begin(), files.end(), [](const PackFile& a, const PackFile& b) {
-    return a.name < b.name;
-  });
+  std::sort(files.begin(), files.end(),
+            [](const PackFile& a, const PackFile& b) { return a.name < b.name; });
   auto pack = LoadPack(files, dir.string(), overrides);
   pack->dir = dir;
   return pack;

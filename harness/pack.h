@@ -20,7 +20,7 @@ namespace cpaudit {
 struct CoverageEntry {
   std::string section;  // "7.1.2"
   std::string title;
-  std::string status;   // automated, manual, delegated, informative
+  std::string status;  // automated, manual, delegated, informative
   std::vector<std::string> rules;
   std::string text_ja;
   std::string text_en;
@@ -33,7 +33,7 @@ struct Rule {
   std::string text_ja;
   std::string text_en;
   Severity severity = Severity::kError;
-  std::string applies_to;  // certificate, crl, csr, corpus
+  std::string applies_to;             // certificate, crl, csr, corpus
   std::vector<std::string> profiles;  // empty: every profile
   std::optional<UnixTime> effective;
   std::optional<UnixTime> ineffective;
@@ -51,8 +51,8 @@ struct Pack {
   std::string title;
   std::string policy_title;
   std::vector<std::string> policy_oids;
-  std::string fixtures;  // fixture folder, relative to the pack folder
-  std::filesystem::path dir;  // empty for the embedded pack
+  std::string fixtures;                          // fixture folder, relative to the pack folder
+  std::filesystem::path dir;                     // empty for the embedded pack
   std::map<std::string, YAML::Node> parameters;  // effective (after overrides)
   std::vector<Rule> rules;
   std::vector<CoverageEntry> coverage;
@@ -62,7 +62,7 @@ struct Pack {
 
 // Parameter values that replace the pack's own (from the evidence's cpaudit.yaml).
 struct ParameterOverrides {
-  std::string file;  // where they came from, for errors
+  std::string file;   // where they came from, for errors
   YAML::Node values;  // a map, or null
 };
 

@@ -79,10 +79,13 @@ TEST(Pack, TheBuiltInPackLoadsAndHasEveryChapter7Rule) {
   EXPECT_EQ(from_dir->rules.size(), pack->rules.size());
 }
 
-TEST(Pack, InvalidYaml) { ExpectError(kManifest, "rules: [\n  - {", "rules.yaml:2", "invalid YAML"); }
+TEST(Pack, InvalidYaml) {
+  ExpectError(kManifest, "rules: [\n  - {", "rules.yaml:2", "invalid YAML");
+}
 
 TEST(Pack, UnknownKey) {
-  ExpectError(kManifest, Replace(kRules, "    severity: error", "    severity: error\n    sevrity: x"),
+  ExpectError(kManifest,
+              Replace(kRules, "    severity: error", "    severity: error\n    sevrity: x"),
               "rules.yaml:7", "unknown key \"sevrity\"");
 }
 

@@ -28,9 +28,7 @@ Params::Params(YAML::Node node, std::string file, const ParamScope* scope)
   if (node_ && !node_.IsNull() && !node_.IsMap()) ThrowAt(file_, node_, "options must be a map");
 }
 
-bool Params::Has(const std::string& key) const {
-  return node_.IsMap() && node_[key].IsDefined();
-}
+bool Params::Has(const std::string& key) const { return node_.IsMap() && node_[key].IsDefined(); }
 
 std::optional<YAML::Node> Params::Get(const std::string& key) {
   read_.insert(key);
@@ -116,8 +114,9 @@ void Params::RejectUnknown() const {
     if (!read_.count(key)) {
       std::string known;
       for (const auto& k : read_) known += (known.empty() ? "" : ", ") + k;
-      ThrowAt(file_, kv.first,
-              fmt::format("unknown option \"{}\" (known: {})", key, known.empty() ? "none" : known));
+      ThrowAt(
+          file_, kv.first,
+          fmt::format("unknown option \"{}\" (known: {})", key, known.empty() ? "none" : known));
     }
   }
 }

@@ -4,10 +4,14 @@ namespace cpaudit {
 
 std::string_view ToString(ValueType t) {
   switch (t) {
-    case ValueType::kBool: return "boolean";
-    case ValueType::kInt: return "integer";
-    case ValueType::kString: return "string";
-    case ValueType::kExtension: return "extension";
+    case ValueType::kBool:
+      return "boolean";
+    case ValueType::kInt:
+      return "integer";
+    case ValueType::kString:
+      return "string";
+    case ValueType::kExtension:
+      return "extension";
   }
   return "string";
 }

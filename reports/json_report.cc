@@ -12,12 +12,8 @@ nlohmann::json JsonReport(const RunResult& r) {
                  {"title", pack.title},
                  {"policy_oids", pack.policy_oids}};
   doc["evaluated_at"] = FormatRfc3339(r.at);
-  doc["evidence"] = {{"path", r.evidence},
-                     {"cas", r.cas},
-                     {"certificates", r.certificates},
-                     {"crls", r.crls},
-                     {"csrs", r.csrs},
-                     {"events", r.events}};
+  doc["evidence"] = {{"path", r.evidence}, {"cas", r.cas},   {"certificates", r.certificates},
+                     {"crls", r.crls},     {"csrs", r.csrs}, {"events", r.events}};
 
   json rule_counts = json::object();
   json evaluations = json::object();
@@ -27,7 +23,8 @@ nlohmann::json JsonReport(const RunResult& r) {
   }
   json rules = json::array();
   for (const RuleTally& t : r.rules) {
-    rule_counts[std::string(ToString(t.status))] = rule_counts[std::string(ToString(t.status))].get<size_t>() + 1;
+    rule_counts[std::string(ToString(t.status))] =
+        rule_counts[std::string(ToString(t.status))].get<size_t>() + 1;
     json rule = {{"id", t.rule->id},
                  {"cp", t.rule->cp},
                  {"title", t.rule->title},
@@ -66,8 +63,8 @@ nlohmann::json JsonReport(const RunResult& r) {
 
   json coverage = json::array();
   for (const CoverageEntry& c : pack.coverage) {
-    json entry = {{"section", c.section}, {"title", c.title}, {"status", c.status},
-                  {"rules", c.rules}};
+    json entry = {
+        {"section", c.section}, {"title", c.title}, {"status", c.status}, {"rules", c.rules}};
     if (c.status == "automated") {
       Status worst = Status::kNotEvaluated;
       bool any_pass = false;

@@ -1,10 +1,10 @@
 #include "reports/text_report.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 #include <sstream>
-
-#include <fmt/format.h>
 
 namespace cpaudit {
 namespace {
@@ -25,9 +25,12 @@ std::vector<int> SectionNumbers(const std::string& s) {
 
 const char* SeverityColor(Severity s) {
   switch (s) {
-    case Severity::kError: return "\033[31m";
-    case Severity::kWarning: return "\033[33m";
-    case Severity::kNotice: return "\033[36m";
+    case Severity::kError:
+      return "\033[31m";
+    case Severity::kWarning:
+      return "\033[33m";
+    case Severity::kNotice:
+      return "\033[36m";
   }
   return "";
 }

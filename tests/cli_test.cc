@@ -1,9 +1,9 @@
 // The cpaudit binary end to end: exit codes, reports, errors.
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "tests/test_util.h"
 
@@ -53,9 +53,9 @@ TEST(Cli, FailOnAndAt) {
 
 TEST(Cli, JsonToStdout) {
   std::string output;
-  EXPECT_EQ(testing::RunCommand(Cpaudit("audit " + testing::CompliantCase().string() +
-                                        " --report json=- --quiet"),
-                                &output),
+  EXPECT_EQ(testing::RunCommand(
+                Cpaudit("audit " + testing::CompliantCase().string() + " --report json=- --quiet"),
+                &output),
             0);
   EXPECT_EQ(nlohmann::json::parse(output)["summary"]["result"], "pass");
 }
@@ -64,9 +64,9 @@ TEST(Cli, UnreadableEvidenceAndBadPacksExitTwo) {
   std::string output;
   EXPECT_EQ(testing::RunCommand(Cpaudit("audit /nonexistent/evidence"), &output), 2);
   EXPECT_NE(output.find("/nonexistent/evidence: no such directory"), std::string::npos) << output;
-  EXPECT_EQ(testing::RunCommand(Cpaudit("audit " + testing::CompliantCase().string() +
-                                        " --pack /nonexistent/pack"),
-                                &output),
+  EXPECT_EQ(testing::RunCommand(
+                Cpaudit("audit " + testing::CompliantCase().string() + " --pack /nonexistent/pack"),
+                &output),
             2);
   EXPECT_NE(output.find("no such pack directory"), std::string::npos) << output;
   fs::path pack = fs::temp_directory_path() / ("cpaudit-badpack-" + std::to_string(::getpid()));

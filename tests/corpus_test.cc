@@ -17,8 +17,8 @@ TEST(Corpus, RegeneratingGivesTheSameBytes) {
   fs::create_directories(tmp);
   fs::copy(testing::SourceDir() / "corpus/keys", tmp / "keys");
   std::string output;
-  ASSERT_EQ(testing::RunCommand(std::string(CPAUDIT_FIXTURE_GENERATOR) + " " + tmp.string(), &output),
-            0)
+  ASSERT_EQ(
+      testing::RunCommand(std::string(CPAUDIT_FIXTURE_GENERATOR) + " " + tmp.string(), &output), 0)
       << output;
   size_t files = 0;
   for (const char* part : {"secom-rootca1-tsa", "demo"}) {
@@ -26,7 +26,8 @@ TEST(Corpus, RegeneratingGivesTheSameBytes) {
       if (!e.is_regular_file()) continue;
       fs::path rel = fs::relative(e.path(), tmp);
       ++files;
-      EXPECT_EQ(testing::ReadFile(e.path()), testing::ReadFile(testing::SourceDir() / "corpus" / rel))
+      EXPECT_EQ(testing::ReadFile(e.path()),
+                testing::ReadFile(testing::SourceDir() / "corpus" / rel))
           << rel << " differs: run build/cpaudit-fixtures corpus and commit";
     }
     for (const auto& e : fs::recursive_directory_iterator(testing::SourceDir() / "corpus" / part)) {

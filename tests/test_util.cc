@@ -1,11 +1,11 @@
 #include "tests/test_util.h"
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
 #include <cstdio>
 #include <fstream>
 #include <sstream>
-#include <sys/wait.h>
 
 #include "checks/registry.h"
 #include "harness/model/time_util.h"
@@ -31,8 +31,8 @@ std::string ReadFile(const fs::path& path) {
 std::vector<Bytes> PemBlocks(const fs::path& path, const std::string& label) {
   std::string text = ReadFile(path);
   std::string error;
-  auto items = SplitEncoded(ByteView(reinterpret_cast<const uint8_t*>(text.data()), text.size()),
-                            &error);
+  auto items =
+      SplitEncoded(ByteView(reinterpret_cast<const uint8_t*>(text.data()), text.size()), &error);
   std::vector<Bytes> out;
   if (!items) return out;
   for (auto& item : *items) {
@@ -51,7 +51,8 @@ std::vector<Outcome> RunPrimitive(const std::string& name, const std::string& ya
   auto check = info->create(params, applies_to);
   std::vector<Artifact> artifacts;
   if (applies_to == "crl") {
-    for (const auto& c : evidence.crls()) artifacts.push_back({ArtifactKind::kCrl, nullptr, c.get(), nullptr});
+    for (const auto& c : evidence.crls())
+      artifacts.push_back({ArtifactKind::kCrl, nullptr, c.get(), nullptr});
   } else {
     for (const auto& c : evidence.certificates()) {
       artifacts.push_back({ArtifactKind::kCertificate, c.get(), nullptr, nullptr});

@@ -240,8 +240,8 @@ struct CertSpec {
   std::string subject = "C=JP, O=Example Time Corp, OU=TSA 1, CN=Example TSA 1";
   std::string issuer = kCaDn;
   std::string key = "sub-1";
-  std::string signer = "ca";         // signing key
-  std::string issuer_key = "ca";     // key the AKI names
+  std::string signer = "ca";      // signing key
+  std::string issuer_key = "ca";  // key the AKI names
   long serial = 0x1001;
   int version = 3;
   time_t not_before = Utc(2026, 1, 5);
@@ -252,8 +252,8 @@ struct CertSpec {
   std::string cps = kCpsUri;
   bool policies_critical = false;
   std::string crl_uri = kCrlUri;
-  std::optional<Bytes> ski;  // default: SHA-1 of the key
-  std::optional<Bytes> aki;  // default: SHA-1 of the issuer key
+  std::optional<Bytes> ski;                        // default: SHA-1 of the key
+  std::optional<Bytes> aki;                        // default: SHA-1 of the issuer key
   std::vector<std::pair<int, std::string>> extra;  // more extensions, conf syntax
   bool extensions = true;
   const EVP_MD* inner_md = EVP_sha1();
@@ -283,12 +283,13 @@ Bytes MakeCert(const CertSpec& s) {
     std::vector<ExtPtr> exts;
     exts.push_back(KeyIdExt(NID_authority_key_identifier,
                             s.aki ? *s.aki : Sha1Of(PublicKeyBits(Key(s.issuer_key)))));
-    exts.push_back(KeyIdExt(NID_subject_key_identifier,
-                            s.ski ? *s.ski : Sha1Of(PublicKeyBits(subject_key))));
+    exts.push_back(
+        KeyIdExt(NID_subject_key_identifier, s.ski ? *s.ski : Sha1Of(PublicKeyBits(subject_key))));
     if (!s.key_usage.empty()) exts.push_back(ConfExt(NID_key_usage, s.key_usage));
     if (!s.eku.empty()) exts.push_back(ConfExt(NID_ext_key_usage, s.eku));
     if (!s.policies.empty()) exts.push_back(PoliciesExt(s.policies, s.cps, s.policies_critical));
-    if (!s.crl_uri.empty()) exts.push_back(ConfExt(NID_crl_distribution_points, "URI:" + s.crl_uri));
+    if (!s.crl_uri.empty())
+      exts.push_back(ConfExt(NID_crl_distribution_points, "URI:" + s.crl_uri));
     for (const auto& [nid, value] : s.extra) exts.push_back(ConfExt(nid, value));
     for (auto& e : exts) X509_add_ext(x.get(), e.get(), -1);
   }
@@ -447,7 +448,8 @@ class Bundle {
     return *this;
   }
   Bundle& Config(const std::string& extra = "") {
-    return File("cpaudit.yaml", std::string(kGeneratedHeader) + "\nat: " + kFixtureAt + "\n" + extra);
+    return File("cpaudit.yaml",
+                std::string(kGeneratedHeader) + "\nat: " + kFixtureAt + "\n" + extra);
   }
   // The canonical finding lines this case must produce, exactly.
   void Expect(const std::vector<std::string>& lines) {
@@ -501,11 +503,12 @@ void MakeFixtures(const fs::path& root) {
     s.subject = "";
     s.serial = 0x2001;
     CertCase(root, "cp-3.1.1-subject-dn-present", "empty-subject", s)
-        .Expect({"ERROR cp-3.1.1-subject-dn-present certs/empty-subject.pem: the subject DN is empty",
-                 "ERROR cp-3.1.3-no-pseudonym certs/empty-subject.pem: subject \"\" names neither a "
-                 "CN nor an O: it is anonymous",
-                 "ERROR cp-3.2.3-no-individuals certs/empty-subject.pem: subject \"\" has no O: "
-                 "certificates are issued to organisations only"});
+        .Expect(
+            {"ERROR cp-3.1.1-subject-dn-present certs/empty-subject.pem: the subject DN is empty",
+             "ERROR cp-3.1.3-no-pseudonym certs/empty-subject.pem: subject \"\" names neither a "
+             "CN nor an O: it is anonymous",
+             "ERROR cp-3.2.3-no-individuals certs/empty-subject.pem: subject \"\" has no O: "
+             "certificates are issued to organisations only"});
   }
   {
     CertSpec s;
@@ -518,10 +521,11 @@ void MakeFixtures(const fs::path& root) {
     CertSpec s;
     s.subject = "C=JP, O=Example Time Corp, GN=Taro, SN=Yamada, CN=Taro Yamada";
     CertCase(root, "cp-3.2.3-no-individuals", "individual", s)
-        .Expect({"ERROR cp-3.2.3-no-individuals certs/individual.pem: subject has GN \"Taro\", an "
-                 "attribute naming an individual",
-                 "ERROR cp-3.2.3-no-individuals certs/individual.pem: subject has SN \"Yamada\", an "
-                 "attribute naming an individual"});
+        .Expect(
+            {"ERROR cp-3.2.3-no-individuals certs/individual.pem: subject has GN \"Taro\", an "
+             "attribute naming an individual",
+             "ERROR cp-3.2.3-no-individuals certs/individual.pem: subject has SN \"Yamada\", an "
+             "attribute naming an individual"});
   }
   {
     CertSpec s;
@@ -571,8 +575,9 @@ void MakeFixtures(const fs::path& root) {
     CertSpec ta = TaSpec();
     ta.serial = 0x1001;
     b.Ca().Crl("crl", CrlSpec{}).Cert("ta", ta).Cert("tsa", CertSpec{}).Config();
-    b.Expect({"ERROR cp-7.1-serial-unique certs/ta.pem: serial 1001 is also used by certs/tsa.pem",
-              "ERROR cp-7.1-serial-unique certs/tsa.pem: serial 1001 is also used by certs/ta.pem"});
+    b.Expect(
+        {"ERROR cp-7.1-serial-unique certs/ta.pem: serial 1001 is also used by certs/tsa.pem",
+         "ERROR cp-7.1-serial-unique certs/tsa.pem: serial 1001 is also used by certs/ta.pem"});
   }
   {
     CertSpec s;
@@ -661,8 +666,9 @@ void MakeFixtures(const fs::path& root) {
            "{\"time\": \"2026-01-05T10:00:00+09:00\", \"type\": \"certificate_issued\", "
            "\"application\": \"A-1\", \"serial\": \"20:02\", \"subscriber\": \"Example Time "
            "Corp\", \"profile\": \"ta\", \"certificate\": \"certs/ta.pem\"}\n");
-    b.Expect({"ERROR cp-7.1.2-eku-ta-absent certs/ta.pem: a TA certificate has extendedKeyUsage "
-              "timeStamping"});
+    b.Expect(
+        {"ERROR cp-7.1.2-eku-ta-absent certs/ta.pem: a TA certificate has extendedKeyUsage "
+         "timeStamping"});
   }
   {
     CertSpec s;
@@ -672,10 +678,11 @@ void MakeFixtures(const fs::path& root) {
                  "no CPS qualifier https://repository.secomtrust.net/SC-Root1/"});
     s.policies.clear();
     CertCase(root, "cp-7.1.2-certificate-policies", "no-policies", s)
-        .Expect({"ERROR cp-7.1.2-certificate-policies certs/no-policies.pem: certificatePolicies "
-                 "does not name policy 1.2.392.200091.100.901.2",
-                 "ERROR cp-7.1.2-certificate-policies certs/no-policies.pem: certificatePolicies has "
-                 "no CPS qualifier https://repository.secomtrust.net/SC-Root1/"});
+        .Expect(
+            {"ERROR cp-7.1.2-certificate-policies certs/no-policies.pem: certificatePolicies "
+             "does not name policy 1.2.392.200091.100.901.2",
+             "ERROR cp-7.1.2-certificate-policies certs/no-policies.pem: certificatePolicies has "
+             "no CPS qualifier https://repository.secomtrust.net/SC-Root1/"});
   }
   {
     CertSpec s;
@@ -723,8 +730,9 @@ void MakeFixtures(const fs::path& root) {
     crl.issuer = dn;
     crl.signer = crl.issuer_key = "ca-underscore";
     b.Ca(dn, "ca-underscore").Crl("crl", crl).Cert("tsa", s).Config();
-    b.Expect({"ERROR cp-7.1.4-issuer-charset certs/tsa.pem: issuer OU \"Security_Communication "
-              "RootCA1\" has a character outside A-Z a-z 0-9 : - . and space"});
+    b.Expect(
+        {"ERROR cp-7.1.4-issuer-charset certs/tsa.pem: issuer OU \"Security_Communication "
+         "RootCA1\" has a character outside A-Z a-z 0-9 : - . and space"});
   }
   {
     CertSpec s;
@@ -820,10 +828,11 @@ void MakeFixtures(const fs::path& root) {
     expired.not_before = Utc(2025, 1, 5);
     expired.not_after = Utc(2026, 1, 5);
     b.Ca().Crl("crl", CrlSpec{}).Cert("revoked", revoked).Cert("expired", expired).Config();
-    b.Expect({"NOTICE cp-9.6.3-relying-party certs/revoked.pem: a relying party would not rely "
-              "on it: revoked 2026-04-20T00:00:00Z (keyCompromise) per crls/crl.pem",
-              "NOTICE cp-9.6.3-relying-party certs/expired.pem: a relying party would not rely on "
-              "it: expired 2026-01-05T00:00:00Z"});
+    b.Expect(
+        {"NOTICE cp-9.6.3-relying-party certs/revoked.pem: a relying party would not rely "
+         "on it: revoked 2026-04-20T00:00:00Z (keyCompromise) per crls/crl.pem",
+         "NOTICE cp-9.6.3-relying-party certs/expired.pem: a relying party would not rely on "
+         "it: expired 2026-01-05T00:00:00Z"});
   }
 
   // Unreadable evidence: each file is an input finding; the rest is still evaluated.
@@ -846,20 +855,21 @@ void MakeFixtures(const fs::path& root) {
            "\"serial\": \"12G4\"}\n"
            "{\"time\": \"2026-01-06T10:00:00Z\", \"type\": \"certificate_exploded\"}\n");
     b.File("events/notes.txt", "not a log\n");
-    b.Expect({"ERROR cpaudit-input certs/empty.pem: empty file",
-              "ERROR cpaudit-input certs/garbage.der: not a readable certificate: outer SEQUENCE: "
-              "malformed DER: bad tag or length",
-              "ERROR cpaudit-input certs/truncated.der: not a readable certificate: outer "
-              "SEQUENCE: malformed DER: bad tag or length",
-              "ERROR cpaudit-input crls/broken.pem: malformed PEM after 0 block(s): bad base64 "
-              "decode",
-              "ERROR cpaudit-input events/ca.jsonl:2: \"time\" \"2026-01-05 10:00\" is not RFC 3339 "
-              "with an offset",
-              "ERROR cpaudit-input events/ca.jsonl:3: missing \"time\"",
-              "ERROR cpaudit-input events/ca.jsonl:4: not valid JSON",
-              "ERROR cpaudit-input events/ca.jsonl:5: \"serial\" \"12G4\" is not a hex serial number",
-              "ERROR cpaudit-input events/ca.jsonl:6: unknown event type \"certificate_exploded\"",
-              "ERROR cpaudit-input events/notes.txt: not an event log: event logs are *.jsonl"});
+    b.Expect(
+        {"ERROR cpaudit-input certs/empty.pem: empty file",
+         "ERROR cpaudit-input certs/garbage.der: not a readable certificate: outer SEQUENCE: "
+         "malformed DER: bad tag or length",
+         "ERROR cpaudit-input certs/truncated.der: not a readable certificate: outer "
+         "SEQUENCE: malformed DER: bad tag or length",
+         "ERROR cpaudit-input crls/broken.pem: malformed PEM after 0 block(s): bad base64 "
+         "decode",
+         "ERROR cpaudit-input events/ca.jsonl:2: \"time\" \"2026-01-05 10:00\" is not RFC 3339 "
+         "with an offset",
+         "ERROR cpaudit-input events/ca.jsonl:3: missing \"time\"",
+         "ERROR cpaudit-input events/ca.jsonl:4: not valid JSON",
+         "ERROR cpaudit-input events/ca.jsonl:5: \"serial\" \"12G4\" is not a hex serial number",
+         "ERROR cpaudit-input events/ca.jsonl:6: unknown event type \"certificate_exploded\"",
+         "ERROR cpaudit-input events/notes.txt: not an event log: event logs are *.jsonl"});
   }
 }
 

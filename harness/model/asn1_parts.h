@@ -41,8 +41,8 @@ std::optional<UnixTime> ParseTime(const der::Tlv& tlv, std::string* error);
 struct PublicKeyInfo {
   Bytes der;  // the whole SubjectPublicKeyInfo
   AlgorithmId algorithm;
-  Bytes key;  // subjectPublicKey BIT STRING value
-  Sha1Digest key_sha1{};  // RFC 5280 4.2.1.2 method 1
+  Bytes key;                 // subjectPublicKey BIT STRING value
+  Sha1Digest key_sha1{};     // RFC 5280 4.2.1.2 method 1
   int rsa_modulus_bits = 0;  // 0 when not RSA or unreadable
 };
 std::optional<PublicKeyInfo> ParsePublicKeyInfo(const der::Tlv& tlv, std::string* error);

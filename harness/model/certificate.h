@@ -29,7 +29,7 @@ class Certificate {
   const Bytes& der() const { return der_; }
   const Source& source() const { return source_; }
   const SignedEnvelope& envelope() const { return envelope_; }
-  int version() const { return version_; }  // the encoded value + 1 (3 for v3)
+  int version() const { return version_; }         // the encoded value + 1 (3 for v3)
   const Bytes& serial() const { return serial_; }  // INTEGER content octets
   const std::string& serial_hex() const { return serial_hex_; }
   const AlgorithmId& tbs_signature_algorithm() const { return tbs_signature_algorithm_; }

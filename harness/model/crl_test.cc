@@ -51,8 +51,8 @@ TEST(Crl, EveryTruncationIsAnErrorNeverACrash) {
   auto der = PemBlocks(testing::CompliantCase() / "crls" / "crl.pem", "X509 CRL").at(0);
   for (size_t n = 0; n < der.size(); ++n) {
     std::string error;
-    EXPECT_FALSE(Crl::Parse(Bytes(der.begin(), der.begin() + static_cast<long>(n)), Source{"t"},
-                            &error))
+    EXPECT_FALSE(
+        Crl::Parse(Bytes(der.begin(), der.begin() + static_cast<long>(n)), Source{"t"}, &error))
         << n;
     EXPECT_FALSE(error.empty());
   }

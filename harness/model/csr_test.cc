@@ -19,7 +19,8 @@ Bytes MakeCsr(const std::string& cn) {
   X509_REQ_set_version(req, 0);
   X509_NAME* name = X509_REQ_get_subject_name(req);
   X509_NAME_add_entry_by_txt(name, "O", MBSTRING_UTF8,
-                             reinterpret_cast<const unsigned char*>("Example Time Corp"), -1, -1, 0);
+                             reinterpret_cast<const unsigned char*>("Example Time Corp"), -1, -1,
+                             0);
   X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8,
                              reinterpret_cast<const unsigned char*>(cn.c_str()), -1, -1, 0);
   X509_REQ_set_pubkey(req, key);
@@ -47,8 +48,8 @@ TEST(Csr, EveryTruncationIsAnError) {
   Bytes der = MakeCsr("TSA 1");
   for (size_t n = 0; n < der.size(); ++n) {
     std::string error;
-    EXPECT_FALSE(Csr::Parse(Bytes(der.begin(), der.begin() + static_cast<long>(n)), Source{"t"},
-                            &error));
+    EXPECT_FALSE(
+        Csr::Parse(Bytes(der.begin(), der.begin() + static_cast<long>(n)), Source{"t"}, &error));
     EXPECT_FALSE(error.empty());
   }
 }

@@ -1,8 +1,7 @@
 #include "harness/model/der_reader.h"
 
-#include <openssl/asn1.h>
-
 #include <fmt/format.h>
+#include <openssl/asn1.h>
 
 namespace cpaudit {
 

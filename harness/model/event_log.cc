@@ -7,12 +7,21 @@
 namespace cpaudit {
 namespace {
 
-constexpr std::array<std::string_view, 15> kTypes = {
-    "application_received",     "application_approved",     "application_rejected",
-    "applicant_notified",       "certificate_issued",       "certificate_dispatched",
-    "acceptance_received",      "complaint_received",       "key_compromise_discovered",
-    "revocation_requested",     "revocation_request_verified", "revocation_request_accepted",
-    "certificate_revoked",      "crl_issued",               "crl_published"};
+constexpr std::array<std::string_view, 15> kTypes = {"application_received",
+                                                     "application_approved",
+                                                     "application_rejected",
+                                                     "applicant_notified",
+                                                     "certificate_issued",
+                                                     "certificate_dispatched",
+                                                     "acceptance_received",
+                                                     "complaint_received",
+                                                     "key_compromise_discovered",
+                                                     "revocation_requested",
+                                                     "revocation_request_verified",
+                                                     "revocation_request_accepted",
+                                                     "certificate_revoked",
+                                                     "crl_issued",
+                                                     "crl_published"};
 
 // Fields that hold serial numbers, normalised on load.
 constexpr std::array<std::string_view, 2> kSerialFields = {"serial", "replaces"};

@@ -4,7 +4,6 @@
 // file and line, and the other lines are kept.
 
 #include <nlohmann/json.hpp>
-
 #include <optional>
 #include <string>
 #include <string_view>

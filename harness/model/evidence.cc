@@ -1,13 +1,12 @@
 #include "harness/model/evidence.h"
 
+#include <fmt/format.h>
 #include <openssl/err.h>
 #include <openssl/pem.h>
 
 #include <algorithm>
 #include <fstream>
 #include <string_view>
-
-#include <fmt/format.h>
 
 #include "harness/model/openssl_ptr.h"
 

@@ -156,9 +156,9 @@ const std::vector<std::string_view>& KeyUsageBitNames() {
 
 std::string ReasonName(int code) {
   static const char* const kNames[] = {
-      "unspecified",       "keyCompromise",  "cACompromise",  "affiliationChanged",
-      "superseded",        "cessationOfOperation", "certificateHold", "7",
-      "removeFromCRL",     "privilegeWithdrawn",   "aACompromise"};
+      "unspecified",   "keyCompromise",        "cACompromise",    "affiliationChanged",
+      "superseded",    "cessationOfOperation", "certificateHold", "7",
+      "removeFromCRL", "privilegeWithdrawn",   "aACompromise"};
   return code >= 0 && code <= 10 ? kNames[code] : std::to_string(code);
 }
 
@@ -186,8 +186,10 @@ std::optional<Extensions> ParseExtensions(ByteView der, std::string* error) {
     const ASN1_OCTET_STRING* data = X509_EXTENSION_get_data(x);
     const unsigned char* d = ASN1_STRING_get0_data(data);
     ext.value = Bytes(d, d + ASN1_STRING_length(data));
-    if (out.Find(ext.oid) == nullptr) DecodeKnown(ext, out);
-    else ext.error = "duplicate extension";
+    if (out.Find(ext.oid) == nullptr)
+      DecodeKnown(ext, out);
+    else
+      ext.error = "duplicate extension";
     out.list.push_back(std::move(ext));
   }
   return out;

@@ -21,7 +21,7 @@ using Ptr = std::unique_ptr<T, Deleter<T, Free>>;
 
 using Bio = Ptr<BIO, BIO_free_all>;
 using Name = Ptr<X509_NAME, X509_NAME_free>;
-using Extensions = Ptr<STACK_OF(X509_EXTENSION), [](STACK_OF(X509_EXTENSION)* s) {
+using Extensions = Ptr<STACK_OF(X509_EXTENSION), [](STACK_OF(X509_EXTENSION) * s) {
   sk_X509_EXTENSION_pop_free(s, X509_EXTENSION_free);
 }>;
 using Algor = Ptr<X509_ALGOR, X509_ALGOR_free>;

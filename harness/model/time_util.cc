@@ -1,9 +1,9 @@
 #include "harness/model/time_util.h"
 
+#include <fmt/format.h>
+
 #include <ctime>
 #include <regex>
-
-#include <fmt/format.h>
 
 namespace cpaudit {
 namespace {

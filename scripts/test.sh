@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The whole test suite: the Release build's tests and the pack's fixtures, then
+# the same tests built with AddressSanitizer and UndefinedBehaviorSanitizer, and
+# a formatting check.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh
+
+echo "== tests (Release)"
+ctest --test-dir build --output-on-failure -j"$(nproc)"
+build/cpaudit test-pack rules/secom-rootca1-tsa
+
+echo "== tests (ASan + UBSan)"
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCPAUDIT_SANITIZE=ON
+cmake --build build-asan
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir build-asan --output-on-failure -j"$(nproc)"
+
+echo "== formatting (clang-format)"
+files=$(git ls-files '*.cc' '*.h')
+if ! clang-format --dry-run --Werror $files; then
+  echo "run: clang-format -i \$(git ls-files '*.cc' '*.h')"
+  exit 1
+fi
+echo "all tests passed"
