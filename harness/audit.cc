@@ -41,8 +41,12 @@ EvidenceConfig LoadEvidenceConfig(const fs::path& evidence_dir) {
     } else if (key == "parameters") {
       if (!v.IsMap()) ThrowAt(config.file, v, "parameters: expected a map");
       config.parameters = v;
+    } else if (key == "calendar") {
+      if (!v.IsMap()) ThrowAt(config.file, v, "calendar: expected a map");
+      config.calendar = v;
     } else {
-      ThrowAt(config.file, kv.first, "unknown key \"" + key + "\" (at, pack, parameters)");
+      ThrowAt(config.file, kv.first,
+              "unknown key \"" + key + "\" (at, pack, parameters, calendar)");
     }
   }
   return config;
@@ -55,7 +59,7 @@ AuditRun RunAudit(const AuditRequest& request) {
     Evidence::Load(request.evidence);
   }
   EvidenceConfig config = LoadEvidenceConfig(request.evidence);
-  ParameterOverrides overrides{config.file, config.parameters};
+  ParameterOverrides overrides{config.file, config.parameters, config.calendar};
   AuditRun run;
   std::optional<fs::path> pack_dir = request.pack_dir ? request.pack_dir : config.pack;
   run.pack = pack_dir ? LoadPackDir(*pack_dir, overrides)

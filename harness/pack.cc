@@ -104,7 +104,8 @@ class Loader {
   void LoadManifest(const PackFile& f, Pack* pack) {
     YAML::Node root = ParseYaml(f);
     ExpectKeys(root, f.name,
-               {"id", "version", "title", "policy", "parameters", "fixtures", "coverage"},
+               {"id", "version", "title", "policy", "parameters", "calendar", "fixtures",
+                "coverage"},
                {"id", "version", "title", "coverage"}, "pack.yaml");
     pack->id = ScalarAt(root, f.name, "id");
     pack->version = ScalarAt(root, f.name, "version");
@@ -129,6 +130,8 @@ class Loader {
         pack->parameters[name] = kv.second;
       }
     }
+    if (root["calendar"]) ReadCalendar(root["calendar"], f.name, &pack->calendar);
+    if (overrides_.calendar.IsMap()) ReadCalendar(overrides_.calendar, overrides_.file, &pack->calendar);
     const YAML::Node coverage = root["coverage"];
     if (!coverage.IsSequence()) ThrowAt(f.name, coverage, "coverage: expected a list");
     std::set<std::string> sections;
@@ -295,7 +298,56 @@ class Loader {
   std::map<std::string, std::pair<std::string, YAML::Node>> coverage_nodes_;
 };
 
+std::pair<int, int> MonthDay(const YAML::Node& v, const std::string& file) {
+  unsigned m = 0, d = 0;
+  char tail = 0;
+  if (!v.IsScalar() || std::sscanf(v.Scalar().c_str(), "%2u-%2u%c", &m, &d, &tail) != 2 || m < 1 ||
+      m > 12 || d < 1 || d > 31) {
+    ThrowAt(file, v, "expected a month and day, \"MM-DD\"");
+  }
+  return {static_cast<int>(m), static_cast<int>(d)};
+}
+
 }  // namespace
+
+void ReadCalendar(const YAML::Node& node, const std::string& file, CalendarSettings* settings) {
+  ExpectKeys(node, file, {"holidays", "utc_offset", "closures", "closed"}, {}, "calendar");
+  if (const YAML::Node h = node["holidays"]) {
+    if (!h.IsScalar() || (h.Scalar() != "japan" && h.Scalar() != "none")) {
+      ThrowAt(file, h, "holidays: expected japan or none");
+    }
+    settings->japanese_holidays = h.Scalar() == "japan";
+  }
+  if (const YAML::Node o = node["utc_offset"]) {
+    auto t = o.IsScalar() ? ParseRfc3339("1970-01-01T00:00:00" + o.Scalar()) : std::nullopt;
+    if (!t) ThrowAt(file, o, "utc_offset: expected +HH:MM");
+    settings->utc_offset_seconds = static_cast<int>(-*t);
+  }
+  if (const YAML::Node closures = node["closures"]) {
+    if (!closures.IsSequence()) ThrowAt(file, closures, "closures: expected a list");
+    settings->closures.clear();
+    for (const auto& c : closures) {
+      ExpectKeys(c, file, {"from", "to", "name_ja", "name_en"}, {"from", "to"}, "a closure");
+      ClosureRule rule;
+      std::tie(rule.from_month, rule.from_day) = MonthDay(c["from"], file);
+      std::tie(rule.to_month, rule.to_day) = MonthDay(c["to"], file);
+      if (c["name_ja"]) rule.name_ja = ScalarAt(c, file, "name_ja");
+      if (c["name_en"]) rule.name_en = ScalarAt(c, file, "name_en");
+      settings->closures.push_back(std::move(rule));
+    }
+  }
+  if (const YAML::Node closed = node["closed"]) {
+    if (!closed.IsSequence()) ThrowAt(file, closed, "closed: expected a list");
+    for (const auto& c : closed) {
+      ExpectKeys(c, file, {"date", "name_ja", "name_en"}, {"date"}, "a closed day");
+      auto day = ParseDay(ScalarAt(c, file, "date"));
+      if (!day) ThrowAt(file, c["date"], "date: expected YYYY-MM-DD");
+      settings->closed_days.push_back({*day, "closure",
+                                       c["name_ja"] ? ScalarAt(c, file, "name_ja") : "臨時休業",
+                                       c["name_en"] ? ScalarAt(c, file, "name_en") : "Closed"});
+    }
+  }
+}
 
 const Rule* Pack::FindRule(const std::string& id) const {
   for (const Rule& r : rules) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "checks/check.h"
+#include "harness/calendar.h"
 #include "harness/embedded_pack.h"
 #include "harness/params.h"
 
@@ -54,17 +55,23 @@ struct Pack {
   std::string fixtures;                          // fixture folder, relative to the pack folder
   std::filesystem::path dir;                     // empty for the embedded pack
   std::map<std::string, YAML::Node> parameters;  // effective (after overrides)
+  CalendarSettings calendar;                     // effective (after overrides)
   std::vector<Rule> rules;
   std::vector<CoverageEntry> coverage;
 
   const Rule* FindRule(const std::string& id) const;
 };
 
-// Parameter values that replace the pack's own (from the evidence's cpaudit.yaml).
+// What the evidence's cpaudit.yaml changes in the pack: parameter values, and
+// calendar settings (`closures` replace the pack's, `closed` days are added).
 struct ParameterOverrides {
-  std::string file;   // where they came from, for errors
-  YAML::Node values;  // a map, or null
+  std::string file;     // where they came from, for errors
+  YAML::Node values;    // `parameters`: a map, or null
+  YAML::Node calendar;  // `calendar`: a map, or null
 };
+
+// Reads a `calendar:` map into *settings; throws PackError with file:line.
+void ReadCalendar(const YAML::Node& node, const std::string& file, CalendarSettings* settings);
 
 std::unique_ptr<Pack> LoadPack(const std::vector<PackFile>& files, const std::string& label,
                                const ParameterOverrides& overrides = {});

@@ -182,7 +182,7 @@ TEST(Pack, ParameterOverridesMustExist) {
   YAML::Node overrides = YAML::Load("{nope: 1}");
   try {
     LoadPack({{"pack.yaml", kManifest}, {"rules.yaml", kRules}}, "test",
-             {"evidence/cpaudit.yaml", overrides});
+             {"evidence/cpaudit.yaml", overrides, YAML::Node()});
     ADD_FAILURE();
   } catch (const PackError& e) {
     EXPECT_NE(std::string(e.what()).find("evidence/cpaudit.yaml:1: parameter \"nope\""),
