@@ -9,9 +9,10 @@ void Check::Evaluate(const EvalContext&, Outcome* out) const {
 
 void Check::EvaluateCorpus(const CorpusContext&, std::vector<std::pair<size_t, Outcome>>*) const {}
 
-void Fail(Outcome* out, std::map<std::string, std::string> vars, std::string key) {
+void Fail(Outcome* out, std::map<std::string, std::string> vars, std::string key,
+          std::optional<Severity> severity) {
   out->status = Status::kFail;
-  out->violations.push_back({std::move(vars), std::move(key)});
+  out->violations.push_back({std::move(vars), std::move(key), severity});
 }
 
 }  // namespace cpaudit

@@ -3,6 +3,7 @@
 // assertion) implements.
 
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,6 +18,9 @@ struct Violation {
   std::map<std::string, std::string> vars;
   // Distinguishes several violations of one rule on one artifact in fingerprints.
   std::string key;
+  // Set when this violation is less (or more) severe than the rule, as when a
+  // shared subject DN lacks the subscriber that would decide it.
+  std::optional<Severity> severity;
 };
 
 // The result of one rule on one artifact.
@@ -30,6 +34,7 @@ struct CorpusContext {
   const Evidence& evidence;
   const std::vector<Artifact>& artifacts;
   UnixTime at;
+  const EvidenceIndex* index;
 };
 
 class Check {
@@ -42,9 +47,13 @@ class Check {
                               std::vector<std::pair<size_t, Outcome>>* out) const;
   // What the check tests, for `cpaudit explain`.
   virtual std::string Describe() const = 0;
+  // For applies_to: events, the event types the check reads as its subjects
+  // (a rule's `event:` key says it for declarative checks).
+  virtual std::vector<std::string> EventTypes() const { return {}; }
 };
 
 // Adds a violation and marks the outcome failed.
-void Fail(Outcome* out, std::map<std::string, std::string> vars, std::string key = {});
+void Fail(Outcome* out, std::map<std::string, std::string> vars, std::string key = {},
+          std::optional<Severity> severity = std::nullopt);
 
 }  // namespace cpaudit

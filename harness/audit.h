@@ -18,7 +18,7 @@ struct EvidenceConfig {
   std::optional<UnixTime> at;                 // `at`: evaluation time
   std::optional<std::filesystem::path> pack;  // `pack`: a pack folder, relative to the evidence
   YAML::Node parameters;                      // `parameters`: pack parameter overrides
-  YAML::Node calendar;    // `calendar`: closures and closed days
+  YAML::Node calendar;                        // `calendar`: closures and closed days
 };
 // Throws PackError (file:line) when cpaudit.yaml is malformed; empty config when absent.
 EvidenceConfig LoadEvidenceConfig(const std::filesystem::path& evidence_dir);

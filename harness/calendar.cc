@@ -1,9 +1,9 @@
 #include "harness/calendar.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
-
-#include <fmt/format.h>
 
 namespace cpaudit {
 namespace {
@@ -63,7 +63,8 @@ std::vector<Named> ActHolidays(int y) {
   if (y >= 2003) add(NthWeekday(y, 9, Monday, 3), "敬老の日", "Respect for the Aged Day");
   if (y >= 1948) add(Ymd(y, 9, AutumnalEquinox(y)), "秋分の日", "Autumnal Equinox Day");
   if (y >= 1966 && y <= 1999) add(Ymd(y, 10, 10), "体育の日", "Health and Sports Day");
-  if (y >= 2000 && y <= 2019) add(NthWeekday(y, 10, Monday, 2), "体育の日", "Health and Sports Day");
+  if (y >= 2000 && y <= 2019)
+    add(NthWeekday(y, 10, Monday, 2), "体育の日", "Health and Sports Day");
   if (y == 2020) add(Ymd(y, 7, 24), "スポーツの日", "Sports Day");
   if (y == 2021) add(Ymd(y, 7, 23), "スポーツの日", "Sports Day");
   if (y >= 2022) add(NthWeekday(y, 10, Monday, 2), "スポーツの日", "Sports Day");

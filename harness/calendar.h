@@ -75,7 +75,7 @@ class BusinessCalendar {
   std::set<Day> closed_;    // extra closed days
 };
 
-std::string FormatDay(Day d);           // "2026-04-30"
+std::string FormatDay(Day d);                          // "2026-04-30"
 std::optional<Day> ParseDay(const std::string& text);  // "YYYY-MM-DD"
 
 }  // namespace cpaudit

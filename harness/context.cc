@@ -10,6 +10,8 @@ std::string_view ToString(ArtifactKind k) {
       return "crl";
     case ArtifactKind::kCsr:
       return "csr";
+    case ArtifactKind::kEvent:
+      return "events";
   }
   return "certificate";
 }
@@ -17,6 +19,7 @@ std::string_view ToString(ArtifactKind k) {
 const Source& Artifact::source() const {
   if (certificate != nullptr) return certificate->source();
   if (crl != nullptr) return crl->source();
+  if (event != nullptr) return event->source;
   return csr->source();
 }
 
@@ -41,6 +44,11 @@ std::string Artifact::Identity() const {
     return "crl|" + crl->issuer().comparison_key + "|" +
            (number ? *number : FormatRfc3339(crl->this_update()));
   }
+  if (event != nullptr) {
+    std::string record = event->fields.dump();
+    return "event|" + HexEncode(Sha1(ByteView(reinterpret_cast<const uint8_t*>(record.data()),
+                                              record.size())));
+  }
   return "csr|" + HexEncode(csr->public_key().key_sha1);
 }
 
@@ -52,6 +60,10 @@ std::string Artifact::Location() const {
     const auto& number = crl->extensions().crl_number;
     return "issuer=" + crl->issuer().text + "; " +
            (number ? "crlNumber=" + *number : "thisUpdate=" + FormatRfc3339(crl->this_update()));
+  }
+  if (event != nullptr) {
+    return event->type + (event->id.empty() ? "" : " " + event->id) + " at " +
+           FormatRfc3339(event->time);
   }
   return "subject=" + csr->subject().text;
 }

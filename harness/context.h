@@ -10,7 +10,7 @@
 
 namespace cpaudit {
 
-enum class ArtifactKind { kCertificate, kCrl, kCsr };
+enum class ArtifactKind { kCertificate, kCrl, kCsr, kEvent };
 std::string_view ToString(ArtifactKind k);
 
 struct Artifact {
@@ -18,12 +18,14 @@ struct Artifact {
   const Certificate* certificate = nullptr;
   const Crl* crl = nullptr;
   const Csr* csr = nullptr;
+  const Event* event = nullptr;
 
   const Source& source() const;
-  const Name* issuer() const;            // null for CSRs
-  const Extensions* extensions() const;  // null for CSRs
-  // Stable identity for fingerprints: issuer and serial, or issuer and CRL
-  // number/thisUpdate, or the CSR's key hash. Never a path.
+  const Name* issuer() const;            // null for CSRs and events
+  const Extensions* extensions() const;  // null for CSRs and events
+  // Stable identity for fingerprints: issuer and serial, issuer and CRL
+  // number/thisUpdate, the CSR's key hash, or a hash of the event record.
+  // Never a path.
   std::string Identity() const;
   // Human-readable logical location for reports.
   std::string Location() const;
@@ -35,6 +37,8 @@ struct CrlView {
   std::unordered_map<std::string, const CrlEntry*> entries_by_serial;
 };
 
+class EvidenceIndex;
+
 struct EvalContext {
   const Evidence& evidence;
   const Artifact& artifact;
@@ -42,6 +46,7 @@ struct EvalContext {
   std::string_view profile;        // "ta" or "tsa" for certificates, else empty
   const CrlView* newest_crl;       // the issuer's latest CRL with thisUpdate <= at, or null
   UnixTime at;                     // the evaluation time
+  const EvidenceIndex* index;      // events, serials, CRL order, the calendar
 };
 
 }  // namespace cpaudit

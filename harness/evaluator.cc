@@ -6,23 +6,31 @@
 #include <unordered_map>
 
 #include "harness/assertion.h"
+#include "harness/evidence_index.h"
 
 namespace cpaudit {
 namespace {
 
 constexpr std::string_view kTimeStampingOid = "1.3.6.1.5.5.7.3.8";
 
-bool Applies(const Rule& rule, ArtifactKind kind) { return rule.applies_to == ToString(kind); }
+bool Applies(const Rule& rule, const Artifact& a) {
+  if (rule.applies_to != ToString(a.kind)) return false;
+  return a.event == nullptr || rule.event_types.empty() ||
+         std::find(rule.event_types.begin(), rule.event_types.end(), a.event->type) !=
+             rule.event_types.end();
+}
 
 std::string KindPlural(const std::string& applies_to) {
   if (applies_to == "crl") return "CRLs";
   if (applies_to == "csr") return "CSRs";
+  if (applies_to == "events") return "matching events";
   return "certificates";
 }
 
 UnixTime ArtifactDate(const Artifact& a) {
   if (a.certificate != nullptr) return a.certificate->not_before();
   if (a.crl != nullptr) return a.crl->this_update();
+  if (a.event != nullptr) return a.event->time;
   return 0;
 }
 
@@ -43,6 +51,9 @@ void Prepare(const Evidence& evidence, UnixTime at, Prepared* p) {
   }
   for (const auto& c : evidence.csrs()) {
     p->artifacts.push_back({ArtifactKind::kCsr, nullptr, nullptr, c.get()});
+  }
+  for (const Event& e : evidence.events()) {
+    p->artifacts.push_back({ArtifactKind::kEvent, nullptr, nullptr, nullptr, &e});
   }
   for (const auto& crl : evidence.crls()) {
     if (crl->this_update() > at) continue;
@@ -121,7 +132,7 @@ void AddFindings(const Rule& rule, const Artifact& a, const Outcome& out, RunRes
     Finding f;
     f.rule = rule.id;
     f.cp = rule.cp;
-    f.severity = rule.severity;
+    f.severity = v.severity ? *v.severity : rule.severity;
     f.status = Status::kFail;
     f.artifact = a.source().Display();
     f.location = a.Location();
@@ -196,6 +207,8 @@ RunResult Evaluate(const Pack& pack, const Evidence& evidence, const std::string
 
   Prepared prep;
   Prepare(evidence, options.at, &prep);
+  BusinessCalendar calendar(pack.calendar);
+  EvidenceIndex index(evidence, calendar);
   const size_t n_rules = pack.rules.size();
   const size_t n_artifacts = prep.artifacts.size();
 
@@ -206,11 +219,11 @@ RunResult Evaluate(const Pack& pack, const Evidence& evidence, const std::string
   auto worker = [&] {
     for (size_t i = next++; i < n_artifacts; i = next++) {
       const Artifact& a = prep.artifacts[i];
-      EvalContext ctx{evidence,  a, prep.issuers[i], prep.profiles[i], prep.newest_crls[i],
-                      options.at};
+      EvalContext ctx{evidence,   a,     prep.issuers[i], prep.profiles[i], prep.newest_crls[i],
+                      options.at, &index};
       for (size_t r = 0; r < n_rules; ++r) {
         const Rule& rule = pack.rules[r];
-        if (!Applies(rule, a.kind)) continue;
+        if (!Applies(rule, a)) continue;
         outcomes[i * n_rules + r] = EvaluateOne(rule, ctx);
         evaluated[i * n_rules + r] = 1;
       }
@@ -224,7 +237,7 @@ RunResult Evaluate(const Pack& pack, const Evidence& evidence, const std::string
   worker();
   for (auto& t : pool) t.join();
 
-  CorpusContext corpus{evidence, prep.artifacts, options.at};
+  CorpusContext corpus{evidence, prep.artifacts, options.at, &index};
   for (size_t r = 0; r < n_rules; ++r) {
     const Rule& rule = pack.rules[r];
     RuleTally tally;

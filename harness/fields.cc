@@ -86,6 +86,7 @@ std::vector<FieldDef> BuildFields() {
   const ArtifactKind kCert = ArtifactKind::kCertificate;
   const ArtifactKind kCrl = ArtifactKind::kCrl;
   const ArtifactKind kCsr = ArtifactKind::kCsr;
+  const ArtifactKind kEvent = ArtifactKind::kEvent;
 
   for (ArtifactKind k : {kCert, kCrl, kCsr}) {
     d.push_back({"version", k, ValueType::kInt,
@@ -223,6 +224,32 @@ std::vector<FieldDef> BuildFields() {
                    for (const auto& oid : e.extension_oids) Push(o, oid, e.serial_hex);
                  }
                }});
+  // Events: the fields of DESIGN.md's event schema, as strings (numbers and
+  // booleans in their JSON spelling); NAME[*] yields each element of a list.
+  d.push_back(
+      {"time", kEvent, ValueType::kString, "the event time, RFC 3339 UTC",
+       [](const EvalContext& c, Out* o) { Push(o, FormatRfc3339(c.artifact.event->time)); }});
+  for (std::string_view name : EventFieldNames()) {
+    std::string n(name);
+    d.push_back({n, kEvent, ValueType::kString, "the event's \"" + n + "\" field",
+                 [n](const EvalContext& c, Out* o) {
+                   auto it = c.artifact.event->fields.find(n);
+                   if (it == c.artifact.event->fields.end() || it->is_null()) return;
+                   if (it->is_array()) {
+                     Push(o, it->dump());
+                   } else {
+                     Push(o, it->is_string() ? it->get<std::string>() : it->dump());
+                   }
+                 }});
+    d.push_back({n + "[*]", kEvent, ValueType::kString,
+                 "each element of the event's \"" + n + "\" list",
+                 [n](const EvalContext& c, Out* o) {
+                   auto it = c.artifact.event->fields.find(n);
+                   if (it == c.artifact.event->fields.end() || !it->is_array()) return;
+                   for (const auto& v : *it)
+                     Push(o, v.is_string() ? v.get<std::string>() : v.dump());
+                 }});
+  }
   return d;
 }
 

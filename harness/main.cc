@@ -9,9 +9,11 @@
 #include <CLI/CLI.hpp>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "checks/registry.h"
 #include "harness/audit.h"
+#include "harness/calendar.h"
 #include "harness/fields.h"
 #include "harness/fixture_runner.h"
 #include "reports/json_report.h"
@@ -155,6 +157,45 @@ int ListFields() {
   return kExitPass;
 }
 
+int Calendar(const std::string& pack_dir, int year, const std::string& format,
+             const std::vector<std::string>& between) {
+  auto pack = LoadChosenPack(pack_dir);
+  BusinessCalendar calendar(pack->calendar);
+  if (!between.empty()) {
+    auto from = ParseDay(between[0]);
+    auto to = ParseDay(between[1]);
+    if (!from || !to) {
+      std::cerr << "cpaudit: --business-days: expected two dates, YYYY-MM-DD\n";
+      return kExitError;
+    }
+    std::cout << calendar.BusinessDaysBetween(*from, *to) << "\n";
+    return kExitPass;
+  }
+  if (year < 1948 || year > 2099) {
+    std::cerr << "cpaudit: calendar: YEAR must be 1948 to 2099\n";
+    return kExitError;
+  }
+  auto days = calendar.NonBusinessDays(year);
+  if (format == "json") {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& d : days) {
+      out.push_back({{"date", FormatDay(d.date)},
+                     {"kind", d.kind},
+                     {"name_ja", d.name_ja},
+                     {"name_en", d.name_en}});
+    }
+    std::cout << out.dump(2) << "\n";
+    return kExitPass;
+  }
+  for (const auto& d : days) {
+    static constexpr const char* kWeekdays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    std::cout << fmt::format("{} {} {:<8} {} / {}\n", FormatDay(d.date),
+                             kWeekdays[std::chrono::weekday{d.date}.c_encoding()], d.kind,
+                             d.name_ja, d.name_en);
+  }
+  return kExitPass;
+}
+
 int TestPack(const std::string& pack_dir, const std::string& fixtures) {
   FixtureReport report = RunFixtures(pack_dir, fixtures);
   std::cout << report.output;
@@ -198,6 +239,23 @@ int main(int argc, char** argv) {
   explain->add_option("RULE", rule_id, "rule id")->required();
   explain->add_option("--pack", pack_dir, "rule pack folder (default: built-in)");
 
+  int year = 0;
+  std::string format = "text";
+  std::vector<std::string> between;
+  CLI::App* calendar = app.add_subcommand(
+      "calendar", "Print a year's holidays and closure days, or count business days");
+  calendar->add_option("YEAR", year, "the year (1948-2099)");
+  calendar->add_option("--format", format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  calendar
+      ->add_option("--business-days", between,
+                   "count the business days d with FROM < d <= TO (YYYY-MM-DD)")
+      ->expected(2);
+  calendar->add_option("--pack", pack_dir, "rule pack folder whose calendar to use");
+  calendar->callback([&] {
+    if (year == 0 && between.empty())
+      throw CLI::ValidationError("calendar", "give YEAR or --business-days");
+  });
+
   CLI::App* fields =
       app.add_subcommand("fields", "List the field paths and check primitives rules can use");
 
@@ -219,6 +277,7 @@ int main(int argc, char** argv) {
     if (*explain) return Explain(rule_id, pack_dir);
     if (*test_pack) return TestPack(pack_dir, fixtures);
     if (*fields) return ListFields();
+    if (*calendar) return Calendar(pack_dir, year, format, between);
   } catch (const CLI::ValidationError& e) {
     std::cerr << "cpaudit: " << e.what() << "\n";
   } catch (const PackError& e) {

@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::set<std::string> kAppliesTo = {"certificate", "crl", "csr", "corpus"};
+const std::set<std::string> kAppliesTo = {"certificate", "crl", "csr", "events", "corpus"};
 const std::set<std::string> kCoverageStatuses = {"automated", "manual", "delegated", "informative"};
 
 YAML::Node ParseYaml(const PackFile& f) {
@@ -103,10 +103,10 @@ class Loader {
  private:
   void LoadManifest(const PackFile& f, Pack* pack) {
     YAML::Node root = ParseYaml(f);
-    ExpectKeys(root, f.name,
-               {"id", "version", "title", "policy", "parameters", "calendar", "fixtures",
-                "coverage"},
-               {"id", "version", "title", "coverage"}, "pack.yaml");
+    ExpectKeys(
+        root, f.name,
+        {"id", "version", "title", "policy", "parameters", "calendar", "fixtures", "coverage"},
+        {"id", "version", "title", "coverage"}, "pack.yaml");
     pack->id = ScalarAt(root, f.name, "id");
     pack->version = ScalarAt(root, f.name, "version");
     pack->title = ScalarAt(root, f.name, "title");
@@ -131,7 +131,8 @@ class Loader {
       }
     }
     if (root["calendar"]) ReadCalendar(root["calendar"], f.name, &pack->calendar);
-    if (overrides_.calendar.IsMap()) ReadCalendar(overrides_.calendar, overrides_.file, &pack->calendar);
+    if (overrides_.calendar.IsMap())
+      ReadCalendar(overrides_.calendar, overrides_.file, &pack->calendar);
     const YAML::Node coverage = root["coverage"];
     if (!coverage.IsSequence()) ThrowAt(f.name, coverage, "coverage: expected a list");
     std::set<std::string> sections;
@@ -181,8 +182,8 @@ class Loader {
 
   Rule LoadRule(const YAML::Node& node, const std::string& file, const Pack& pack) {
     ExpectKeys(node, file,
-               {"id", "title", "cp", "text", "severity", "applies_to", "profiles", "effective",
-                "ineffective", "check", "message", "params"},
+               {"id", "title", "cp", "text", "severity", "applies_to", "event", "profiles",
+                "effective", "ineffective", "check", "message", "params"},
                {"id", "title", "cp", "text", "severity", "applies_to", "check", "message"},
                "a rule");
     Rule rule;
@@ -202,7 +203,16 @@ class Loader {
     rule.severity = *severity;
     rule.applies_to = ScalarAt(node, file, "applies_to");
     if (!kAppliesTo.count(rule.applies_to)) {
-      ThrowAt(file, node["applies_to"], "applies_to must be certificate, crl, csr or corpus");
+      ThrowAt(file, node["applies_to"],
+              "applies_to must be certificate, crl, csr, events or corpus");
+    }
+    if (const YAML::Node event = node["event"]) {
+      if (rule.applies_to != "events") ThrowAt(file, event, "event applies to events rules only");
+      rule.event_types = event.IsScalar() ? std::vector<std::string>{event.Scalar()}
+                                          : StringList(event, file, "event");
+      for (const auto& t : rule.event_types) {
+        if (!IsKnownEventType(t)) ThrowAt(file, event, "unknown event type \"" + t + "\"");
+      }
     }
     if (node["profiles"]) {
       rule.profiles = StringList(node["profiles"], file, "profiles");
@@ -227,9 +237,13 @@ class Loader {
       if (rule.applies_to == "corpus") {
         ThrowAt(file, check, "corpus rules need a primitive, not field assertions");
       }
-      ArtifactKind kind = rule.applies_to == "crl"   ? ArtifactKind::kCrl
-                          : rule.applies_to == "csr" ? ArtifactKind::kCsr
-                                                     : ArtifactKind::kCertificate;
+      if (rule.applies_to == "events" && rule.event_types.empty()) {
+        ThrowAt(file, node, "an events rule with field assertions needs `event:` (its types)");
+      }
+      ArtifactKind kind = rule.applies_to == "crl"      ? ArtifactKind::kCrl
+                          : rule.applies_to == "csr"    ? ArtifactKind::kCsr
+                          : rule.applies_to == "events" ? ArtifactKind::kEvent
+                                                        : ArtifactKind::kCertificate;
       rule.check_name = "assertion";
       std::vector<std::pair<std::string, YAML::Node>> messages;
       rule.check = CompileAssertion(check, kind, file, scope, &messages);
@@ -262,6 +276,9 @@ class Loader {
       rule.check = primitive->create(params, rule.applies_to);
       rule.options = params.effective();
       for (const auto& p : primitive->placeholders) placeholders.push_back(p);
+      if (rule.applies_to == "events" && rule.event_types.empty()) {
+        rule.event_types = rule.check->EventTypes();
+      }
     }
     rule.message = ScalarAt(node, file, "message");
     ValidateMessage(rule.message, placeholders, file, node["message"]);

@@ -34,8 +34,9 @@ struct Rule {
   std::string text_ja;
   std::string text_en;
   Severity severity = Severity::kError;
-  std::string applies_to;             // certificate, crl, csr, corpus
-  std::vector<std::string> profiles;  // empty: every profile
+  std::string applies_to;                // certificate, crl, csr, events, corpus
+  std::vector<std::string> event_types;  // events rules: the types they read
+  std::vector<std::string> profiles;     // empty: every profile
   std::optional<UnixTime> effective;
   std::optional<UnixTime> ineffective;
   std::string check_name;  // a primitive's name, or "assertion"

@@ -3,11 +3,14 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
 
 #include "checks/registry.h"
+#include "harness/calendar.h"
+#include "harness/evidence_index.h"
 #include "harness/model/time_util.h"
 
 namespace cpaudit::testing {
@@ -52,15 +55,28 @@ std::vector<Outcome> RunPrimitive(const std::string& name, const std::string& ya
   std::vector<Artifact> artifacts;
   if (applies_to == "crl") {
     for (const auto& c : evidence.crls())
-      artifacts.push_back({ArtifactKind::kCrl, nullptr, c.get(), nullptr});
+      artifacts.push_back({ArtifactKind::kCrl, nullptr, c.get()});
+  } else if (applies_to == "csr") {
+    for (const auto& c : evidence.csrs()) {
+      artifacts.push_back({ArtifactKind::kCsr, nullptr, nullptr, c.get()});
+    }
+  } else if (applies_to == "events") {
+    std::vector<std::string> types = check->EventTypes();
+    for (const Event& e : evidence.events()) {
+      if (types.empty() || std::find(types.begin(), types.end(), e.type) != types.end()) {
+        artifacts.push_back({ArtifactKind::kEvent, nullptr, nullptr, nullptr, &e});
+      }
+    }
   } else {
     for (const auto& c : evidence.certificates()) {
-      artifacts.push_back({ArtifactKind::kCertificate, c.get(), nullptr, nullptr});
+      artifacts.push_back({ArtifactKind::kCertificate, c.get()});
     }
   }
+  BusinessCalendar calendar;
+  EvidenceIndex index(evidence, calendar);
   std::vector<Outcome> outcomes(artifacts.size());
   if (applies_to == "corpus") {
-    CorpusContext ctx{evidence, artifacts, at};
+    CorpusContext ctx{evidence, artifacts, at, &index};
     std::vector<std::pair<size_t, Outcome>> out;
     check->EvaluateCorpus(ctx, &out);
     for (auto& [i, o] : out) outcomes[i] = std::move(o);
@@ -78,12 +94,9 @@ std::vector<Outcome> RunPrimitive(const std::string& name, const std::string& ya
   }
   for (size_t i = 0; i < artifacts.size(); ++i) {
     const Artifact& a = artifacts[i];
-    EvalContext ctx{evidence,
-                    a,
-                    evidence.FindIssuer(*a.issuer(), *a.extensions()),
-                    "tsa",
-                    view.crl ? &view : nullptr,
-                    at};
+    const CaCertificate* ca =
+        a.issuer() ? evidence.FindIssuer(*a.issuer(), *a.extensions()) : nullptr;
+    EvalContext ctx{evidence, a, ca, "tsa", view.crl ? &view : nullptr, at, &index};
     check->Evaluate(ctx, &outcomes[i]);
   }
   return outcomes;

@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 
+#include "harness/model/extensions.h"
+
 namespace cpaudit {
 namespace {
 
@@ -31,6 +33,14 @@ constexpr std::array<std::string_view, 2> kSerialFields = {"serial", "replaces"}
 std::string Event::Str(std::string_view key) const {
   auto it = fields.find(key);
   return it != fields.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+const std::vector<std::string_view>& EventFieldNames() {
+  static const std::vector<std::string_view> kNames = {
+      "id",       "application", "subscriber",   "profile",  "documents", "csr",     "by",
+      "decision", "serial",      "certificate",  "replaces", "method",    "request", "reason",
+      "channel",  "urgent",      "desired_date", "crl",      "url"};
+  return kNames;
 }
 
 bool IsKnownEventType(std::string_view type) {
@@ -100,6 +110,38 @@ std::optional<Event> ParseEventLine(std::string_view line, Source source, std::s
       return std::nullopt;
     }
     *it = *serial;
+  }
+  auto bad = [&](const char* key, const char* what) {
+    *error = "\"" + std::string(key) + "\" " + j[key].dump() + " is not " + what;
+    return std::nullopt;
+  };
+  if (auto v = j.find("documents"); v != j.end()) {
+    if (!v->is_array() ||
+        !std::all_of(v->begin(), v->end(), [](const auto& d) { return d.is_string(); })) {
+      return bad("documents", "a list of strings");
+    }
+  }
+  if (auto v = j.find("urgent"); v != j.end() && !v->is_boolean())
+    return bad("urgent", "true or false");
+  if (auto v = j.find("channel");
+      v != j.end() && (!v->is_string() || (*v != "post" && *v != "email"))) {
+    return bad("channel", "\"post\" or \"email\"");
+  }
+  if (auto v = j.find("reason"); v != j.end()) {
+    bool known = false;
+    for (int code = 0; code <= 10; ++code)
+      known |= v->is_string() && *v == ReasonName(code) && code != 7;
+    if (!known) return bad("reason", "an RFC 5280 CRLReason name (keyCompromise, superseded, ...)");
+  }
+  if (auto v = j.find("desired_date"); v != j.end()) {
+    std::string text = v->is_string() ? v->get<std::string>() : "";
+    if (!ParseRfc3339(text) && !ParseRfc3339(text + "T00:00:00Z")) {
+      return bad("desired_date", "a date (YYYY-MM-DD) or an RFC 3339 time");
+    }
+  }
+  for (const char* key : {"application", "subscriber", "csr", "by", "decision", "certificate",
+                          "method", "request", "crl", "url"}) {
+    if (auto v = j.find(key); v != j.end() && !v->is_string()) return bad(key, "a string");
   }
   if (auto profile = j.find("profile"); profile != j.end()) {
     if (!profile->is_string() || (*profile != "ta" && *profile != "tsa")) {

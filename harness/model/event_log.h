@@ -32,6 +32,8 @@ std::optional<std::string> NormalizeSerial(std::string_view text);
 
 // The event types DESIGN.md defines.
 bool IsKnownEventType(std::string_view type);
+// The field names DESIGN.md's event schema defines (besides time and type).
+const std::vector<std::string_view>& EventFieldNames();
 
 // Parses one line. On a bad line returns nullopt and sets *error.
 std::optional<Event> ParseEventLine(std::string_view line, Source source, std::string* error);

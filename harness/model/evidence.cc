@@ -6,8 +6,10 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <string_view>
 
+#include "harness/model/openssl_index.h"
 #include "harness/model/openssl_ptr.h"
 
 namespace cpaudit {
@@ -70,7 +72,9 @@ std::unique_ptr<Evidence> Evidence::Load(const fs::path& dir) {
   }
   auto evidence = std::make_unique<Evidence>();
   evidence->root_ = dir;
-  for (const char* part : {"ca", "certs", "crls", "csrs", "events"}) evidence->LoadPart(part);
+  for (const char* part : {"ca", "certs", "crls", "csrs", "repository", "events"}) {
+    evidence->LoadPart(part);
+  }
   return evidence;
 }
 
@@ -126,8 +130,11 @@ void Evidence::LoadFile(const std::string& part, const fs::path& file) {
 
 void Evidence::LoadEventLog(const fs::path& file) {
   std::string rel = fs::relative(file, root_).generic_string();
+  if (file.filename() == "index.txt") return LoadOpenSslIndex(file, rel);
+  // index.txt's companion; it holds only the CA's unique_subject setting.
+  if (file.filename() == "index.txt.attr") return;
   if (file.extension() != ".jsonl") {
-    AddProblem({rel, "not an event log: event logs are *.jsonl"});
+    AddProblem({rel, "not an event log: event logs are *.jsonl, or an openssl ca index.txt"});
     return;
   }
   std::ifstream in(file, std::ios::binary);
@@ -151,6 +158,24 @@ void Evidence::LoadEventLog(const fs::path& file) {
   }
 }
 
+void Evidence::LoadOpenSslIndex(const fs::path& file, const std::string& rel) {
+  std::ifstream in(file, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::map<std::string, const Certificate*> by_serial;
+  for (const auto& c : certificates_) by_serial.emplace(c->serial_hex(), c.get());
+  std::vector<IndexProblem> problems;
+  ReadOpenSslIndex(
+      text, rel,
+      [&](const std::string& serial) -> const Certificate* {
+        auto it = by_serial.find(serial);
+        return it == by_serial.end() ? nullptr : it->second;
+      },
+      &events_, &problems);
+  for (const IndexProblem& p : problems) {
+    AddProblem({Source{rel, 0, p.line}.Display(), p.message});
+  }
+}
+
 void Evidence::AddItem(const std::string& part, const std::string& label, Bytes der,
                        Source source) {
   enum class Kind { kCertificate, kCrl, kCsr, kUnknown } kind = Kind::kUnknown;
@@ -168,7 +193,13 @@ void Evidence::AddItem(const std::string& part, const std::string& label, Bytes 
   switch (kind) {
     case Kind::kCertificate:
       if (auto cert = Certificate::Parse(std::move(der), std::move(source), &error)) {
-        part == "ca" ? AddCa(std::move(cert)) : AddCertificate(std::move(cert));
+        if (part == "ca") {
+          AddCa(std::move(cert));
+        } else if (part == "repository") {
+          published_.insert(HexEncode(cert->fingerprint_sha1()));
+        } else {
+          AddCertificate(std::move(cert));
+        }
         return;
       }
       return AddProblem({where, "not a readable certificate: " + error});

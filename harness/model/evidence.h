@@ -2,12 +2,13 @@
 // An evidence bundle read from disk: every artifact parsed once, and every file
 // that could not be read recorded as an input problem instead of being skipped.
 //
-// evidence/ ca/ certs/ crls/ csrs/ events/*.jsonl (repository/ is read by the
-// rules that need it)
+// evidence/ ca/ certs/ crls/ csrs/ repository/ (published certificates)
+// events/*.jsonl
 
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -54,6 +55,11 @@ class Evidence {
   const std::vector<std::shared_ptr<const Csr>>& csrs() const { return csrs_; }
   const std::vector<Event>& events() const { return events_; }
   const std::vector<InputProblem>& input_problems() const { return input_problems_; }
+  // Whether repository/ (a snapshot of what the CA published) holds this
+  // certificate, by SHA-1 of its DER.
+  bool IsPublished(const Certificate& cert) const {
+    return published_.count(HexEncode(cert.fingerprint_sha1())) > 0;
+  }
   // Which of the evidence folders existed ("ca", "certs", ...).
   bool HasPart(const std::string& part) const;
 
@@ -72,6 +78,7 @@ class Evidence {
   void LoadPart(const std::string& part);
   void LoadFile(const std::string& part, const std::filesystem::path& file);
   void LoadEventLog(const std::filesystem::path& file);
+  void LoadOpenSslIndex(const std::filesystem::path& file, const std::string& rel);
   void AddItem(const std::string& part, const std::string& label, Bytes der, Source source);
 
   std::filesystem::path root_;
@@ -82,6 +89,7 @@ class Evidence {
   std::vector<std::shared_ptr<const Csr>> csrs_;
   std::vector<Event> events_;
   std::vector<InputProblem> input_problems_;
+  std::set<std::string> published_;
 };
 
 // One PEM block or one DER blob found in a file.

@@ -60,4 +60,5 @@ issue tsa-2 tsa_ext "/C=JP/O=Example Stamp Inc/OU=TSA 2/CN=Example Stamp TSA"
 ossl ca -config "$cnf" -batch -revoke "$out/certs/ta-2.pem" -crl_reason keyCompromise
 ossl ca -config "$cnf" -batch -gencrl -out "$out/crls/crl.pem"
 # Keep the CA's database beside the evidence (the index.txt adapter reads it).
-cp "$work/index.txt" "$out/index.txt"
+mkdir -p "$out/events"
+cp "$work/index.txt" "$work/index.txt.attr" "$out/events/"

@@ -1,0 +1,103 @@
+#include "checks/subject_unique.h"
+
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "harness/evidence_index.h"
+
+namespace cpaudit {
+namespace {
+
+class SubjectUnique : public Check {
+ public:
+  explicit SubjectUnique(bool per_subscriber) : per_subscriber_(per_subscriber) {}
+
+  void EvaluateCorpus(const CorpusContext& ctx,
+                      std::vector<std::pair<size_t, Outcome>>* out) const override {
+    std::unordered_map<std::string, std::vector<size_t>> by_dn;
+    for (size_t i = 0; i < ctx.artifacts.size(); ++i) {
+      if (const Certificate* c = ctx.artifacts[i].certificate) {
+        by_dn[c->subject().comparison_key].push_back(i);
+      }
+    }
+    for (size_t i = 0; i < ctx.artifacts.size(); ++i) {
+      const Certificate* cert = ctx.artifacts[i].certificate;
+      if (cert == nullptr) continue;
+      Outcome outcome;
+      const auto& same = by_dn[cert->subject().comparison_key];
+      if (same.size() > 1) Judge(ctx, i, same, &outcome);
+      out->emplace_back(i, std::move(outcome));
+    }
+  }
+
+  std::string Describe() const override {
+    return per_subscriber_ ? "a subject DN belongs to one subscriber only (subscribers from the "
+                             "certificate_issued events); certificates sharing a DN without a "
+                             "subscriber on record are a warning"
+                           : "no two certificates share a subject DN";
+  }
+
+ private:
+  std::string SubscriberOf(const CorpusContext& ctx, const Certificate& c) const {
+    const Event* issued = ctx.index->IssuanceOf(c.serial_hex());
+    return issued != nullptr ? issued->Str("subscriber") : std::string();
+  }
+
+  void Judge(const CorpusContext& ctx, size_t i, const std::vector<size_t>& same,
+             Outcome* out) const {
+    const Certificate& cert = *ctx.artifacts[i].certificate;
+    std::string mine = SubscriberOf(ctx, cert);
+    std::string others;
+    std::set<std::string> other_subscribers;
+    bool unknown = mine.empty();
+    for (size_t j : same) {
+      if (j == i) continue;
+      std::string theirs = SubscriberOf(ctx, *ctx.artifacts[j].certificate);
+      others += (others.empty() ? "" : ", ") + ctx.artifacts[j].source().Display();
+      if (theirs.empty())
+        unknown = true;
+      else if (theirs != mine)
+        other_subscribers.insert(theirs);
+    }
+    std::map<std::string, std::string> vars = {{"subject", cert.subject().text},
+                                               {"others", others}};
+    if (!per_subscriber_) {
+      vars["detail"] = "subject \"" + cert.subject().text + "\" is also in " + others;
+      return Fail(out, vars);
+    }
+    if (!mine.empty() && !other_subscribers.empty()) {
+      std::string names;
+      for (const auto& s : other_subscribers) names += (names.empty() ? "" : ", ") + s;
+      vars["detail"] = "subject \"" + cert.subject().text + "\" of subscriber " + mine +
+                       " also names subscriber " + names + " in " + others;
+      return Fail(out, vars);
+    }
+    if (unknown) {
+      vars["detail"] = "subject \"" + cert.subject().text + "\" is shared with " + others +
+                       ", and no certificate_issued event says whose each is";
+      Fail(out, vars, "unknown", Severity::kWarning);
+    }
+  }
+
+  const bool per_subscriber_;
+};
+
+}  // namespace
+
+PrimitiveInfo SubjectUniquePrimitive() {
+  return {"subject-unique",
+          "a subject DN names one subscriber (or one certificate)",
+          {"corpus"},
+          {"subject", "others", "detail"},
+          [](Params& options, const std::string&) -> std::unique_ptr<Check> {
+            std::string scope = options.String("scope", "subscriber");
+            if (scope != "subscriber" && scope != "certificate") {
+              options.Fail("scope", "expected subscriber or certificate");
+            }
+            options.RejectUnknown();
+            return std::make_unique<SubjectUnique>(scope == "subscriber");
+          }};
+}
+
+}  // namespace cpaudit

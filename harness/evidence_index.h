@@ -1,0 +1,61 @@
+#pragma once
+// Lookups over loaded evidence that life-cycle and corpus checks share: events
+// by type and by a joined field, certificates by serial, CRLs in time order and
+// whether a CRL lists a serial. Built once per evaluation; join indexes are
+// made on first use (thread-safe) so only the joins a pack uses cost memory.
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "harness/calendar.h"
+#include "harness/model/evidence.h"
+
+namespace cpaudit {
+
+class EvidenceIndex {
+ public:
+  EvidenceIndex(const Evidence& evidence, const BusinessCalendar& calendar);
+  EvidenceIndex(const EvidenceIndex&) = delete;
+  EvidenceIndex& operator=(const EvidenceIndex&) = delete;
+
+  const Evidence& evidence() const { return evidence_; }
+  const BusinessCalendar& calendar() const { return calendar_; }
+
+  // Events of a type in time order (stable for equal times).
+  const std::vector<const Event*>& Events(const std::string& type) const;
+  // Events of a type whose string field `field` equals `value`, in time order.
+  const std::vector<const Event*>& Join(const std::string& type, const std::string& field,
+                                        const std::string& value) const;
+  // The certificate_issued event of a serial (the first), or null.
+  const Event* IssuanceOf(const std::string& serial) const;
+  const Certificate* CertificateBySerial(const std::string& serial) const;
+  const Csr* CsrByPath(const std::string& path) const;
+  // All CRLs by thisUpdate.
+  const std::vector<const Crl*>& CrlsByTime() const { return crls_by_time_; }
+  bool Lists(const Crl& crl, const std::string& serial) const;
+  // When a CRL was published: its crl_published event, else its thisUpdate.
+  UnixTime PublishedAt(const Crl& crl) const;
+
+ private:
+  using EventList = std::vector<const Event*>;
+  const Evidence& evidence_;
+  const BusinessCalendar& calendar_;
+  std::unordered_map<std::string, EventList> by_type_;
+  std::unordered_map<std::string, const Certificate*> certs_by_serial_;
+  std::unordered_map<std::string, const Csr*> csrs_by_path_;
+  std::vector<const Crl*> crls_by_time_;
+  std::unordered_map<std::string, UnixTime> crl_published_;  // by CRL path
+
+  mutable std::mutex mu_;
+  // (type, field) -> value -> events
+  mutable std::unordered_map<std::string,
+                             std::unique_ptr<std::unordered_map<std::string, EventList>>>
+      joins_;
+  mutable std::unordered_map<const Crl*, std::unique_ptr<std::unordered_set<std::string>>> listed_;
+};
+
+}  // namespace cpaudit
