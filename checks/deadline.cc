@@ -111,6 +111,22 @@ class Deadline : public Check {
     const EvidenceIndex& index = *ctx.index;
     const Event* from = ctx.artifact.event;
     if (certificate_) {
+      // A log that never records issuances (or the required events) cannot
+      // show a certificate's history: not evaluated rather than failed.
+      if (index.Events("certificate_issued").empty()) {
+        out->status = Status::kNotEvaluated;
+        out->reason = "the event log records no certificate_issued events";
+        return;
+      }
+      for (const Requirement& req : to_) {
+        if (req.kind != Requirement::kEvent) continue;
+        if (std::all_of(req.types.begin(), req.types.end(),
+                        [&](const std::string& t) { return index.Events(t).empty(); })) {
+          out->status = Status::kNotEvaluated;
+          out->reason = "the event log records no " + OneOf(req.types) + " events";
+          return;
+        }
+      }
       const std::string& serial = ctx.artifact.certificate->serial_hex();
       from = index.IssuanceOf(serial);
       if (from == nullptr || from->time > ctx.at) {
@@ -369,7 +385,7 @@ std::optional<Limit> ReadLimit(Params& options, const char* what, bool business_
     options.Fail(what, "unknown unit \"" + unit + "\"");
   }
   try {
-    l.n = node->begin()->second.as<int64_t>();
+    l.n = options.ResolveNested(node->begin()->second).as<int64_t>();
   } catch (const YAML::Exception&) {
     options.Fail(what, "expected a whole number");
   }

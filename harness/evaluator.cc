@@ -113,7 +113,7 @@ Outcome EvaluateOne(const Rule& rule, const EvalContext& ctx) {
   return out;
 }
 
-std::map<std::string, std::string> CommonVars(const Artifact& a) {
+std::map<std::string, std::string> CommonVars(const Artifact& a, const BusinessCalendar& calendar) {
   std::map<std::string, std::string> vars = {
       {"artifact", a.source().Display()}, {"serial", ""}, {"subject", ""}, {"issuer", ""}};
   if (a.certificate != nullptr) {
@@ -122,12 +122,17 @@ std::map<std::string, std::string> CommonVars(const Artifact& a) {
   }
   if (a.csr != nullptr) vars["subject"] = a.csr->subject().text;
   if (const Name* issuer = a.issuer()) vars["issuer"] = issuer->text;
+  if (a.event != nullptr) {
+    vars["time"] = calendar.FormatLocal(a.event->time);
+    for (std::string_view name : EventFieldNames()) vars[std::string(name)] = a.event->Str(name);
+  }
   return vars;
 }
 
-void AddFindings(const Rule& rule, const Artifact& a, const Outcome& out, RunResult* result) {
+void AddFindings(const Rule& rule, const Artifact& a, const Outcome& out,
+                 const BusinessCalendar& calendar, RunResult* result) {
   for (const Violation& v : out.violations) {
-    auto vars = CommonVars(a);
+    auto vars = CommonVars(a, calendar);
     for (const auto& [k, val] : v.vars) vars[k] = val;
     Finding f;
     f.rule = rule.id;
@@ -249,14 +254,14 @@ RunResult Evaluate(const Pack& pack, const Evidence& evidence, const std::string
                 [](const auto& a, const auto& b) { return a.first < b.first; });
       for (const auto& [i, out] : corpus_outcomes) {
         Tally(&tally, out);
-        AddFindings(rule, prep.artifacts[i], out, &result);
+        AddFindings(rule, prep.artifacts[i], out, calendar, &result);
       }
     } else {
       for (size_t i = 0; i < n_artifacts; ++i) {
         if (!evaluated[i * n_rules + r]) continue;
         const Outcome& out = outcomes[i * n_rules + r];
         Tally(&tally, out);
-        AddFindings(rule, prep.artifacts[i], out, &result);
+        AddFindings(rule, prep.artifacts[i], out, calendar, &result);
       }
     }
     tally.status = Overall(tally);

@@ -232,6 +232,11 @@ class Loader {
       for (const auto& kv : params) scope[kv.first.as<std::string>()] = kv.second;
     }
     std::vector<std::string> placeholders = CommonPlaceholders();
+    if (rule.applies_to == "events") {
+      // An event's own fields fill its messages: "{request}", "{serial}".
+      placeholders.push_back("time");
+      for (std::string_view name : EventFieldNames()) placeholders.emplace_back(name);
+    }
     const YAML::Node check = node["check"];
     if (IsAssertionNode(check)) {
       if (rule.applies_to == "corpus") {

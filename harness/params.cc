@@ -15,12 +15,17 @@ void ThrowAt(const std::string& file, const YAML::Node& node, const std::string&
 }
 
 YAML::Node Resolve(const YAML::Node& node, const ParamScope& scope, const std::string& file) {
-  if (!node.IsScalar()) return node;
-  const std::string& text = node.Scalar();
-  if (text.size() < 2 || text[0] != '$') return node;
-  auto it = scope.find(text.substr(1));
-  if (it == scope.end()) ThrowAt(file, node, "unknown parameter \"" + text + "\"");
-  return it->second;
+  YAML::Node value = node;
+  // A rule's params may name pack parameters in turn; a short chain, never a loop.
+  for (int depth = 0; value.IsScalar(); ++depth) {
+    const std::string& text = value.Scalar();
+    if (text.size() < 2 || text[0] != '$') return value;
+    auto it = scope.find(text.substr(1));
+    if (it == scope.end()) ThrowAt(file, node, "unknown parameter \"" + text + "\"");
+    if (depth == 8) ThrowAt(file, node, "parameter \"" + text + "\" refers to itself");
+    value = it->second;
+  }
+  return value;
 }
 
 Params::Params(YAML::Node node, std::string file, const ParamScope* scope)

@@ -42,6 +42,10 @@ class Params {
   std::vector<std::string> Strings(const std::string& key);  // a scalar or a list
   // The node of an option; used by checks that take structured options.
   std::optional<YAML::Node> Raw(const std::string& key);
+  // Resolves a "$name" found inside a structured option.
+  YAML::Node ResolveNested(const YAML::Node& node) const {
+    return scope_ != nullptr ? Resolve(node, *scope_, file_) : node;
+  }
   // Rejects keys no accessor asked for. Call after reading every option.
   void RejectUnknown() const;
   [[noreturn]] void Fail(const std::string& key, const std::string& why) const;
