@@ -10,31 +10,48 @@
 namespace cpaudit {
 namespace {
 
-// How an event reads in a message: "request R-17 accepted".
-const std::map<std::string, std::string>& Verbs() {
-  static const std::map<std::string, std::string> kVerbs = {
-      {"application_received", "received"},
-      {"application_approved", "approved"},
-      {"application_rejected", "rejected"},
-      {"applicant_notified", "notified to the applicant"},
-      {"certificate_issued", "issued"},
-      {"certificate_dispatched", "dispatched"},
-      {"acceptance_received", "accepted by the subscriber"},
-      {"complaint_received", "complained about"},
-      {"key_compromise_discovered", "found compromised"},
-      {"revocation_requested", "requested"},
-      {"revocation_request_verified", "verified"},
-      {"revocation_request_accepted", "accepted"},
-      {"certificate_revoked", "revoked"},
-      {"crl_issued", "issued"},
-      {"crl_published", "published"},
+// How an event reads in a message: "request R-17 accepted": the field that
+// names what the event is about, and a verb.
+struct Wording {
+  const char* key;
+  const char* verb;
+};
+const std::map<std::string, Wording>& Wordings() {
+  static const std::map<std::string, Wording> kWordings = {
+      {"application_received", {"application", "received"}},
+      {"application_approved", {"application", "approved"}},
+      {"application_rejected", {"application", "rejected"}},
+      {"applicant_notified", {"application", "notified to the applicant"}},
+      {"certificate_issued", {"serial", "issued"}},
+      {"certificate_dispatched", {"serial", "dispatched"}},
+      {"acceptance_received", {"serial", "accepted by the subscriber"}},
+      {"complaint_received", {"serial", "complained about"}},
+      {"key_compromise_discovered", {"serial", "found compromised"}},
+      {"revocation_requested", {"request", "requested"}},
+      {"revocation_request_verified", {"request", "verified"}},
+      {"revocation_request_accepted", {"request", "accepted"}},
+      {"certificate_revoked", {"serial", "revoked"}},
+      {"crl_issued", {"crl", "issued"}},
+      {"crl_published", {"crl", "published"}},
   };
-  return kVerbs;
+  return kWordings;
 }
 
 std::string Verb(const std::string& type) {
-  auto it = Verbs().find(type);
-  return it == Verbs().end() ? type : it->second;
+  auto it = Wordings().find(type);
+  return it == Wordings().end() ? type : it->second.verb;
+}
+
+// "serial 1002 issued 2026-03-02 11:00 JST (replaces 1001)".
+std::string DescribeEvent(const Event& e, const std::string& join_field,
+                          const BusinessCalendar& cal) {
+  auto it = Wordings().find(e.type);
+  std::string key = it != Wordings().end() ? it->second.key : join_field;
+  std::string d = key + " " + e.Str(key) + " " + Verb(e.type) + " " + cal.FormatLocal(e.time);
+  if (join_field != key && !e.Str(join_field).empty()) {
+    d += " (" + join_field + " " + e.Str(join_field) + ")";
+  }
+  return d;
 }
 
 std::string OneOf(const std::vector<std::string>& types) {
@@ -267,8 +284,7 @@ class Deadline : public Check {
     const BusinessCalendar& cal = ctx.index->calendar();
     std::string key_field = req.kind == Requirement::kEvent ? req.join_from : "serial";
     std::string key = from.Str(key_field);
-    std::string subject = key_field + " " + key;
-    std::string from_desc = subject + " " + Verb(from.type) + " " + cal.FormatLocal(from.time);
+    std::string from_desc = DescribeEvent(from, key_field, cal);
     std::map<std::string, std::string> vars = {{"key", key},
                                                {"from_time", cal.FormatLocal(from.time)},
                                                {"to_time", ""},

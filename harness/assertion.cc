@@ -190,14 +190,15 @@ class AnyNode : public AllNode {
  public:
   using AllNode::AllNode;
   void Evaluate(const EvalContext& ctx, std::vector<Violation>* out) const override {
-    std::vector<Violation> all;
+    // When every branch fails, the first branch's violations speak for the node.
+    std::vector<Violation> first;
     for (const auto& c : children_) {
       std::vector<Violation> mine;
       c->Evaluate(ctx, &mine);
       if (mine.empty()) return;
-      all.insert(all.end(), mine.begin(), mine.end());
+      if (first.empty()) first = std::move(mine);
     }
-    out->insert(out->end(), all.begin(), all.end());
+    out->insert(out->end(), first.begin(), first.end());
   }
   std::string Describe() const override { return Join("any of"); }
 };

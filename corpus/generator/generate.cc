@@ -20,6 +20,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <utility>
@@ -443,6 +444,18 @@ class Bundle {
   Bundle& Crl(const std::string& name, const CrlSpec& s) {
     return File("crls/" + name + ".pem", Pem("X509 CRL", MakeCrl(s)));
   }
+  Bundle& Csr(const std::string& name, const Bytes& der) {
+    return File("csrs/" + name + ".pem", Pem("CERTIFICATE REQUEST", der));
+  }
+  // Publishes certificates in repository/ (the snapshot 4.4.2 reads).
+  Bundle& Publish(const std::string& name, const CertSpec& s) {
+    return File("repository/" + name + ".pem", Pem("CERTIFICATE", MakeCert(s)));
+  }
+  Bundle& Events(const std::vector<nlohmann::ordered_json>& events) {
+    std::string text;
+    for (const auto& e : events) text += e.dump() + "\n";
+    return File("events/ca.jsonl", text);
+  }
   Bundle& File(const std::string& rel, const std::string& content) {
     WriteFile(dir_ / rel, content);
     return *this;
@@ -663,7 +676,7 @@ void MakeFixtures(const fs::path& root) {
     s.serial = 0x2002;
     b.Ca().Crl("crl", CrlSpec{}).Cert("ta", s).Config();
     b.File("events/ca.jsonl",
-           "{\"time\": \"2026-01-05T10:00:00+09:00\", \"type\": \"certificate_issued\", "
+           "{\"time\": \"2026-05-01T08:00:00+09:00\", \"type\": \"certificate_issued\", "
            "\"application\": \"A-1\", \"serial\": \"20:02\", \"subscriber\": \"Example Time "
            "Corp\", \"profile\": \"ta\", \"certificate\": \"certs/ta.pem\"}\n");
     b.Expect(
@@ -846,7 +859,7 @@ void MakeFixtures(const fs::path& root) {
     b.File("certs/truncated.der", std::string(truncated.begin(), truncated.end()));
     b.File("crls/broken.pem", "-----BEGIN X509 CRL-----\n!!!!\n-----END X509 CRL-----\n");
     b.File("events/ca.jsonl",
-           "{\"time\": \"2026-01-05T10:00:00+09:00\", \"type\": \"certificate_issued\", "
+           "{\"time\": \"2026-05-01T08:00:00+09:00\", \"type\": \"certificate_issued\", "
            "\"serial\": \"1001\", \"profile\": \"tsa\"}\n"
            "{\"time\": \"2026-01-05 10:00\", \"type\": \"certificate_issued\"}\n"
            "{\"type\": \"crl_issued\"}\n"
@@ -869,7 +882,532 @@ void MakeFixtures(const fs::path& root) {
          "ERROR cpaudit-input events/ca.jsonl:4: not valid JSON",
          "ERROR cpaudit-input events/ca.jsonl:5: \"serial\" \"12G4\" is not a hex serial number",
          "ERROR cpaudit-input events/ca.jsonl:6: unknown event type \"certificate_exploded\"",
-         "ERROR cpaudit-input events/notes.txt: not an event log: event logs are *.jsonl"});
+         "ERROR cpaudit-input events/notes.txt: not an event log: event logs are *.jsonl, "
+         "or an openssl ca index.txt"});
+  }
+}
+
+using Json = nlohmann::ordered_json;
+
+// An instant given in Japan time.
+time_t Jst(int y, int mo, int d, int h, int mi = 0) { return Utc(y, mo, d, h, mi) - 9 * 3600; }
+
+std::string JstText(time_t t) {
+  time_t local = t + 9 * 3600;
+  std::tm tm{};
+  gmtime_r(&local, &tm);
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d+09:00", tm.tm_year + 1900,
+                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+  return buf;
+}
+
+Json Ev(time_t t, const std::string& type, const Json& fields = Json::object()) {
+  Json e;
+  e["time"] = JstText(t);
+  e["type"] = type;
+  for (const auto& [k, v] : fields.items()) e[k] = v;
+  return e;
+}
+
+std::string SerialText(long serial) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04lX", serial);
+  return buf;
+}
+
+Bytes MakeCsr(const std::string& key, const std::string& subject, bool corrupt = false) {
+  X509_REQ* req = X509_REQ_new();
+  X509_REQ_set_version(req, 0);
+  X509_REQ_set_subject_name(req, MakeName(subject).get());
+  X509_REQ_set_pubkey(req, Key(key));
+  if (X509_REQ_sign(req, Key(key), EVP_sha256()) <= 0) Die("X509_REQ_sign");
+  unsigned char* der = nullptr;
+  int len = i2d_X509_REQ(req, &der);
+  Bytes out(der, der + len);
+  OPENSSL_free(der);
+  X509_REQ_free(req);
+  if (corrupt) out.back() ^= 0x01;
+  return out;
+}
+
+// One application through to acceptance, all compliant: received 09:00,
+// approved 10:00, notified 10:05, issued 11:00 (the certificate's notBefore),
+// dispatched the next day, receipt the day after.
+struct Flow {
+  std::string name = "tsa";  // the file names: certs/NAME.pem, csrs/NAME.pem
+  std::string application = "A-1";
+  long serial = 0x1001;
+  std::string key = "sub-1";
+  std::string subject = "C=JP, O=Example Time Corp, OU=TSA 1, CN=Example TSA 1";
+  std::string subscriber = "Example Time Corp";
+  std::string profile = "tsa";
+  int y = 2026, m = 3, d = 2;  // Monday 2 March 2026
+
+  time_t At(int hour, int minute = 0, int days_later = 0) const {
+    return Jst(y, m, d, hour, minute) + days_later * 86400;
+  }
+  CertSpec Cert() const {
+    CertSpec s;
+    s.subject = subject;
+    s.key = key;
+    s.serial = serial;
+    s.not_before = At(11);
+    s.not_after = At(11, 0, 365);
+    if (profile == "ta") s.eku.clear();
+    return s;
+  }
+  std::vector<Json> Events() const {
+    return {
+        Ev(At(9), "application_received",
+           {{"application", application},
+            {"subscriber", subscriber},
+            {"profile", profile},
+            {"documents", {"application_form", "organization_proof", "csr"}},
+            {"csr", "csrs/" + name + ".pem"}}),
+        Ev(At(10), "application_approved", {{"application", application}, {"by", "RA officer 1"}}),
+        Ev(At(10, 5), "applicant_notified",
+           {{"application", application}, {"decision", "approved"}}),
+        Ev(At(11), "certificate_issued",
+           {{"application", application},
+            {"serial", SerialText(serial)},
+            {"subscriber", subscriber},
+            {"profile", profile},
+            {"certificate", "certs/" + name + ".pem"}}),
+        Ev(At(10, 0, 1), "certificate_dispatched",
+           {{"serial", SerialText(serial)}, {"method", "post"}}),
+        Ev(At(10, 0, 2), "acceptance_received", {{"serial", SerialText(serial)}}),
+    };
+  }
+};
+
+// A life-cycle fixture: flows of issuance (certificates, CSRs, repository
+// copies, events) and a CRL issued at 12:00 on the day of the flows. Cases
+// change the pieces, then Write() them with the findings they must produce.
+struct LifecycleCase {
+  fs::path dir;
+  std::vector<Flow> flows;
+  std::vector<Json> events;
+  std::vector<CrlSpec> crls;
+  std::vector<std::string> unpublished;  // flow names left out of repository/
+  std::map<std::string, Bytes> csr_override;
+
+  LifecycleCase(const fs::path& root, const std::string& rule, const std::string& name,
+                std::vector<Flow> f)
+      : dir(root / rule / name), flows(std::move(f)) {
+    for (const Flow& flow : flows) {
+      auto e = flow.Events();
+      events.insert(events.end(), e.begin(), e.end());
+    }
+    CrlSpec crl;
+    crl.this_update = flows.front().At(12);
+    crl.next_update = crl.this_update + 90 * 86400;
+    crl.revoked = {{0x0999, Jst(2026, 2, 27, 10), 1}};
+    crls.push_back(crl);
+  }
+
+  // The event of a type for an application or serial.
+  Json& Find(const std::string& type, const std::string& key) {
+    for (Json& e : events) {
+      if (e["type"] == type &&
+          (e.value("application", "") == key || e.value("serial", "") == key)) {
+        return e;
+      }
+    }
+    Die("no " + type + " " + key);
+  }
+  void Remove(const std::string& type, const std::string& key) {
+    Json& e = Find(type, key);
+    events.erase(events.begin() + (&e - events.data()));
+  }
+
+  void Write(const std::vector<std::string>& expected) {
+    Bundle b(dir);
+    b.Ca();
+    for (const Flow& f : flows) {
+      b.Cert(f.name, f.Cert());
+      if (std::find(unpublished.begin(), unpublished.end(), f.name) == unpublished.end()) {
+        b.Publish(f.name, f.Cert());
+      }
+      auto it = csr_override.find(f.name);
+      b.Csr(f.name, it != csr_override.end() ? it->second : MakeCsr(f.key, f.subject));
+    }
+    for (size_t i = 0; i < crls.size(); ++i) b.Crl("crl-" + std::to_string(i + 1), crls[i]);
+    std::stable_sort(events.begin(), events.end(), [](const Json& a, const Json& c) {
+      return a["time"].get<std::string>() < c["time"].get<std::string>();
+    });
+    b.Events(events).Config().Expect(expected);
+  }
+};
+
+Flow SecondFlow() {
+  Flow f;
+  f.name = "ta";
+  f.application = "A-2";
+  f.serial = 0x1002;
+  f.key = "sub-2";
+  f.subject = "C=JP, O=Example Time Corp, OU=TA 1, CN=Example Time Authority 1";
+  f.profile = "ta";
+  return f;
+}
+
+// A revocation handled by the book: requested by post five business days
+// ahead, verified, accepted, revoked at the wanted date, listed on a CRL an
+// hour later.
+std::vector<Json> Revocation(const std::string& request, long serial, time_t requested,
+                             time_t revoked, const std::string& reason = "superseded") {
+  std::string s = SerialText(serial);
+  return {Ev(requested, "revocation_requested",
+             {{"request", request},
+              {"serial", s},
+              {"reason", reason},
+              {"channel", "post"},
+              {"urgent", false},
+              {"desired_date", JstText(revoked).substr(0, 10)}}),
+          Ev(requested + 3600, "revocation_request_verified",
+             {{"request", request}, {"by", "RA officer 2"}}),
+          Ev(revoked - 3600, "revocation_request_accepted", {{"request", request}}),
+          Ev(revoked, "certificate_revoked",
+             {{"serial", s}, {"request", request}, {"reason", reason}})};
+}
+
+void MakeLifecycleFixtures(const fs::path& root) {
+  const std::string kAt = "2026-06-01 09:00 JST";  // kFixtureAt in Japan time
+  // Everything by the book: two issuances, one revocation with its CRL.
+  {
+    LifecycleCase c(root, "compliant-lifecycle", "issue-and-revoke", {Flow{}, SecondFlow()});
+    time_t requested = Jst(2026, 4, 1, 10);  // Wednesday
+    time_t revoked = Jst(2026, 4, 8, 10);    // the fifth business day after
+    auto r = Revocation("R-1", 0x1002, requested, revoked);
+    c.events.insert(c.events.end(), r.begin(), r.end());
+    CrlSpec after = c.crls[0];
+    after.this_update = revoked + 3600;
+    after.number = 8;
+    after.revoked.push_back({0x1002, revoked, 4});
+    c.crls.push_back(after);
+    c.Write(
+        {"NOTICE cp-9.6.3-relying-party certs/ta.pem: a relying party would not rely on it: "
+         "revoked 2026-04-08T01:00:00Z (superseded) per crls/crl-2.pem"});
+  }
+  {
+    Flow a;
+    Flow b = SecondFlow();
+    b.subject = a.subject;
+    b.subscriber = "Other Time Inc";
+    LifecycleCase c(root, "cp-3.1.5-subject-unique", "two-subscribers", {a, b});
+    c.Write(
+        {"ERROR cp-3.1.5-subject-unique certs/tsa.pem: subject \"C=JP, O=Example Time Corp, "
+         "OU=TSA 1, CN=Example TSA 1\" of subscriber Example Time Corp also names subscriber "
+         "Other Time Inc in certs/ta.pem",
+         "ERROR cp-3.1.5-subject-unique certs/ta.pem: subject \"C=JP, O=Example Time Corp, "
+         "OU=TSA 1, CN=Example TSA 1\" of subscriber Other Time Inc also names subscriber "
+         "Example Time Corp in certs/tsa.pem"});
+    b.subscriber = a.subscriber;
+    LifecycleCase same(root, "cp-3.1.5-subject-unique", "renewal-same-subscriber", {a, b});
+    same.Write({});
+  }
+  {
+    LifecycleCase c(root, "cp-3.2.1-csr-proof-of-possession", "bad-signature", {Flow{}});
+    c.csr_override["tsa"] = MakeCsr("sub-1", Flow{}.subject, true);
+    c.Write(
+        {"ERROR cp-3.2.1-csr-proof-of-possession csrs/tsa.pem: its signature does not "
+         "verify with its own key: the signature does not verify with the CA's public key"});
+    LifecycleCase other(root, "cp-3.2.1-csr-proof-of-possession", "other-key-certified", {Flow{}});
+    other.csr_override["tsa"] = MakeCsr("sub-6", Flow{}.subject);
+    other.Write(
+        {"ERROR cp-3.2.1-csr-proof-of-possession csrs/tsa.pem: certificate certs/tsa.pem "
+         "(serial 1001, application A-1) certifies a different key"});
+  }
+  {
+    LifecycleCase c(root, "cp-3.2.2-application-documents", "no-organization-proof", {Flow{}});
+    c.Find("application_received", "A-1")["documents"] = {"application_form", "csr"};
+    c.Write(
+        {"WARNING cp-3.2.2-application-documents events/ca.jsonl:1: application A-1 received "
+         "2026-03-02 09:00 JST lacks the document organization_proof"});
+  }
+  {
+    LifecycleCase c(root, "cp-3.4-revocation-request-verified", "accepted-unverified", {Flow{}});
+    auto r = Revocation("R-1", 0x1001, Jst(2026, 3, 2, 13), Jst(2026, 3, 9, 13));
+    r.erase(r.begin() + 1);
+    c.events.insert(c.events.end(), r.begin(), r.end());
+    CrlSpec after = c.crls[0];
+    after.this_update = Jst(2026, 3, 9, 14);
+    after.revoked.push_back({0x1001, Jst(2026, 3, 9, 13), 4});
+    c.crls.push_back(after);
+    c.Write(
+        {"WARNING cp-3.4-revocation-request-verified events/ca.jsonl:5: request R-1 requested "
+         "2026-03-02 13:00 JST; revocation_request_accepted or certificate_revoked by "
+         "2026-03-09 12:00 JST without revocation_request_verified before it",
+         "NOTICE cp-9.6.3-relying-party certs/tsa.pem: a relying party would not rely on it: "
+         "revoked 2026-03-09T04:00:00Z (superseded) per crls/crl-2.pem"});
+  }
+  {
+    LifecycleCase c(root, "cp-4.2.2-application-decided", "never-decided", {Flow{}});
+    c.events.push_back(Ev(Jst(2026, 5, 1, 9), "application_received",
+                          {{"application", "A-9"},
+                           {"subscriber", "Late Corp"},
+                           {"documents", {"application_form", "organization_proof", "csr"}}}));
+    c.Write(
+        {"WARNING cp-4.2.2-application-decided events/ca.jsonl:7: application A-9 received "
+         "2026-05-01 09:00 JST; deadline 2026-05-20 24:00 JST (10 business days); no "
+         "application_approved or application_rejected by " +
+             kAt,
+         "WARNING cp-4.2.2-application-decided events/ca.jsonl:7: application A-9 received "
+         "2026-05-01 09:00 JST; deadline 2026-05-20 24:00 JST (10 business days); no "
+         "applicant_notified by " +
+             kAt});
+  }
+  {
+    LifecycleCase c(root, "cp-4.2.3-prompt-issuance", "eight-business-days", {Flow{}});
+    c.Find("application_received", "A-1")["time"] = JstText(Jst(2026, 2, 18, 9));
+    c.Find("application_approved", "A-1")["time"] = JstText(Jst(2026, 2, 18, 10));
+    c.Find("applicant_notified", "A-1")["time"] = JstText(Jst(2026, 2, 18, 10, 5));
+    c.Write(
+        {"NOTICE cp-4.2.3-prompt-issuance events/ca.jsonl:2: application A-1 approved "
+         "2026-02-18 10:00 JST; deadline 2026-02-26 24:00 JST (5 business days); issued "
+         "2026-03-02 11:00 JST, 2 business days late"});
+  }
+  {
+    LifecycleCase c(root, "cp-4.3.1-issued-after-approval", "approved-after-issuance", {Flow{}});
+    c.Find("application_approved", "A-1")["time"] = JstText(Jst(2026, 3, 2, 11, 30));
+    c.Find("applicant_notified", "A-1")["time"] = JstText(Jst(2026, 3, 2, 11, 35));
+    c.Write(
+        {"ERROR cp-4.3.1-issued-after-approval certs/tsa.pem: serial 1001 issued 2026-03-02 "
+         "11:00 JST (application A-1); no application_approved before it by " +
+             kAt,
+         "NOTICE cp-4.2.3-prompt-issuance events/ca.jsonl:3: application A-1 approved "
+         "2026-03-02 11:30 JST; deadline 2026-03-09 24:00 JST (5 business days); no "
+         "certificate_issued by " +
+             kAt});
+    LifecycleCase unrecorded(root, "cp-4.3.1-issued-after-approval", "no-issuance-event",
+                             {Flow{}, SecondFlow()});
+    for (const char* type :
+         {"certificate_issued", "certificate_dispatched", "acceptance_received"}) {
+      unrecorded.Remove(type, type == std::string("certificate_issued") ? "A-2" : "1002");
+    }
+    unrecorded.Write(
+        {"ERROR cp-4.3.1-issued-after-approval certs/ta.pem: serial 1002 has no "
+         "certificate_issued event",
+         "WARNING cp-4.4.1-acceptance-recorded certs/ta.pem: serial 1002 has no "
+         "certificate_issued event",
+         "NOTICE cp-4.2.3-prompt-issuance events/ca.jsonl:4: application A-2 approved "
+         "2026-03-02 10:00 JST; deadline 2026-03-09 24:00 JST (5 business days); no "
+         "certificate_issued by " +
+             kAt});
+  }
+  {
+    LifecycleCase c(root, "cp-4.4.1-acceptance-recorded", "no-receipt", {Flow{}, SecondFlow()});
+    c.Remove("acceptance_received", "1002");
+    c.Write(
+        {"WARNING cp-4.4.1-acceptance-recorded certs/ta.pem: serial 1002 issued 2026-03-02 "
+         "11:00 JST; deadline 2026-03-16 11:00 JST (14 calendar days); no acceptance_received "
+         "by " +
+         kAt});
+  }
+  {
+    LifecycleCase c(root, "cp-4.4.1-complaint-window", "late-complaint", {Flow{}});
+    c.events.push_back(Ev(Jst(2026, 3, 23, 10), "complaint_received", {{"serial", "1001"}}));
+    c.Write(
+        {"NOTICE cp-4.4.1-complaint-window events/ca.jsonl:5: serial 1001 dispatched "
+         "2026-03-03 10:00 JST; deadline 2026-03-17 10:00 JST (14 calendar days); complained "
+         "about 2026-03-23 10:00 JST, 6 days late"});
+    LifecycleCase ok(root, "cp-4.4.1-complaint-window", "complaint-in-time", {Flow{}});
+    ok.events.push_back(Ev(Jst(2026, 3, 10, 10), "complaint_received", {{"serial", "1001"}}));
+    ok.Write({});
+  }
+  {
+    LifecycleCase c(root, "cp-4.4.2-published", "not-in-repository", {Flow{}, SecondFlow()});
+    c.unpublished = {"ta"};
+    c.Write(
+        {"WARNING cp-4.4.2-published certs/ta.pem: serial 1002 is not in the repository "
+         "snapshot"});
+  }
+  {
+    Flow renewed = SecondFlow();
+    renewed.key = "sub-1";
+    LifecycleCase c(root, "cp-4.6-no-renewal-without-rekey", "same-key", {Flow{}, renewed});
+    c.csr_override["ta"] = MakeCsr("sub-1", renewed.subject);
+    std::string key_hash = Hex(Sha1Of(PublicKeyBits(Key("sub-1"))));
+    c.Write({"ERROR cp-4.6-no-renewal-without-rekey certs/tsa.pem: its public key (SHA-1 " +
+                 key_hash + ") is also certified by certs/ta.pem",
+             "ERROR cp-4.6-no-renewal-without-rekey certs/ta.pem: its public key (SHA-1 " +
+                 key_hash + ") is also certified by certs/tsa.pem"});
+  }
+  {
+    // Revoked for key compromise on 2 March, the same key certified on 9 March.
+    Flow first;
+    first.serial = 0x0999;
+    Flow again = SecondFlow();
+    again.key = "sub-1";
+    again.d = 9;
+    LifecycleCase c(root, "cp-4.7.1-no-key-reuse-after-compromise", "compromised-key-reused",
+                    {first, again});
+    c.csr_override["ta"] = MakeCsr("sub-1", again.subject);
+    auto r = Revocation("R-1", 0x0999, Jst(2026, 3, 2, 13), Jst(2026, 3, 2, 15), "keyCompromise");
+    r[0].erase("desired_date");
+    c.events.push_back(
+        Ev(Jst(2026, 3, 2, 12, 30), "key_compromise_discovered", {{"serial", "0999"}}));
+    c.events.insert(c.events.end(), r.begin(), r.end());
+    c.crls[0].this_update = Jst(2026, 3, 2, 16);
+    c.crls[0].revoked = {{0x0999, Jst(2026, 3, 2, 15), 1}};
+    CrlSpec later = c.crls[0];
+    later.this_update = Jst(2026, 3, 9, 12);
+    c.crls.push_back(later);
+    std::string key_hash = Hex(Sha1Of(PublicKeyBits(Key("sub-1"))));
+    c.Write(
+        {"ERROR cp-4.7.1-no-key-reuse-after-compromise certs/ta.pem: its key was revoked for "
+         "keyCompromise with serial 0999 on 2026-03-02 15:00 JST (crls/crl-1.pem), yet it is "
+         "valid from 2026-03-09 11:00 JST",
+         "ERROR cp-4.6-no-renewal-without-rekey certs/tsa.pem: its public key (SHA-1 " + key_hash +
+             ") is also certified by certs/ta.pem",
+         "ERROR cp-4.6-no-renewal-without-rekey certs/ta.pem: its public key (SHA-1 " + key_hash +
+             ") is also certified by certs/tsa.pem",
+         "NOTICE cp-9.6.3-relying-party certs/tsa.pem: a relying party would not rely on it: "
+         "revoked 2026-03-02T06:00:00Z (keyCompromise) per crls/crl-2.pem"});
+  }
+  {
+    Flow replacement = SecondFlow();
+    LifecycleCase c(root, "cp-4.8.1-modification-revokes-old", "old-not-revoked",
+                    {Flow{}, replacement});
+    c.Find("certificate_issued", "A-2")["replaces"] = "1001";
+    c.Write(
+        {"WARNING cp-4.8.1-modification-revokes-old events/ca.jsonl:8: serial 1002 issued "
+         "2026-03-02 11:00 JST (replaces 1001); deadline 2026-03-03 24:00 JST (1 business "
+         "day); no certificate_revoked by " +
+         kAt});
+    LifecycleCase ok(root, "cp-4.8.1-modification-revokes-old", "old-revoked",
+                     {Flow{}, replacement});
+    ok.Find("certificate_issued", "A-2")["replaces"] = "1001";
+    auto r = Revocation("R-1", 0x1001, Jst(2026, 2, 23, 10), Jst(2026, 3, 2, 11, 30));
+    ok.events.insert(ok.events.end(), r.begin(), r.end());
+    ok.crls[0].revoked.push_back({0x1001, Jst(2026, 3, 2, 11, 30), 4});
+    ok.Write(
+        {"NOTICE cp-9.6.3-relying-party certs/tsa.pem: a relying party would not rely on it: "
+         "revoked 2026-03-02T02:30:00Z (superseded) per crls/crl-1.pem"});
+  }
+  {
+    LifecycleCase c(root, "cp-4.9.3-request-channel", "email-not-urgent", {Flow{}, SecondFlow()});
+    auto r = Revocation("R-1", 0x1002, Jst(2026, 3, 2, 13), Jst(2026, 3, 9, 13));
+    r[0]["channel"] = "email";
+    c.events.insert(c.events.end(), r.begin(), r.end());
+    CrlSpec after = c.crls[0];
+    after.this_update = Jst(2026, 3, 9, 14);
+    after.revoked.push_back({0x1002, Jst(2026, 3, 9, 13), 4});
+    c.crls.push_back(after);
+    c.Write(
+        {"WARNING cp-4.9.3-request-channel events/ca.jsonl:9: request R-1 (2026-03-02 13:00 "
+         "JST) came by email without being marked urgent",
+         "NOTICE cp-9.6.3-relying-party certs/ta.pem: a relying party would not rely on it: "
+         "revoked 2026-03-09T04:00:00Z (superseded) per crls/crl-2.pem"});
+  }
+  {
+    // Requested Monday 27 April for Thursday 30 April: Golden Week leaves 2 business days.
+    LifecycleCase c(root, "cp-4.9.4-advance-notice", "golden-week", {Flow{}});
+    auto r = Revocation("R-1", 0x1001, Jst(2026, 4, 27, 10), Jst(2026, 4, 30, 10));
+    c.events.insert(c.events.end(), r.begin(), r.end());
+    CrlSpec after = c.crls[0];
+    after.this_update = Jst(2026, 4, 30, 11);
+    after.revoked.push_back({0x1001, Jst(2026, 4, 30, 10), 4});
+    c.crls.push_back(after);
+    c.Write(
+        {"WARNING cp-4.9.4-advance-notice events/ca.jsonl:7: request R-1 requested "
+         "2026-04-27 10:00 JST (serial 1001); desired_date 2026-04-30 is less than 5 business "
+         "days' notice: "
+         "no earlier than 2026-05-08",
+         "NOTICE cp-9.6.3-relying-party certs/tsa.pem: a relying party would not rely on it: "
+         "revoked 2026-04-30T01:00:00Z (superseded) per crls/crl-2.pem"});
+  }
+  {
+    // Found Thursday 30 April; requested Thursday 7 May, after Golden Week.
+    LifecycleCase c(root, "cp-4.9.4-compromise-prompt", "after-golden-week", {Flow{}});
+    c.events.push_back(Ev(Jst(2026, 4, 30, 16), "key_compromise_discovered", {{"serial", "1001"}}));
+    auto r = Revocation("R-1", 0x1001, Jst(2026, 5, 7, 10), Jst(2026, 5, 7, 15), "keyCompromise");
+    r[0].erase("desired_date");
+    c.events.insert(c.events.end(), r.begin(), r.end());
+    CrlSpec after = c.crls[0];
+    after.this_update = Jst(2026, 5, 7, 16);
+    after.revoked.push_back({0x1001, Jst(2026, 5, 7, 15), 1});
+    c.crls.push_back(after);
+    c.Write(
+        {"WARNING cp-4.9.4-compromise-prompt events/ca.jsonl:7: serial 1001 found compromised "
+         "2026-04-30 16:00 JST; deadline 2026-05-01 24:00 JST (1 business day); requested "
+         "2026-05-07 10:00 JST, 1 business day late",
+         "NOTICE cp-9.6.3-relying-party certs/tsa.pem: a relying party would not rely on it: "
+         "revoked 2026-05-07T06:00:00Z (keyCompromise) per crls/crl-2.pem"});
+  }
+  {
+    // Accepted Thursday 30 April 10:00; revoked Thursday 7 May 11:00.
+    LifecycleCase c(root, "cp-4.9.5-revocation-deadline", "golden-week", {Flow{}});
+    auto r = Revocation("R-17", 0x1001, Jst(2026, 4, 20, 10), Jst(2026, 5, 7, 11));
+    r[2]["time"] = JstText(Jst(2026, 4, 30, 10));
+    c.events.insert(c.events.end(), r.begin(), r.end());
+    CrlSpec after = c.crls[0];
+    after.this_update = Jst(2026, 5, 7, 12);
+    after.revoked.push_back({0x1001, Jst(2026, 5, 7, 11), 4});
+    c.crls.push_back(after);
+    c.Write(
+        {"ERROR cp-4.9.5-revocation-deadline events/ca.jsonl:9: request R-17 accepted "
+         "2026-04-30 10:00 JST; deadline 2026-05-01 24:00 JST (1 business day); revoked "
+         "2026-05-07 11:00 JST, 1 business day late",
+         "NOTICE cp-9.6.3-relying-party certs/tsa.pem: a relying party would not rely on it: "
+         "revoked 2026-05-07T02:00:00Z (superseded) per crls/crl-2.pem"});
+    // Accepted Monday 28 December 17:00; revoked Monday 4 January: on time.
+    LifecycleCase year_end(root, "cp-4.9.5-revocation-deadline", "year-end-on-time", {Flow{}});
+    auto y = Revocation("R-18", 0x1001, Jst(2026, 12, 14, 10), Jst(2027, 1, 4, 10));
+    y[2]["time"] = JstText(Jst(2026, 12, 28, 17));
+    year_end.events.insert(year_end.events.end(), y.begin(), y.end());
+    year_end.Write({});
+  }
+  {
+    // Issued Monday 2 March 11:00; the next CRL only on Thursday 5 March.
+    LifecycleCase c(root, "cp-4.9.8-crl-after-issuance", "crl-three-days-later", {Flow{}});
+    c.crls[0].this_update = Jst(2026, 3, 5, 12);
+    c.Write(
+        {"ERROR cp-4.9.8-crl-after-issuance events/ca.jsonl:4: serial 1001 issued 2026-03-02 "
+         "11:00 JST; deadline 2026-03-03 24:00 JST (1 business day); in CRL crls/crl-1.pem "
+         "2026-03-05 12:00 JST, 2 business days late"});
+  }
+  {
+    LifecycleCase c(root, "cp-4.9.8-crl-after-revocation", "not-listed", {Flow{}});
+    auto r = Revocation("R-1", 0x1001, Jst(2026, 3, 2, 13), Jst(2026, 3, 9, 13));
+    c.events.insert(c.events.end(), r.begin(), r.end());
+    CrlSpec after = c.crls[0];
+    after.this_update = Jst(2026, 3, 9, 14);
+    c.crls.push_back(after);
+    c.Write(
+        {"ERROR cp-4.9.8-crl-after-revocation events/ca.jsonl:10: serial 1001 revoked "
+         "2026-03-09 13:00 JST; the first CRL after it, crls/crl-2.pem (thisUpdate 2026-03-09 "
+         "14:00 JST), does not list it"});
+  }
+  {
+    CrlSpec first;
+    first.this_update = Jst(2026, 3, 2, 12);
+    first.revoked = {{0x0999, Jst(2026, 2, 27, 10), 1}, {0x0998, Jst(2026, 2, 27, 10), 4}};
+    CrlSpec second = first;
+    second.this_update = Jst(2026, 4, 1, 12);
+    second.revoked = {{0x0998, Jst(2026, 2, 27, 10), 4}};
+    second.number = 8;
+    Bundle b(root / "cp-4.9-revoked-stays-listed" / "dropped-serial");
+    b.Ca().Crl("crl-1", first).Crl("crl-2", second).Config();
+    b.Expect(
+        {"ERROR cp-4.9-revoked-stays-listed crls/crl-2.pem: serial 0999 was listed on "
+         "crls/crl-1.pem but is missing here, before the certificate expired"});
+  }
+  {
+    CrlSpec first;
+    first.this_update = Jst(2025, 3, 2, 12);
+    first.next_update = Jst(2026, 3, 1, 12);
+    first.revoked = {{0x0999, Jst(2025, 2, 27, 10), 1}};
+    CrlSpec second = first;
+    second.this_update = Jst(2026, 3, 3, 12);
+    second.next_update = Jst(2026, 9, 1, 12);
+    second.number = 8;
+    Bundle b(root / "cp-4.9.7-crl-interval" / "gap-over-a-year");
+    b.Ca().Crl("crl-1", first).Crl("crl-2", second).Config();
+    b.Expect(
+        {"ERROR cp-4.9.7-crl-interval crls/crl-2.pem: thisUpdate 2026-03-03T03:00:00Z is "
+         "more than 1 year after the previous CRL crls/crl-1.pem (thisUpdate "
+         "2025-03-02T03:00:00Z)"});
   }
 }
 
@@ -948,6 +1486,7 @@ int main(int argc, char** argv) {
   fs::remove_all(corpus / "secom-rootca1-tsa");
   fs::remove_all(corpus / "demo");
   MakeFixtures(corpus / "secom-rootca1-tsa");
+  MakeLifecycleFixtures(corpus / "secom-rootca1-tsa");
   MakeDemo(corpus / "demo");
   return 0;
 }
