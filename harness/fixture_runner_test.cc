@@ -19,6 +19,13 @@ TEST(FixtureRunner, ThePackPassesItsOwnFixtures) {
   EXPECT_GT(report.cases, 40u);
 }
 
+// The demo bundle's findings are exactly its expected.txt.
+TEST(FixtureRunner, TheDemoReportsExactlyItsExpectedFindings) {
+  FixtureReport report = RunFixtures(testing::PackDir(), testing::SourceDir() / "corpus/demo");
+  EXPECT_EQ(report.cases, 1u);
+  EXPECT_EQ(report.failed_cases, 0u) << report.output;
+}
+
 TEST(FixtureRunner, AMismatchIsReportedWithExpectedAndActual) {
   fs::path tmp = fs::temp_directory_path() / ("cpaudit-fixtures-" + std::to_string(::getpid()));
   fs::remove_all(tmp);
