@@ -26,6 +26,7 @@ TEST(Unique, SubjectsAndKeys) {
   twice.AddCertificate(good->certificates()[0]);
   twice.AddCertificate(good->certificates()[1]);
   for (const char* key : {"{key: subject}", "{key: public_key}"}) {
+    ASSERT_EQ(testing::RunPrimitive("unique", key, "corpus", twice).size(), 3u);
     auto outcomes = testing::RunPrimitive("unique", key, "corpus", twice);
     EXPECT_EQ(outcomes[0].status, Status::kFail) << key;
     EXPECT_EQ(outcomes[1].status, Status::kFail) << key;

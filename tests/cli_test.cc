@@ -109,6 +109,24 @@ TEST(Cli, RulesExplainVersionHelp) {
   EXPECT_NE(output.find("--fail-on"), std::string::npos);
 }
 
+TEST(Cli, Calendar) {
+  std::string output;
+  EXPECT_EQ(testing::RunCommand(Cpaudit("calendar 2026"), &output), 0);
+  EXPECT_NE(output.find("2026-05-06 Wed holiday  振替休日 / Substitute Holiday"), std::string::npos)
+      << output;
+  EXPECT_NE(output.find("2026-12-29 Tue closure"), std::string::npos) << output;
+  EXPECT_EQ(testing::RunCommand(Cpaudit("calendar 2026 --format json"), &output), 0);
+  auto days = nlohmann::json::parse(output);
+  EXPECT_EQ(days[0]["date"], "2026-01-01");
+  EXPECT_EQ(days[0]["kind"], "holiday");
+  EXPECT_EQ(days[0]["name_ja"], "元日");
+  EXPECT_EQ(testing::RunCommand(Cpaudit("calendar --business-days 2026-04-30 2026-05-08"), &output),
+            0);
+  EXPECT_EQ(output, "3\n");
+  EXPECT_EQ(testing::RunCommand(Cpaudit("calendar --business-days 2026-04-30 May"), &output), 2);
+  EXPECT_EQ(testing::RunCommand(Cpaudit("calendar 1900"), &output), 2);
+}
+
 TEST(Cli, TestPack) {
   std::string output;
   EXPECT_EQ(testing::RunCommand(Cpaudit("test-pack " + testing::PackDir().string()), &output), 0)

@@ -68,8 +68,13 @@ std::vector<Outcome> RunPrimitive(const std::string& name, const std::string& ya
       }
     }
   } else {
+    // Certificates, then (for corpus checks) CRLs, in the evaluator's order.
     for (const auto& c : evidence.certificates()) {
       artifacts.push_back({ArtifactKind::kCertificate, c.get()});
+    }
+    if (applies_to == "corpus") {
+      for (const auto& c : evidence.crls())
+        artifacts.push_back({ArtifactKind::kCrl, nullptr, c.get()});
     }
   }
   BusinessCalendar calendar;
@@ -79,7 +84,11 @@ std::vector<Outcome> RunPrimitive(const std::string& name, const std::string& ya
     CorpusContext ctx{evidence, artifacts, at, &index};
     std::vector<std::pair<size_t, Outcome>> out;
     check->EvaluateCorpus(ctx, &out);
-    for (auto& [i, o] : out) outcomes[i] = std::move(o);
+    // Only the artifacts the check reports on, in evidence order.
+    std::sort(out.begin(), out.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    outcomes.clear();
+    for (auto& [i, o] : out) outcomes.push_back(std::move(o));
     return outcomes;
   }
   // The newest CRL of the (single) CA, as the evaluator would give it.
