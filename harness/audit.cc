@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include "harness/gate.h"
+
 namespace cpaudit {
 namespace fs = std::filesystem;
 
@@ -64,12 +66,19 @@ AuditRun RunAudit(const AuditRequest& request) {
   std::optional<fs::path> pack_dir = request.pack_dir ? request.pack_dir : config.pack;
   run.pack = pack_dir ? LoadPackDir(*pack_dir, overrides)
                       : LoadPack(EmbeddedDefaultPack(), "built-in pack", overrides);
+  // Waivers and the baseline are read before the evidence: a bad one stops the run.
+  std::vector<Waiver> waivers = request.waivers ? LoadWaivers(*request.waivers) : std::vector<Waiver>{};
+  std::optional<Baseline> baseline;
+  if (request.baseline) baseline = LoadBaseline(*request.baseline);
   run.evidence = Evidence::Load(request.evidence);
   EvaluateOptions options;
   options.at = request.at ? *request.at : config.at ? *config.at : Now();
   options.fail_on = request.fail_on;
   options.threads = request.threads;
+  options.progress = request.progress;
   run.result = Evaluate(*run.pack, *run.evidence, request.evidence.string(), options);
+  if (request.waivers) run.result.waivers_file = request.waivers->string();
+  ApplyGate(&run.result, waivers, baseline ? &*baseline : nullptr, BusinessCalendar(run.pack->calendar));
   return run;
 }
 

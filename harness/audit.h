@@ -3,6 +3,7 @@
 // any artifact is read), load the evidence, evaluate.
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -29,6 +30,10 @@ struct AuditRequest {
   std::optional<UnixTime> at;                     // nullopt: cpaudit.yaml's, else now
   Severity fail_on = Severity::kError;
   unsigned threads = 0;
+  std::optional<std::filesystem::path> waivers;   // waivers.yaml
+  std::optional<std::filesystem::path> baseline;  // an earlier JSON report
+  // Called from time to time while evaluating (artifacts done, total).
+  std::function<void(size_t, size_t)> progress;
 };
 
 struct AuditRun {

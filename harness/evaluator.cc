@@ -145,6 +145,8 @@ void AddFindings(const Rule& rule, const Artifact& a, const Outcome& out,
     f.message = RenderMessage(own != vars.end() ? own->second : rule.message, vars);
     f.identity = a.Identity() + "|" + v.key;
     f.fingerprint = Fingerprint(f.rule, f.identity);
+    f.serial = vars["serial"];
+    f.subject = vars["subject"];
     result->findings.push_back(std::move(f));
   }
 }
@@ -174,9 +176,8 @@ std::string_view ClassifyProfile(const Certificate& cert) {
 }
 
 bool RunResult::GateFailed() const {
-  return std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
-    return f.status == Status::kFail && f.severity >= fail_on;
-  });
+  return std::any_of(findings.begin(), findings.end(),
+                     [&](const Finding& f) { return f.FailsGate(fail_on); });
 }
 
 size_t RunResult::FailedAt(Severity s) const {
@@ -221,8 +222,9 @@ RunResult Evaluate(const Pack& pack, const Evidence& evidence, const std::string
   std::vector<Outcome> outcomes(n_artifacts * n_rules);
   std::vector<char> evaluated(n_artifacts * n_rules, 0);
   std::atomic<size_t> next{0};
-  auto worker = [&] {
+  auto worker = [&](bool report) {
     for (size_t i = next++; i < n_artifacts; i = next++) {
+      if (report && options.progress && i % 4096 == 0) options.progress(i, n_artifacts);
       const Artifact& a = prep.artifacts[i];
       EvalContext ctx{evidence,   a,     prep.issuers[i], prep.profiles[i], prep.newest_crls[i],
                       options.at, &index};
@@ -238,9 +240,10 @@ RunResult Evaluate(const Pack& pack, const Evidence& evidence, const std::string
       options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<size_t>(threads, std::max<size_t>(1, n_artifacts / 8)));
   std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker, false);
+  worker(true);
   for (auto& t : pool) t.join();
+  if (options.progress) options.progress(n_artifacts, n_artifacts);
 
   CorpusContext corpus{evidence, prep.artifacts, options.at, &index};
   for (size_t r = 0; r < n_rules; ++r) {

@@ -4,6 +4,8 @@
 // whatever the thread count.
 
 #include <array>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +32,9 @@ struct RunResult {
   std::vector<RuleTally> rules;   // in pack order
   std::vector<Finding> findings;  // input problems, then by rule, then by artifact
   Severity fail_on = Severity::kError;
+  std::optional<std::string> baseline_file;  // set when compared with a baseline
+  std::vector<BaselineEntry> fixed;          // baseline findings that are gone
+  std::string waivers_file;                  // the waivers applied, if any
 
   bool GateFailed() const;
   size_t FailedAt(Severity s) const;  // failing findings of exactly this severity
@@ -39,6 +44,7 @@ struct EvaluateOptions {
   UnixTime at = 0;
   unsigned threads = 0;  // 0: one per core
   Severity fail_on = Severity::kError;
+  std::function<void(size_t, size_t)> progress;  // (artifacts done, total), may be empty
 };
 
 RunResult Evaluate(const Pack& pack, const Evidence& evidence, const std::string& evidence_label,

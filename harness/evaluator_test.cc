@@ -8,6 +8,12 @@
 namespace cpaudit {
 namespace {
 
+EvaluateOptions AtTime(const char* at) {
+  EvaluateOptions options;
+  options.at = *ParseRfc3339(at);
+  return options;
+}
+
 std::vector<std::string> Lines(const RunResult& r) {
   std::vector<std::string> out;
   for (const Finding& f : r.findings) out.push_back(CanonicalLine(f) + " " + f.fingerprint);
@@ -59,7 +65,7 @@ TEST(Evaluator, CertificatesWithoutTheirCaAreNotEvaluatedForCaRules) {
 TEST(Evaluator, ProfilesDecideWhichRulesApply) {
   auto pack = LoadPack(EmbeddedDefaultPack(), "built-in");
   auto evidence = Evidence::Load(testing::CompliantCase());
-  RunResult r = Evaluate(*pack, *evidence, "compliant", {*ParseRfc3339("2026-06-01T00:00:00Z")});
+  RunResult r = Evaluate(*pack, *evidence, "compliant", AtTime("2026-06-01T00:00:00Z"));
   for (const RuleTally& t : r.rules) {
     if (t.rule->id == "cp-7.1.2-eku-tsa" || t.rule->id == "cp-7.1.2-eku-ta-absent") {
       EXPECT_EQ(t.count(Status::kPass), 1u) << t.rule->id;
@@ -154,7 +160,7 @@ TEST(Evaluator, EvaluatesTheExternalCorporaWithoutFault) {
     }
   }
   auto pack = LoadPack(EmbeddedDefaultPack(), "built-in");
-  RunResult r = Evaluate(*pack, evidence, "external", {*ParseRfc3339("2026-06-01T00:00:00Z")});
+  RunResult r = Evaluate(*pack, evidence, "external", AtTime("2026-06-01T00:00:00Z"));
   for (const RuleTally& t : r.rules) {
     size_t total = 0;
     for (size_t c : t.counts) total += c;

@@ -34,6 +34,30 @@ struct Finding {
   // file for input problems) plus the violation; never an absolute path.
   std::string identity;
   std::string fingerprint;  // SHA-256 of rule id + identity, hex
+  std::string serial;       // the certificate serial it concerns, if any (for waivers)
+  std::string subject;      // the certificate or CSR subject, if any (for waivers)
+  std::string baseline;     // "new" or "unchanged" against a baseline; empty without one
+  // Set when a waiver covers the finding (status kWaived).
+  struct Waiver {
+    std::string justification;
+    std::string approver;
+    std::string expires;  // YYYY-MM-DD
+    std::string where;    // waivers file:line
+  };
+  std::optional<Waiver> waiver;
+
+  // Whether it counts against the gate at this threshold.
+  bool FailsGate(Severity fail_on) const {
+    return status == Status::kFail && severity >= fail_on && baseline != "unchanged";
+  }
+};
+
+// A failing finding an earlier report (the baseline) recorded.
+struct BaselineEntry {
+  std::string rule;
+  std::string artifact;
+  std::string message;
+  std::string fingerprint;
 };
 
 // "ERROR cp-7.1.4-subject-charset certs/tsa1.pem: subject OU ..." (the text report
