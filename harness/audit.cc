@@ -67,7 +67,8 @@ AuditRun RunAudit(const AuditRequest& request) {
   run.pack = pack_dir ? LoadPackDir(*pack_dir, overrides)
                       : LoadPack(EmbeddedDefaultPack(), "built-in pack", overrides);
   // Waivers and the baseline are read before the evidence: a bad one stops the run.
-  std::vector<Waiver> waivers = request.waivers ? LoadWaivers(*request.waivers) : std::vector<Waiver>{};
+  std::vector<Waiver> waivers =
+      request.waivers ? LoadWaivers(*request.waivers) : std::vector<Waiver>{};
   std::optional<Baseline> baseline;
   if (request.baseline) baseline = LoadBaseline(*request.baseline);
   run.evidence = Evidence::Load(request.evidence);
@@ -78,7 +79,8 @@ AuditRun RunAudit(const AuditRequest& request) {
   options.progress = request.progress;
   run.result = Evaluate(*run.pack, *run.evidence, request.evidence.string(), options);
   if (request.waivers) run.result.waivers_file = request.waivers->string();
-  ApplyGate(&run.result, waivers, baseline ? &*baseline : nullptr, BusinessCalendar(run.pack->calendar));
+  ApplyGate(&run.result, waivers, baseline ? &*baseline : nullptr,
+            BusinessCalendar(run.pack->calendar));
   return run;
 }
 

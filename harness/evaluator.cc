@@ -245,6 +245,16 @@ RunResult Evaluate(const Pack& pack, const Evidence& evidence, const std::string
   for (auto& t : pool) t.join();
   if (options.progress) options.progress(n_artifacts, n_artifacts);
 
+  for (const Artifact& a : prep.artifacts) {
+    if (a.event != nullptr) continue;
+    std::string description = a.certificate != nullptr
+                                  ? a.certificate->subject().text + " (serial " +
+                                        a.certificate->serial_hex() + ", " +
+                                        std::string(prep.profiles[&a - prep.artifacts.data()]) + ")"
+                                  : a.Location();
+    result.artifacts.push_back({a.source().Display(), std::string(ToString(a.kind)), description});
+  }
+
   CorpusContext corpus{evidence, prep.artifacts, options.at, &index};
   for (size_t r = 0; r < n_rules; ++r) {
     const Rule& rule = pack.rules[r];

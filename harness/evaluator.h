@@ -24,13 +24,21 @@ struct RuleTally {
   size_t count(Status s) const { return counts[static_cast<size_t>(s)]; }
 };
 
+// An evaluated certificate, CRL or CSR, for the by-artifact view of reports.
+struct ArtifactInfo {
+  std::string name;         // "certs/a.pem"
+  std::string kind;         // certificate, crl, csr
+  std::string description;  // subject and serial, issuer and CRL number
+};
+
 struct RunResult {
   const Pack* pack = nullptr;
   UnixTime at = 0;
   std::string evidence;  // the evidence path as given
   size_t cas = 0, certificates = 0, crls = 0, csrs = 0, events = 0;
-  std::vector<RuleTally> rules;   // in pack order
-  std::vector<Finding> findings;  // input problems, then by rule, then by artifact
+  std::vector<RuleTally> rules;         // in pack order
+  std::vector<Finding> findings;        // input problems, then by rule, then by artifact
+  std::vector<ArtifactInfo> artifacts;  // certificates, CRLs and CSRs (not events)
   Severity fail_on = Severity::kError;
   std::optional<std::string> baseline_file;  // set when compared with a baseline
   std::vector<BaselineEntry> fixed;          // baseline findings that are gone

@@ -5,7 +5,6 @@
 
 #include <fstream>
 #include <map>
-
 #include <nlohmann/json.hpp>
 
 #include "harness/model/event_log.h"
@@ -154,8 +153,8 @@ void ApplyGate(RunResult* result, const std::vector<Waiver>& waivers, const Base
                                     "waiver for " + w.rule + " approved by " + w.approver +
                                         " expired on " + FormatDay(w.expires)));
     } else if (!used[i]) {
-      added.push_back(WaiverFinding(w, Severity::kNotice,
-                                    "waiver for " + w.rule + " matches no finding"));
+      added.push_back(
+          WaiverFinding(w, Severity::kNotice, "waiver for " + w.rule + " matches no finding"));
     }
   }
   result->findings.insert(result->findings.end(), added.begin(), added.end());

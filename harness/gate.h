@@ -26,7 +26,7 @@ struct Waiver {
   std::string subject;  // the subject DN as reports print it
   std::string justification;
   std::string approver;
-  Day expires;  // the last day it holds
+  Day expires;        // the last day it holds
   std::string where;  // file:line
 };
 
@@ -45,7 +45,7 @@ Baseline LoadBaseline(const std::filesystem::path& file);
 // Marks waived findings, adds findings for expired or unused waivers, and marks
 // each failing finding new or unchanged against the baseline (recording in the
 // result the baseline findings that are gone).
-void ApplyGate(RunResult* result, const std::vector<Waiver>& waivers,
-                      const Baseline* baseline, const BusinessCalendar& calendar);
+void ApplyGate(RunResult* result, const std::vector<Waiver>& waivers, const Baseline* baseline,
+               const BusinessCalendar& calendar);
 
 }  // namespace cpaudit

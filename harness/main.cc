@@ -10,13 +10,18 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "checks/registry.h"
 #include "harness/audit.h"
 #include "harness/calendar.h"
 #include "harness/fields.h"
 #include "harness/fixture_runner.h"
+#include "reports/html_report.h"
 #include "reports/json_report.h"
+#include "reports/junit_report.h"
+#include "reports/markdown_report.h"
+#include "reports/sarif_report.h"
 #include "reports/text_report.h"
 
 namespace {
@@ -38,14 +43,19 @@ struct ReportSpec {
   std::string path;
 };
 
+constexpr const char* kFormats = "text, json, junit, sarif, html, markdown";
+
 ReportSpec ParseReportSpec(const std::string& spec) {
   size_t eq = spec.find('=');
   if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size()) {
     throw CLI::ValidationError("--report", "expected FORMAT=PATH, e.g. json=out/report.json");
   }
   ReportSpec r{spec.substr(0, eq), spec.substr(eq + 1)};
-  if (r.format != "text" && r.format != "json") {
-    throw CLI::ValidationError("--report", "unknown format \"" + r.format + "\" (text, json)");
+  static const std::set<std::string> kKnown = {"text",  "json", "junit",
+                                               "sarif", "html", "markdown"};
+  if (!kKnown.count(r.format)) {
+    throw CLI::ValidationError("--report",
+                               "unknown format \"" + r.format + "\" (" + kFormats + ")");
   }
   return r;
 }
@@ -63,41 +73,65 @@ void WriteOutput(const std::string& path, const std::string& content) {
   if (!out) throw std::runtime_error(path + ": cannot write the report");
 }
 
-int Audit(const std::string& evidence, const std::string& pack_dir, const std::string& at,
-          const std::vector<std::string>& reports, const std::string& fail_on, unsigned threads,
-          bool quiet, const std::string& color) {
+struct AuditFlags {
+  std::string evidence, pack_dir, at, fail_on = "error", color = "auto", waivers, baseline;
+  std::vector<std::string> reports;
+  unsigned threads = 0;
+  bool quiet = false;
+};
+
+// Every report is written from the one evaluation, so all formats agree.
+std::string Render(const std::string& format, const RunResult& result, bool color) {
+  if (format == "text") return TextReport(result, {color});
+  if (format == "json") return JsonReport(result).dump(2) + "\n";
+  if (format == "junit") return JunitReport(result);
+  if (format == "sarif") return SarifReport(result).dump(2) + "\n";
+  if (format == "html") return HtmlReport(result);
+  return MarkdownReport(result);
+}
+
+int Audit(const AuditFlags& flags) {
   AuditRequest request;
-  request.evidence = evidence;
-  if (!pack_dir.empty()) request.pack_dir = pack_dir;
-  if (!at.empty()) {
-    request.at = ParseRfc3339(at);
+  request.evidence = flags.evidence;
+  if (!flags.pack_dir.empty()) request.pack_dir = flags.pack_dir;
+  if (!flags.at.empty()) {
+    request.at = ParseRfc3339(flags.at);
     if (!request.at) {
-      std::cerr << "cpaudit: --at: expected an RFC 3339 time with offset, got \"" << at << "\"\n";
+      std::cerr << "cpaudit: --at: expected an RFC 3339 time with offset, got \"" << flags.at
+                << "\"\n";
       return kExitError;
     }
   }
-  request.fail_on = *ParseSeverity(fail_on);
-  request.threads = threads;
+  request.fail_on = *ParseSeverity(flags.fail_on);
+  request.threads = flags.threads;
+  if (!flags.waivers.empty()) request.waivers = flags.waivers;
+  if (!flags.baseline.empty()) request.baseline = flags.baseline;
   std::vector<ReportSpec> specs;
-  for (const auto& r : reports) specs.push_back(ParseReportSpec(r));
+  for (const auto& r : flags.reports) specs.push_back(ParseReportSpec(r));
+  // A progress line for large evidence, only where someone watches a terminal.
+  bool progress = isatty(STDERR_FILENO) && !flags.quiet;
+  if (progress) {
+    request.progress = [](size_t done, size_t total) {
+      if (total < 20000) return;
+      std::cerr << fmt::format("\rcpaudit: evaluated {}/{} artifacts", done, total)
+                << (done == total ? "\n" : "") << std::flush;
+    };
+  }
 
   AuditRun run = RunAudit(request);
+  auto colored = [&](const std::string& path) {
+    return flags.color == "always" ||
+           (flags.color == "auto" && path == "-" && isatty(STDOUT_FILENO));
+  };
   bool text_to_stdout = false;
   for (const ReportSpec& spec : specs) {
-    if (spec.format == "text") {
-      text_to_stdout |= spec.path == "-";
-      bool tty = spec.path == "-" && isatty(STDOUT_FILENO);
-      WriteOutput(spec.path,
-                  TextReport(run.result, {color == "always" || (color == "auto" && tty)}));
-    } else {
-      WriteOutput(spec.path, JsonReport(run.result).dump(2) + "\n");
-    }
+    text_to_stdout |= spec.path == "-";
+    WriteOutput(spec.path, Render(spec.format, run.result, colored(spec.path)));
   }
-  if (!quiet && !text_to_stdout) {
-    bool tty = isatty(STDOUT_FILENO);
-    std::cout << TextReport(run.result, {color == "always" || (color == "auto" && tty)});
+  if (!flags.quiet && !text_to_stdout) {
+    std::cout << TextReport(run.result, {colored("-")});
     for (const ReportSpec& spec : specs) {
-      if (spec.path != "-") std::cout << "wrote " << spec.format << " report " << spec.path << "\n";
+      std::cout << "wrote " << spec.format << " report " << spec.path << "\n";
     }
   }
   return run.result.GateFailed() ? kExitGateFailed : kExitPass;
@@ -212,25 +246,40 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("cpaudit ") + CPAUDIT_VERSION);
   app.require_subcommand(1);
 
-  std::string evidence, pack_dir, at, fail_on = "error", color = "auto", rule_id, fixtures;
-  std::vector<std::string> reports;
-  unsigned threads = 0;
-  bool quiet = false;
+  std::string pack_dir, rule_id, fixtures;
 
+  AuditFlags flags;
+  auto add_audit_options = [&](CLI::App* cmd) {
+    cmd->add_option("EVIDENCE", flags.evidence,
+                    "evidence folder (ca/ certs/ crls/ csrs/ events/ ...)")
+        ->required();
+    cmd->add_option("--pack", flags.pack_dir,
+                    "rule pack folder (default: the built-in SECOM pack)");
+    cmd->add_option("--at", flags.at,
+                    "evaluation time, RFC 3339 (default: cpaudit.yaml's, else now)");
+    cmd->add_option("--threads", flags.threads, "worker threads (default: one per core)");
+  };
   CLI::App* audit = app.add_subcommand("audit", "Audit an evidence folder and gate on the result");
-  audit->add_option("EVIDENCE", evidence, "evidence folder (ca/ certs/ crls/ csrs/ ...)")
-      ->required();
-  audit->add_option("--pack", pack_dir, "rule pack folder (default: the built-in SECOM pack)");
-  audit->add_option("--at", at, "evaluation time, RFC 3339 (default: cpaudit.yaml's, else now)");
-  audit->add_option("--report", reports,
-                    "write a report: FORMAT=PATH (text, json; PATH - is "
-                    "stdout); repeatable");
-  audit->add_option("--fail-on", fail_on, "lowest severity that fails the gate")
+  add_audit_options(audit);
+  audit->add_option(
+      "--report", flags.reports,
+      std::string("write a report: FORMAT=PATH (") + kFormats + "; PATH - is stdout); repeatable");
+  audit->add_option("--fail-on", flags.fail_on, "lowest severity that fails the gate")
       ->check(CLI::IsMember({"error", "warning", "notice"}));
-  audit->add_option("--threads", threads, "worker threads (default: one per core)");
-  audit->add_flag("--quiet,-q", quiet, "print nothing unless asked with --report text=-");
-  audit->add_option("--color", color, "colour the terminal summary")
+  audit->add_option("--baseline", flags.baseline,
+                    "an earlier JSON report: only findings new against it fail the gate");
+  audit->add_option("--waivers", flags.waivers,
+                    "waivers YAML: accepted findings with justification, approver and expiry");
+  audit->add_flag("--quiet,-q", flags.quiet, "print nothing unless asked with --report text=-");
+  audit->add_option("--color", flags.color, "colour the terminal summary")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+
+  std::string baseline_out;
+  CLI::App* baseline = app.add_subcommand(
+      "baseline", "Record the current findings as a baseline (a JSON report) for --baseline");
+  add_audit_options(baseline);
+  baseline->add_option("-o,--output", baseline_out, "where to write the baseline")->required();
+  baseline->add_option("--waivers", flags.waivers, "waivers YAML applied before recording");
 
   CLI::App* rules = app.add_subcommand("rules", "List the rules: id, CP section, severity, title");
   rules->add_option("--pack", pack_dir, "rule pack folder (default: built-in)");
@@ -271,7 +320,14 @@ int main(int argc, char** argv) {
   }
   try {
     if (*audit) {
-      return Audit(evidence, pack_dir, at, reports, fail_on, threads, quiet, color);
+      return Audit(flags);
+    }
+    if (*baseline) {
+      flags.reports = {"json=" + baseline_out};
+      flags.quiet = true;
+      Audit(flags);
+      std::cout << "wrote baseline " << baseline_out << "\n";
+      return kExitPass;
     }
     if (*rules) return ListRules(pack_dir);
     if (*explain) return Explain(rule_id, pack_dir);

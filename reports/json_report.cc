@@ -49,17 +49,44 @@ nlohmann::json JsonReport(const RunResult& r) {
 
   json findings = json::array();
   for (const Finding& f : r.findings) {
-    findings.push_back({{"rule", f.rule},
-                        {"cp", f.cp},
-                        {"severity", ToString(f.severity)},
-                        {"status", ToString(f.status)},
-                        {"artifact", f.artifact},
-                        {"location", f.location},
-                        {"message", f.message},
-                        {"fingerprint", f.fingerprint},
-                        {"baseline", "new"}});
+    json finding = {{"rule", f.rule},
+                    {"cp", f.cp},
+                    {"severity", ToString(f.severity)},
+                    {"status", ToString(f.status)},
+                    {"artifact", f.artifact},
+                    {"location", f.location},
+                    {"message", f.message},
+                    {"fingerprint", f.fingerprint},
+                    {"baseline", f.baseline.empty() ? "new" : f.baseline}};
+    if (!f.serial.empty()) finding["serial"] = f.serial;
+    if (f.waiver) {
+      finding["waiver"] = {{"justification", f.waiver->justification},
+                           {"approver", f.waiver->approver},
+                           {"expires", f.waiver->expires},
+                           {"where", f.waiver->where}};
+    }
+    findings.push_back(std::move(finding));
   }
   doc["findings"] = std::move(findings);
+  if (r.baseline_file) {
+    json fixed = json::array();
+    for (const BaselineEntry& e : r.fixed) {
+      fixed.push_back({{"rule", e.rule},
+                       {"artifact", e.artifact},
+                       {"message", e.message},
+                       {"fingerprint", e.fingerprint}});
+    }
+    size_t fresh = 0, unchanged = 0;
+    for (const Finding& f : r.findings) {
+      if (f.status != Status::kFail) continue;
+      fresh += f.baseline == "new" ? 1 : 0;
+      unchanged += f.baseline == "unchanged" ? 1 : 0;
+    }
+    doc["baseline"] = {{"file", *r.baseline_file},
+                       {"new", fresh},
+                       {"unchanged", unchanged},
+                       {"fixed", std::move(fixed)}};
+  }
 
   json coverage = json::array();
   for (const CoverageEntry& c : pack.coverage) {

@@ -1,0 +1,411 @@
+#include "reports/html_report.h"
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "reports/escape.h"
+#include "reports/text_report.h"
+
+namespace cpaudit {
+namespace {
+
+// Above these, rows fold into a "more" disclosure and sections start closed.
+constexpr size_t kRowsShown = 50;
+constexpr size_t kOpenSectionsUpTo = 100;
+constexpr size_t kListAllArtifactsUpTo = 500;
+
+constexpr const char* kStyle = R"css(
+:root { --error: #b3261e; --warning: #8a5a00; --notice: #1a5fb4; --pass: #2e7d32; --muted: #5f6368;
+        --line: #dadce0; --bg-soft: #f6f8fa; }
+* { box-sizing: border-box; }
+body { font: 14px/1.5 system-ui, -apple-system, "Segoe UI", "Hiragino Sans", "Noto Sans JP", sans-serif;
+       color: #202124; margin: 0 auto; max-width: 1200px; padding: 24px; }
+h1 { font-size: 24px; margin: 0 0 4px; }
+h2 { font-size: 19px; margin: 32px 0 8px; padding-bottom: 4px; border-bottom: 2px solid var(--line); }
+h3 { font-size: 15px; margin: 16px 0 6px; }
+.subtitle { color: var(--muted); margin: 0 0 16px; }
+nav { position: sticky; top: 0; background: #fff; border-bottom: 1px solid var(--line); padding: 6px 0;
+      z-index: 1; display: flex; gap: 16px; flex-wrap: wrap; align-items: center; }
+nav a { color: #1a5fb4; text-decoration: none; }
+nav .tools { margin-left: auto; display: flex; gap: 8px; }
+button { font: inherit; padding: 2px 10px; border: 1px solid var(--line); background: #fff; border-radius: 4px;
+         cursor: pointer; }
+input[type=search] { font: inherit; padding: 2px 8px; border: 1px solid var(--line); border-radius: 4px; }
+table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; }
+th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
+th { background: var(--bg-soft); font-weight: 600; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+code, .mono { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 12.5px; }
+.badge { display: inline-block; padding: 0 8px; border-radius: 10px; font-size: 12px; font-weight: 600;
+         color: #fff; white-space: nowrap; }
+.b-error, .b-fail { background: var(--error); } .b-warning { background: var(--warning); }
+.b-notice { background: var(--notice); } .b-pass { background: var(--pass); }
+.b-waived, .b-not_applicable, .b-not_effective, .b-not_evaluated, .b-informative, .b-delegated,
+.b-unchanged { background: var(--muted); }
+.b-automated { background: #3949ab; } .b-manual { background: #6d4c41; } .b-new { background: #c2185b; }
+.gate { font-size: 20px; padding: 4px 16px; border-radius: 6px; color: #fff; display: inline-block; }
+.gate.fail { background: var(--error); } .gate.pass { background: var(--pass); }
+.meta td:first-child { width: 180px; color: var(--muted); }
+details { border: 1px solid var(--line); border-radius: 6px; margin: 8px 0; padding: 0 12px; }
+details > summary { cursor: pointer; padding: 8px 0; font-weight: 600; }
+details[open] > summary { border-bottom: 1px solid var(--line); margin-bottom: 8px; }
+details.more { border-style: dashed; }
+blockquote { margin: 4px 0 8px; padding: 4px 12px; border-left: 4px solid var(--line); color: #3c4043;
+             background: var(--bg-soft); }
+blockquote .ja { display: block; color: var(--muted); }
+.checklist li { margin: 6px 0; list-style: none; }
+.checklist li::before { content: "\2610\00a0"; }
+.muted { color: var(--muted); }
+footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
+@media print {
+  nav { display: none; }
+  body { max-width: none; padding: 0; font-size: 11px; }
+  details { border: none; padding: 0; }
+  details > summary { list-style: none; }
+  h2 { break-after: avoid; }
+  tr, blockquote { break-inside: avoid; }
+  section { break-before: page; }
+  section#summary { break-before: auto; }
+}
+)css";
+
+constexpr const char* kScript = R"js(
+(function () {
+  function all(open) { document.querySelectorAll('details').forEach(function (d) { d.open = open; }); }
+  document.getElementById('expand').addEventListener('click', function () { all(true); });
+  document.getElementById('collapse').addEventListener('click', function () { all(false); });
+  window.addEventListener('beforeprint', function () { all(true); });
+  var filter = document.getElementById('filter');
+  filter.addEventListener('input', function () {
+    var q = filter.value.toLowerCase();
+    document.querySelectorAll('tr.finding').forEach(function (row) {
+      row.style.display = !q || row.textContent.toLowerCase().indexOf(q) >= 0 ? '' : 'none';
+    });
+    if (q) all(true);
+  });
+})();
+)js";
+
+std::string E(std::string_view s) { return XmlEscape(s); }
+
+std::string Badge(std::string_view text, std::string_view cls) {
+  return fmt::format("<span class=\"badge b-{}\">{}</span>", cls, E(text));
+}
+
+std::string SeverityCounts(const std::vector<const Finding*>& findings) {
+  std::array<size_t, 3> n{};
+  for (const Finding* f : findings) ++n[static_cast<size_t>(f->severity)];
+  std::string out;
+  for (Severity s : kAllSeverities) {
+    size_t k = n[static_cast<size_t>(s)];
+    if (k) out += " " + Badge(fmt::format("{} {}", k, ToString(s)), ToString(s));
+  }
+  return out;
+}
+
+std::string FindingRow(const Finding& f, bool with_rule) {
+  std::string state;
+  if (!f.baseline.empty()) state = Badge(f.baseline, f.baseline);
+  return fmt::format(
+      "<tr class=\"finding\"><td>{}</td>{}<td class=\"mono\">{}</td><td>{}</td><td "
+      "class=\"muted\">{}</td><td>{}</td><td class=\"mono muted\" title=\"{}\">{}</td></tr>\n",
+      Badge(ToString(f.severity), ToString(f.severity)),
+      with_rule ? "<td class=\"mono\">" + E(f.rule) + "</td>" : "", E(f.artifact), E(f.message),
+      E(f.location), state, E(f.fingerprint), E(f.fingerprint.substr(0, 12)));
+}
+
+std::string FindingTable(const std::vector<const Finding*>& findings, bool with_rule) {
+  std::string head = std::string("<table><tr><th>severity</th>") +
+                     (with_rule ? "<th>rule</th>" : "") +
+                     "<th>artifact</th><th>message</th><th>location</th><th>baseline</th>"
+                     "<th>fingerprint</th></tr>\n";
+  std::string out = head;
+  for (size_t i = 0; i < findings.size() && i < kRowsShown; ++i) {
+    out += FindingRow(*findings[i], with_rule);
+  }
+  out += "</table>\n";
+  if (findings.size() > kRowsShown) {
+    out += fmt::format("<details class=\"more\"><summary>{} more</summary>\n{}",
+                       findings.size() - kRowsShown, head);
+    for (size_t i = kRowsShown; i < findings.size(); ++i)
+      out += FindingRow(*findings[i], with_rule);
+    out += "</table>\n</details>\n";
+  }
+  return out;
+}
+
+std::string SectionTitle(const Pack& pack, const std::string& section) {
+  for (const CoverageEntry& c : pack.coverage) {
+    if (c.section == section) return c.title;
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string HtmlReport(const RunResult& r) {
+  const Pack& pack = *r.pack;
+  bool failed = r.GateFailed();
+  std::string out;
+  out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+  out +=
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
+      "'unsafe-inline'; script-src 'unsafe-inline'\">\n";
+  out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  out += fmt::format("<title>cpaudit report: {} ({})</title>\n<style>{}</style>\n</head>\n<body>\n",
+                     E(pack.id), failed ? "FAIL" : "PASS", kStyle);
+  out += fmt::format(
+      "<header><h1>Certificate Policy audit report</h1>\n<p class=\"subtitle\">{}</p></header>\n",
+      E(pack.title));
+  out +=
+      "<nav><a href=\"#summary\">Summary</a><a href=\"#coverage\">Coverage</a><a "
+      "href=\"#findings\">Findings by section</a><a href=\"#artifacts\">By artifact</a><a "
+      "href=\"#waivers\">Waivers</a><a href=\"#rules\">Rules</a><span class=\"tools\"><input "
+      "id=\"filter\" type=\"search\" placeholder=\"Filter findings\" aria-label=\"Filter "
+      "findings\"><button id=\"expand\" type=\"button\">Expand all</button><button "
+      "id=\"collapse\" type=\"button\">Collapse all</button></span></nav>\n";
+
+  // Summary.
+  std::vector<const Finding*> failing, waived;
+  for (const Finding& f : r.findings) {
+    if (f.status == Status::kFail) failing.push_back(&f);
+    if (f.status == Status::kWaived) waived.push_back(&f);
+  }
+  out += "<section id=\"summary\"><h2>Summary</h2>\n";
+  out += fmt::format(
+      "<p><span class=\"gate {}\">Gate: {}</span> <span class=\"muted\">fails on "
+      "findings of severity {} and above{}</span></p>\n",
+      failed ? "fail" : "pass", failed ? "FAIL" : "PASS", ToString(r.fail_on),
+      r.baseline_file ? " that are new against the baseline" : "");
+  out += "<table class=\"meta\">\n";
+  auto meta = [&](const std::string& k, const std::string& v) {
+    out += "<tr><td>" + E(k) + "</td><td>" + v + "</td></tr>\n";
+  };
+  meta("Policy", E(pack.title));
+  std::string oids;
+  for (const auto& o : pack.policy_oids) oids += (oids.empty() ? "" : ", ") + o;
+  meta("Policy OID", "<code>" + E(oids) + "</code>");
+  meta("Rule pack", "<code>" + E(pack.id) + "</code> " + E(pack.version) +
+                        fmt::format(" ({} rules)", pack.rules.size()));
+  meta("Evaluated at", E(FormatRfc3339(r.at)));
+  meta("Evidence", "<code>" + E(r.evidence) + "</code>" +
+                       fmt::format(": {} CA certificate(s), {} certificates, {} CRLs, {} CSRs, {} "
+                                   "events",
+                                   r.cas, r.certificates, r.crls, r.csrs, r.events));
+  if (r.baseline_file) {
+    size_t fresh = 0;
+    for (const Finding* f : failing) fresh += f->baseline == "new" ? 1 : 0;
+    meta("Baseline", "<code>" + E(*r.baseline_file) + "</code>" +
+                         fmt::format(": {} new, {} unchanged, {} fixed", fresh,
+                                     failing.size() - fresh, r.fixed.size()));
+  }
+  if (!r.waivers_file.empty()) {
+    meta("Waivers", "<code>" + E(r.waivers_file) + "</code>" +
+                        fmt::format(": {} finding(s) waived", waived.size()));
+  }
+  meta("Tool", E(std::string("cpaudit ") + CPAUDIT_VERSION));
+  out += "</table>\n";
+  out += "<table><tr><th>findings</th>";
+  for (Severity s : kAllSeverities) out += fmt::format("<th class=\"num\">{}</th>", ToString(s));
+  out += "<th class=\"num\">total</th></tr>\n<tr><td>failing</td>";
+  for (Severity s : kAllSeverities) out += fmt::format("<td class=\"num\">{}</td>", r.FailedAt(s));
+  out += fmt::format("<td class=\"num\">{}</td></tr>\n<tr><td>waived</td>", failing.size());
+  for (Severity s : kAllSeverities) {
+    size_t n = 0;
+    for (const Finding* f : waived) n += f->severity == s ? 1 : 0;
+    out += fmt::format("<td class=\"num\">{}</td>", n);
+  }
+  out += fmt::format("<td class=\"num\">{}</td></tr></table>\n", waived.size());
+  std::array<size_t, std::size(kAllStatuses)> rule_counts{};
+  std::array<size_t, std::size(kAllStatuses)> evaluations{};
+  for (const RuleTally& t : r.rules) {
+    ++rule_counts[static_cast<size_t>(t.status)];
+    for (Status s : kAllStatuses) evaluations[static_cast<size_t>(s)] += t.count(s);
+  }
+  out += "<table><tr><th>status</th>";
+  for (Status s : kAllStatuses) out += fmt::format("<th class=\"num\">{}</th>", ToString(s));
+  out += "</tr>\n<tr><td>rules</td>";
+  for (Status s : kAllStatuses) {
+    out += fmt::format("<td class=\"num\">{}</td>", rule_counts[static_cast<size_t>(s)]);
+  }
+  out += "</tr>\n<tr><td>rule × artifact</td>";
+  for (Status s : kAllStatuses) {
+    out += fmt::format("<td class=\"num\">{}</td>", evaluations[static_cast<size_t>(s)]);
+  }
+  out += "</tr></table>\n</section>\n";
+
+  // Coverage.
+  std::map<std::string, const RuleTally*> tally_of;
+  for (const RuleTally& t : r.rules) tally_of[t.rule->id] = &t;
+  std::array<size_t, 4> cov{};
+  const char* kCoverage[] = {"automated", "manual", "delegated", "informative"};
+  for (const CoverageEntry& c : pack.coverage) {
+    for (size_t i = 0; i < 4; ++i) cov[i] += c.status == kCoverage[i] ? 1 : 0;
+  }
+  out += fmt::format(
+      "<section id=\"coverage\"><h2>Coverage of the CP</h2>\n<p>{} sections: {} "
+      "automated, {} manual (checklist below), {} delegated to the CPS, {} "
+      "informative.</p>\n",
+      pack.coverage.size(), cov[0], cov[1], cov[2], cov[3]);
+  out += "<table><tr><th>§</th><th>title</th><th>coverage</th><th>result</th><th>rules</th></tr>\n";
+  for (const CoverageEntry& c : pack.coverage) {
+    std::string result;
+    std::string rules;
+    if (c.status == "automated") {
+      bool any_fail = false, any_pass = false, any_waived = false;
+      for (const auto& id : c.rules) {
+        const RuleTally* t = tally_of[id];
+        if (t == nullptr) continue;
+        any_fail |= t->status == Status::kFail;
+        any_pass |= t->status == Status::kPass;
+        any_waived |= t->status == Status::kWaived;
+        rules += fmt::format("<a href=\"#rule-{}\" class=\"mono\">{}</a> ", E(id), E(id));
+      }
+      std::string s = any_fail     ? "fail"
+                      : any_waived ? "waived"
+                      : any_pass   ? "pass"
+                                   : "not_evaluated";
+      result = Badge(s, s);
+    } else if (c.status == "manual") {
+      result = "<span class=\"muted\">checklist</span>";
+    }
+    out += fmt::format(
+        "<tr><td class=\"mono\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+        E(c.section), E(c.title), Badge(c.status, c.status), result, rules);
+  }
+  out +=
+      "</table>\n<h3>Manual checklist</h3>\n<p class=\"muted\">Requirements no artifact shows; "
+      "an auditor checks each by hand.</p>\n<ul class=\"checklist\">\n";
+  for (const CoverageEntry& c : pack.coverage) {
+    if (c.status != "manual") continue;
+    out += fmt::format(
+        "<li><strong>§{} {}</strong><blockquote>{}<span class=\"ja\" "
+        "lang=\"ja\">{}</span></blockquote></li>\n",
+        E(c.section), E(c.title), E(c.text_en), E(c.text_ja));
+  }
+  out += "</ul>\n</section>\n";
+
+  // Findings by section, then rule.
+  std::map<std::string, std::map<std::string, std::vector<const Finding*>>, decltype(&SectionLess)>
+      by_section(&SectionLess);
+  for (const Finding* f : failing) by_section[f->cp][f->rule].push_back(f);
+  bool open = failing.size() <= kOpenSectionsUpTo;
+  out += fmt::format(
+      "<section id=\"findings\"><h2>Findings by CP section</h2>\n<p>{} failing "
+      "finding(s) in {} section(s).</p>\n",
+      failing.size(), by_section.size());
+  if (failing.empty()) out += "<p>No findings.</p>\n";
+  for (const auto& [section, rules] : by_section) {
+    std::vector<const Finding*> all;
+    for (const auto& [id, list] : rules) all.insert(all.end(), list.begin(), list.end());
+    std::string title = section.empty() ? "Evidence and waivers"
+                                        : "§" + section + " " + SectionTitle(pack, section);
+    out += fmt::format(
+        "<details class=\"section\" id=\"section-{}\"{}><summary>{} — {} finding(s){}</summary>\n",
+        E(section.empty() ? "tool" : section), open ? " open" : "", E(title), all.size(),
+        SeverityCounts(all));
+    for (const auto& [id, list] : rules) {
+      const Rule* rule = pack.FindRule(id);
+      out += fmt::format("<h3><code>{}</code> {}</h3>\n", E(id), rule ? E(rule->title) : "");
+      if (rule != nullptr) {
+        out += fmt::format("<blockquote>{}<span class=\"ja\" lang=\"ja\">{}</span></blockquote>\n",
+                           E(rule->text_en), E(rule->text_ja));
+      }
+      out += FindingTable(list, false);
+    }
+    out += "</details>\n";
+  }
+  out += "</section>\n";
+
+  // By artifact.
+  std::map<std::string, std::vector<const Finding*>> by_artifact;
+  for (const Finding* f : failing) by_artifact[f->artifact].push_back(f);
+  out += fmt::format(
+      "<section id=\"artifacts\"><h2>By artifact</h2>\n<p>{} artifact(s) read; {} "
+      "with findings (certificates, CRLs, CSRs, log lines and files).</p>\n",
+      r.artifacts.size(), by_artifact.size());
+  out += "<table><tr><th>artifact</th><th>kind</th><th>what</th><th>findings</th></tr>\n";
+  size_t without = 0;
+  std::map<std::string, const ArtifactInfo*> info;
+  for (const ArtifactInfo& a : r.artifacts) info[a.name] = &a;
+  bool list_all = r.artifacts.size() <= kListAllArtifactsUpTo;
+  for (const ArtifactInfo& a : r.artifacts) {
+    auto it = by_artifact.find(a.name);
+    if (it == by_artifact.end()) {
+      if (!list_all) {
+        ++without;
+        continue;
+      }
+      out += fmt::format("<tr><td class=\"mono\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                         E(a.name), E(a.kind), E(a.description), Badge("pass", "pass"));
+    }
+  }
+  for (const auto& [name, list] : by_artifact) {
+    auto it = info.find(name);
+    out += fmt::format(
+        "<tr><td class=\"mono\"><a "
+        "href=\"#artifact-{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+        E(name), E(name), it != info.end() ? E(it->second->kind) : "file or log line",
+        it != info.end() ? E(it->second->description) : "", SeverityCounts(list));
+  }
+  out += "</table>\n";
+  if (without)
+    out += fmt::format("<p class=\"muted\">{} other artifact(s) have no findings.</p>\n", without);
+  for (const auto& [name, list] : by_artifact) {
+    out += fmt::format(
+        "<details id=\"artifact-{}\"{}><summary><code>{}</code> — {} finding(s){}</summary>\n",
+        E(name), open ? " open" : "", E(name), list.size(), SeverityCounts(list));
+    out += FindingTable(list, true);
+    out += "</details>\n";
+  }
+  out += "</section>\n";
+
+  // Waivers.
+  out += fmt::format("<section id=\"waivers\"><h2>Waivers</h2>\n<p>{} finding(s) waived.</p>\n",
+                     waived.size());
+  if (!waived.empty()) {
+    out +=
+        "<table><tr><th>rule</th><th>artifact</th><th>message</th><th>justification</th><th>"
+        "approver</th><th>expires</th><th>waiver</th></tr>\n";
+    for (const Finding* f : waived) {
+      out += fmt::format(
+          "<tr class=\"finding\"><td class=\"mono\">{}</td><td "
+          "class=\"mono\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td "
+          "class=\"mono\">{}</td></tr>\n",
+          E(f->rule), E(f->artifact), E(f->message), E(f->waiver->justification),
+          E(f->waiver->approver), E(f->waiver->expires), E(f->waiver->where));
+    }
+    out += "</table>\n";
+  }
+  out += "</section>\n";
+
+  // Rules.
+  out +=
+      "<section id=\"rules\"><h2>Rules</h2>\n<table><tr><th>rule</th><th>§</th><th>severity</th>"
+      "<th>status</th><th class=\"num\">pass</th><th class=\"num\">fail</th><th "
+      "class=\"num\">waived</th><th class=\"num\">n/a</th><th>notes</th></tr>\n";
+  for (const RuleTally& t : r.rules) {
+    std::string reasons;
+    for (const auto& reason : t.reasons) reasons += (reasons.empty() ? "" : "; ") + reason;
+    out += fmt::format(
+        "<tr id=\"rule-{}\"><td><code>{}</code><br><span class=\"muted\">{}</span></td><td "
+        "class=\"mono\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td "
+        "class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td "
+        "class=\"muted\">{}</td></tr>\n",
+        E(t.rule->id), E(t.rule->id), E(t.rule->title), E(t.rule->cp),
+        Badge(ToString(t.rule->severity), ToString(t.rule->severity)),
+        Badge(ToString(t.status), ToString(t.status)), t.count(Status::kPass),
+        t.count(Status::kFail), t.count(Status::kWaived),
+        t.count(Status::kNotApplicable) + t.count(Status::kNotEffective), E(reasons));
+  }
+  out += "</table>\n</section>\n";
+  out += fmt::format(
+      "<footer>Written by cpaudit {} from pack {} {}. Every finding's fingerprint "
+      "is stable across runs; the JSON report carries the same results.</footer>\n",
+      CPAUDIT_VERSION, E(pack.id), E(pack.version));
+  out += std::string("<script>") + kScript + "</script>\n</body>\n</html>\n";
+  return out;
+}
+
+}  // namespace cpaudit

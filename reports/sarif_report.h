@@ -1,0 +1,17 @@
+#pragma once
+// SARIF 2.1.0 for code-scanning views: the pack's rules with their CP text as
+// help, one result per failing or waived finding with the evidence file as its
+// artifactLocation (relative to the EVIDENCE base) and the issuer/serial or log
+// line as its logical location, stable partialFingerprints, baselineState when
+// compared with a baseline (absent for fixed findings), and suppressions for
+// waivers.
+
+#include <nlohmann/json.hpp>
+
+#include "harness/evaluator.h"
+
+namespace cpaudit {
+
+nlohmann::json SarifReport(const RunResult& result);
+
+}  // namespace cpaudit
