@@ -367,14 +367,15 @@ std::string HtmlReport(const RunResult& r) {
   if (!waived.empty()) {
     out +=
         "<table><tr><th>rule</th><th>artifact</th><th>message</th><th>justification</th><th>"
-        "approver</th><th>expires</th><th>waiver</th></tr>\n";
+        "approver</th><th>expires</th><th>waiver</th><th>fingerprint</th></tr>\n";
     for (const Finding* f : waived) {
       out += fmt::format(
           "<tr class=\"finding\"><td class=\"mono\">{}</td><td "
           "class=\"mono\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td "
-          "class=\"mono\">{}</td></tr>\n",
+          "class=\"mono\">{}</td><td class=\"mono muted\" title=\"{}\">{}</td></tr>\n",
           E(f->rule), E(f->artifact), E(f->message), E(f->waiver->justification),
-          E(f->waiver->approver), E(f->waiver->expires), E(f->waiver->where));
+          E(f->waiver->approver), E(f->waiver->expires), E(f->waiver->where), E(f->fingerprint),
+          E(f->fingerprint.substr(0, 12)));
     }
     out += "</table>\n";
   }

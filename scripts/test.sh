@@ -6,9 +6,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/setup.sh
+scripts/setup-tools.sh
+# The report validators and the browser test must run here, not be skipped.
+export CPAUDIT_REQUIRE_TOOLS=1
 
 echo "== tests (Release)"
 ctest --test-dir build --output-on-failure -j"$(nproc)"
+echo "HTML report screenshot: build/test-output/browser/report.png"
 build/cpaudit test-pack rules/secom-rootca1-tsa
 
 echo "== tests (ASan + UBSan)"

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what the report tests need beyond the build: Debian's Chromium and
+# xmllint, and (from the npm registry, pinned in tests/tools/package-lock.json)
+# the official SARIF validator and playwright-core to drive Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+for p in chromium fonts-ipafont-gothic libxml2-utils nodejs npm; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup-tools: installing ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+if [ ! -x tests/tools/node_modules/.bin/sarif-multitool ] || [ ! -d tests/tools/node_modules/playwright-core ]; then
+  (cd tests/tools && npm ci --no-audit --no-fund)
+fi
+# npm 11 holds back the package's install script, which only marks the binary executable.
+chmod u+x tests/tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+echo "setup-tools: chromium, xmllint, sarif-multitool and playwright-core ready"

@@ -1,0 +1,60 @@
+// Renders an HTML report in headless Chromium (Debian's), as an auditor would
+// open it: fails on any console error, page error or request leaving the file,
+// on a missing section, or when folding and filtering do not work; saves a
+// full-page screenshot and a PDF print beside the report.
+//
+//   node report_test.mjs REPORT.html
+import { chromium } from '../tools/node_modules/playwright-core/index.mjs';
+import path from 'node:path';
+
+const html = path.resolve(process.argv[2]);
+const problems = [];
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('console', (m) => { if (m.type() === 'error') problems.push('console error: ' + m.text()); });
+  page.on('pageerror', (e) => problems.push('page error: ' + e.message));
+  page.on('request', (r) => { if (!r.url().startsWith('file:')) problems.push('request: ' + r.url()); });
+  await page.goto('file://' + html, { waitUntil: 'load' });
+
+  for (const id of ['summary', 'coverage', 'findings', 'artifacts', 'waivers', 'rules']) {
+    const section = page.locator('section#' + id);
+    if ((await section.count()) !== 1) { problems.push('missing section #' + id); continue; }
+    if (!(await section.locator('h2').isVisible())) problems.push('section #' + id + ' has no visible heading');
+  }
+  const gate = await page.locator('.gate').textContent();
+  if (!/Gate: (PASS|FAIL)/.test(gate)) problems.push('no gate result: ' + gate);
+  const manual = await page.locator('ul.checklist li').count();
+  if (manual < 10) problems.push('manual checklist has ' + manual + ' items');
+
+  // Collapse everything, then expand: every finding row becomes visible.
+  await page.click('#collapse');
+  const rows = page.locator('#findings tr.finding');
+  const total = await rows.count();
+  if (total === 0) problems.push('no finding rows');
+  if (await rows.first().isVisible()) problems.push('collapse all left findings visible');
+  await page.click('#expand');
+  if (!(await rows.first().isVisible())) problems.push('expand all did not show findings');
+  // The filter keeps only matching rows.
+  await page.fill('#filter', 'TSA_2');
+  const shown = await page.locator('#findings tr.finding:visible').count();
+  if (shown < 1 || shown >= total) problems.push(`filter shows ${shown} of ${total} rows`);
+  await page.fill('#filter', '');
+
+  const base = html.replace(/\.html$/, '');
+  await page.screenshot({ path: base + '.png', fullPage: true });
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ path: base + '.pdf', format: 'A4', printBackground: true });
+  console.log(`rendered ${html}: ${total} finding rows, ${manual} checklist items; screenshot ${base}.png`);
+} finally {
+  await browser.close();
+}
+if (problems.length) {
+  console.error('FAIL\n' + problems.join('\n'));
+  process.exit(1);
+}
+console.log('PASS');

@@ -1,0 +1,109 @@
+// Every format written from one run agrees: the same counts, the same findings.
+
+#include <gtest/gtest.h>
+
+#include "harness/audit.h"
+#include "reports/escape.h"
+#include "reports/html_report.h"
+#include "reports/json_report.h"
+#include "reports/junit_report.h"
+#include "reports/markdown_report.h"
+#include "reports/sarif_report.h"
+#include "reports/text_report.h"
+#include "tests/test_util.h"
+
+namespace cpaudit {
+namespace {
+
+size_t Count(const std::string& haystack, const std::string& needle) {
+  size_t n = 0;
+  for (size_t at = haystack.find(needle); at != std::string::npos;
+       at = haystack.find(needle, at + 1)) {
+    ++n;
+  }
+  return n;
+}
+
+TEST(ReportsAgree, AllFormatsShowTheSameFindings) {
+  AuditRequest request;
+  request.evidence = testing::SourceDir() / "corpus/demo";
+  request.waivers = testing::SourceDir() / "tests/data/demo-waivers.yaml";
+  AuditRun run = RunAudit(request);
+  const RunResult& r = run.result;
+
+  nlohmann::json json = JsonReport(r);
+  nlohmann::json sarif = SarifReport(r);
+  std::string junit = JunitReport(r);
+  std::string text = TextReport(r);
+  std::string markdown = MarkdownReport(r);
+  std::string html = HtmlReport(r);
+
+  size_t failing = 0, waived = 0;
+  for (const Finding& f : r.findings) {
+    failing += f.status == Status::kFail ? 1 : 0;
+    waived += f.status == Status::kWaived ? 1 : 0;
+  }
+  ASSERT_GT(failing, 0u);
+  ASSERT_GT(waived, 0u);
+
+  // JSON: every finding, with the same counts.
+  EXPECT_EQ(json["findings"].size(), r.findings.size());
+  EXPECT_EQ(json["summary"]["findings"]["error"].get<size_t>() +
+                json["summary"]["findings"]["warning"].get<size_t>() +
+                json["summary"]["findings"]["notice"].get<size_t>(),
+            failing);
+  // SARIF: one result per failing or waived finding; waived ones suppressed.
+  const auto& results = sarif["runs"][0]["results"];
+  EXPECT_EQ(results.size(), failing + waived);
+  size_t suppressed = 0;
+  for (const auto& res : results) suppressed += res.contains("suppressions") ? 1 : 0;
+  EXPECT_EQ(suppressed, waived);
+  // JUnit: one failure per failing rule.
+  size_t failing_rules = json["summary"]["rules"]["fail"];
+  EXPECT_EQ(Count(junit, "<failure "), failing_rules);
+
+  for (const Finding& f : r.findings) {
+    if (f.status != Status::kFail && f.status != Status::kWaived) continue;
+    bool found_in_sarif = false;
+    for (const auto& res : results) {
+      found_in_sarif |= res["partialFingerprints"]["cpauditFingerprint/v1"] == f.fingerprint &&
+                        res["message"]["text"] == f.message;
+    }
+    EXPECT_TRUE(found_in_sarif) << f.message;
+    EXPECT_NE(html.find(XmlEscape(f.message)), std::string::npos) << f.message;
+    EXPECT_NE(html.find(f.fingerprint), std::string::npos) << f.message;
+    EXPECT_NE(junit.find(XmlEscape(CanonicalLine(f))), std::string::npos) << f.message;
+    if (f.status == Status::kFail) {
+      EXPECT_NE(text.find(CanonicalLine(f)), std::string::npos) << f.message;
+      EXPECT_NE(markdown.find(f.message), std::string::npos) << f.message;
+    }
+  }
+  // The same gate in every format.
+  bool gate_failed = r.GateFailed();
+  EXPECT_EQ(json["summary"]["result"], gate_failed ? "fail" : "pass");
+  EXPECT_EQ(sarif["runs"][0]["invocations"][0]["properties"]["gate"],
+            gate_failed ? "fail" : "pass");
+  EXPECT_NE(text.find(gate_failed ? "result    FAIL" : "result    PASS"), std::string::npos);
+  EXPECT_NE(markdown.find(gate_failed ? "FAIL" : "PASS"), std::string::npos);
+  EXPECT_NE(html.find(gate_failed ? "Gate: FAIL" : "Gate: PASS"), std::string::npos);
+}
+
+TEST(ReportsAgree, HtmlIsSelfContained) {
+  AuditRequest request;
+  request.evidence = testing::SourceDir() / "corpus/demo";
+  std::string html = HtmlReport(RunAudit(request).result);
+  EXPECT_NE(html.find("Content-Security-Policy"), std::string::npos);
+  EXPECT_EQ(html.find("http://"), html.find("http://repository.secomtrust.net"));
+  EXPECT_EQ(html.find("<link"), std::string::npos);
+  EXPECT_EQ(html.find("src="), std::string::npos);
+}
+
+TEST(ReportsAgree, ArtifactPaths) {
+  EXPECT_EQ(ArtifactFile("certs/a.pem#3"), "certs/a.pem");
+  EXPECT_EQ(ArtifactFile("events/ca.jsonl:12"), "events/ca.jsonl");
+  EXPECT_EQ(ArtifactLine("events/ca.jsonl:12"), 12);
+  EXPECT_EQ(ArtifactLine("certs/a.pem"), 0);
+}
+
+}  // namespace
+}  // namespace cpaudit
