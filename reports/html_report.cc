@@ -14,6 +14,9 @@ namespace {
 constexpr size_t kRowsShown = 50;
 constexpr size_t kOpenSectionsUpTo = 100;
 constexpr size_t kListAllArtifactsUpTo = 500;
+// Artifacts whose findings get their own fold in the by-artifact view; past
+// this the table still counts every artifact's findings by severity.
+constexpr size_t kArtifactFoldsUpTo = 1000;
 
 constexpr const char* kStyle = R"css(
 :root { --error: #b3261e; --warning: #8a5a00; --notice: #1a5fb4; --pass: #2e7d32; --muted: #5f6368;
@@ -307,7 +310,9 @@ std::string HtmlReport(const RunResult& r) {
         SeverityCounts(all));
     for (const auto& [id, list] : rules) {
       const Rule* rule = pack.FindRule(id);
-      out += fmt::format("<h3><code>{}</code> {}</h3>\n", E(id), rule ? E(rule->title) : "");
+      out +=
+          fmt::format("<h3><code>{}</code> {} <span class=\"muted\">({} finding{})</span></h3>\n",
+                      E(id), rule ? E(rule->title) : "", list.size(), list.size() == 1 ? "" : "s");
       if (rule != nullptr) {
         out += fmt::format("<blockquote>{}<span class=\"ja\" lang=\"ja\">{}</span></blockquote>\n",
                            E(rule->text_en), E(rule->text_ja));
@@ -352,7 +357,15 @@ std::string HtmlReport(const RunResult& r) {
   out += "</table>\n";
   if (without)
     out += fmt::format("<p class=\"muted\">{} other artifact(s) have no findings.</p>\n", without);
+  size_t folds = 0;
   for (const auto& [name, list] : by_artifact) {
+    if (++folds > kArtifactFoldsUpTo) {
+      out += fmt::format(
+          "<p class=\"muted\">The findings of {} more artifact(s) are listed by "
+          "section above and in the JSON report.</p>\n",
+          by_artifact.size() - kArtifactFoldsUpTo);
+      break;
+    }
     out += fmt::format(
         "<details id=\"artifact-{}\"{}><summary><code>{}</code> — {} finding(s){}</summary>\n",
         E(name), open ? " open" : "", E(name), list.size(), SeverityCounts(list));
