@@ -29,6 +29,7 @@ case "$variant" in
     csr_ext="subjectAltName=DNS:tsa.example.jp" ;;
   crl-400-days) sed -i 's/^default_crl_days = 30/default_crl_days = 400/' "$cnf" ;;
   underscore-subject) subject_ou="TSA_1" ;;
+  same-key-renewed) ;;
   *) echo "unknown variant $variant" >&2; exit 2 ;;
 esac
 export CA_DIR="$work"
@@ -57,6 +58,11 @@ issue ta-1 ta_ext "/C=JP/O=Example Time Corp/OU=TA 1/CN=Example Time Authority 1
 issue ta-2 ta_ext "/C=JP/O=Example Time Corp/OU=TA 2/CN=Example Time Authority 2"
 issue tsa-1 tsa_ext "/C=JP/O=Example Time Corp/OU=$subject_ou/CN=Example TSA 1"
 issue tsa-2 tsa_ext "/C=JP/O=Example Stamp Inc/OU=TSA 2/CN=Example Stamp TSA"
+if [ "$variant" = same-key-renewed ]; then
+  # Renewal that reuses the subscriber's key pair: the CSR of tsa-1 signed again.
+  ossl ca -config "$cnf" -batch -notext -extensions tsa_ext -in "$out/csrs/tsa-1.csr" \
+    -out "$out/certs/tsa-1-renewed.pem"
+fi
 ossl ca -config "$cnf" -batch -revoke "$out/certs/ta-2.pem" -crl_reason keyCompromise
 ossl ca -config "$cnf" -batch -gencrl -out "$out/crls/crl.pem"
 # Keep the CA's database beside the evidence (the index.txt adapter reads it).
