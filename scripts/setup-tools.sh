@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the report tests need beyond the build: Debian's Chromium and
-# xmllint, and (from the npm registry, pinned in tests/tools/package-lock.json)
+# xmllint, GnuTLS certtool and cfssl (real CA software for end-to-end tests),
+# and (from the npm registry, pinned in tests/tools/package-lock.json)
 # the official SARIF validator and playwright-core to drive Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-for p in chromium fonts-ipafont-gothic libxml2-utils nodejs npm; do
+for p in chromium fonts-ipafont-gothic libxml2-utils nodejs npm gnutls-bin golang-cfssl; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
 if ((${#missing[@]})); then
