@@ -7,9 +7,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-for p in chromium fonts-ipafont-gothic libxml2-utils nodejs npm gnutls-bin golang-cfssl; do
+for p in chromium fonts-ipafont-gothic libxml2-utils gnutls-bin golang-cfssl; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
+# Node.js may come from elsewhere than Debian (it does on the CI machines); only
+# install Debian's when there is none.
+command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
 if ((${#missing[@]})); then
   echo "setup-tools: installing ${missing[*]}"
   sudo=""
