@@ -213,7 +213,9 @@ RunResult Evaluate(const Pack& pack, const Evidence& evidence, const std::string
 
   Prepared prep;
   Prepare(evidence, options.at, &prep);
-  BusinessCalendar calendar(pack.calendar);
+  std::optional<BusinessCalendar> own_calendar;
+  if (options.calendar == nullptr) own_calendar.emplace(pack.calendar);
+  const BusinessCalendar& calendar = options.calendar ? *options.calendar : *own_calendar;
   EvidenceIndex index(evidence, calendar);
   const size_t n_rules = pack.rules.size();
   const size_t n_artifacts = prep.artifacts.size();

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "harness/calendar.h"
 #include "harness/finding.h"
 #include "harness/model/evidence.h"
 #include "harness/pack.h"
@@ -53,6 +54,8 @@ struct EvaluateOptions {
   unsigned threads = 0;  // 0: one per core
   Severity fail_on = Severity::kError;
   std::function<void(size_t, size_t)> progress;  // (artifacts done, total), may be empty
+  // A calendar built once by the caller (the oracle); null: built from the pack.
+  const BusinessCalendar* calendar = nullptr;
 };
 
 RunResult Evaluate(const Pack& pack, const Evidence& evidence, const std::string& evidence_label,

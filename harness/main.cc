@@ -17,6 +17,8 @@
 #include "harness/calendar.h"
 #include "harness/fields.h"
 #include "harness/fixture_runner.h"
+#include "harness/oracle.h"
+#include "harness/stream_check.h"
 #include "reports/html_report.h"
 #include "reports/json_report.h"
 #include "reports/junit_report.h"
@@ -230,6 +232,30 @@ int Calendar(const std::string& pack_dir, int year, const std::string& format,
   return kExitPass;
 }
 
+int CheckStream(const std::string& pack_dir, const std::string& ca_file, const std::string& at,
+          const std::string& fail_on) {
+  std::ifstream in(ca_file, std::ios::binary);
+  if (!in) {
+    std::cerr << "cpaudit: --ca " << ca_file << ": cannot read\n";
+    return kExitError;
+  }
+  std::string ca((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  OracleOptions options;
+  if (!pack_dir.empty()) options.pack_dir = pack_dir;
+  options.ca_pem = ca;
+  auto oracle = Oracle::Create(options);
+  std::optional<UnixTime> when;
+  if (!at.empty()) {
+    when = ParseRfc3339(at);
+    if (!when) {
+      std::cerr << "cpaudit: --at: expected an RFC 3339 time with offset\n";
+      return kExitError;
+    }
+  }
+  size_t failed = StreamCheck(*oracle, std::cin, std::cout, *ParseSeverity(fail_on), when);
+  return failed > 0 ? kExitGateFailed : kExitPass;
+}
+
 int TestPack(const std::string& pack_dir, const std::string& fixtures) {
   FixtureReport report = RunFixtures(pack_dir, fixtures);
   std::cout << report.output;
@@ -305,6 +331,17 @@ int main(int argc, char** argv) {
       throw CLI::ValidationError("calendar", "give YEAR or --business-days");
   });
 
+  std::string ca_file, check_at, check_fail_on = "error";
+  bool from_stdin = false;
+  CLI::App* check = app.add_subcommand(
+      "check", "Check certificates streamed on stdin (PEM or DER); one JSON line each");
+  check->add_flag("--stdin", from_stdin, "read certificates from standard input")->required();
+  check->add_option("--ca", ca_file, "the issuing CA certificate (PEM or DER)")->required();
+  check->add_option("--pack", pack_dir, "rule pack folder (default: built-in)");
+  check->add_option("--at", check_at, "evaluation time, RFC 3339 (default: now)");
+  check->add_option("--fail-on", check_fail_on, "severity that makes a certificate fail")
+      ->check(CLI::IsMember({"error", "warning", "notice"}));
+
   CLI::App* fields =
       app.add_subcommand("fields", "List the field paths and check primitives rules can use");
 
@@ -333,6 +370,7 @@ int main(int argc, char** argv) {
     if (*explain) return Explain(rule_id, pack_dir);
     if (*test_pack) return TestPack(pack_dir, fixtures);
     if (*fields) return ListFields();
+    if (*check) return CheckStream(pack_dir, ca_file, check_at, check_fail_on);
     if (*calendar) return Calendar(pack_dir, year, format, between);
   } catch (const CLI::ValidationError& e) {
     std::cerr << "cpaudit: " << e.what() << "\n";

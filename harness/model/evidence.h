@@ -34,7 +34,8 @@ struct InputProblem {
 
 struct CaCertificate {
   std::shared_ptr<const Certificate> certificate;
-  std::unique_ptr<VerificationKey> key;  // null when the key did not decode
+  // Shared, so evidence built per call (the oracle) reuses a key decoded once.
+  std::shared_ptr<const VerificationKey> key;  // null when the key did not decode
   std::string key_error;
 };
 
@@ -68,6 +69,7 @@ class Evidence {
   const CaCertificate* FindIssuer(const Name& issuer, const Extensions& extensions) const;
 
   void AddCa(std::shared_ptr<const Certificate> cert);
+  void AddCa(const CaCertificate& ca) { cas_.push_back(ca); }
   void AddCertificate(std::shared_ptr<const Certificate> cert);
   void AddCrl(std::shared_ptr<const Crl> crl);
   void AddCsr(std::shared_ptr<const Csr> csr);
