@@ -37,7 +37,7 @@ void Add(std::vector<Violation>* out, const FieldDef& field, const std::string& 
                {"expected", std::move(expected)},
                {"count", std::to_string(count)}};
   std::string key = field.path + "|" + op + "|" + (v ? v->attribute + "=" + vars["value"] : "");
-  out->push_back({std::move(vars), std::move(key)});
+  out->push_back({std::move(vars), std::move(key), std::nullopt});
 }
 
 std::string Join(const std::vector<Value>& values) {
@@ -216,7 +216,8 @@ class NotNode : public Node {
                        {"attribute_value", ""},
                        {"expected", "not (" + child_->Describe() + ")"},
                        {"count", "0"}},
-                      "not|" + child_->Describe()});
+                      "not|" + child_->Describe(),
+                      std::nullopt});
     }
   }
   std::string Describe() const override { return "not (" + child_->Describe() + ")"; }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite: the Release build's tests and the pack's fixtures, then
-# the same tests built with AddressSanitizer and UndefinedBehaviorSanitizer, and
-# a formatting check.
+# The whole test suite: the Release build's tests and the pack's fixtures, the
+# same tests built with AddressSanitizer and UndefinedBehaviorSanitizer, a
+# formatting check, and every fuzzer for a bounded time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,4 +27,6 @@ if ! clang-format --dry-run --Werror $files; then
   echo "run: clang-format -i \$(git ls-files '*.cc' '*.h')"
   exit 1
 fi
+echo "== fuzzing (libFuzzer, ASan + UBSan)"
+scripts/fuzz.sh 30
 echo "all tests passed"

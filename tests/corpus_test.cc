@@ -12,19 +12,24 @@ namespace {
 namespace fs = std::filesystem;
 
 TEST(Corpus, RegeneratingGivesTheSameBytes) {
+  // A copy of the repository's layout: corpus/keys and, for the fuzz seeds,
+  // the pack's rule files beside it.
   fs::path tmp = fs::temp_directory_path() / ("cpaudit-regen-" + std::to_string(::getpid()));
   fs::remove_all(tmp);
-  fs::create_directories(tmp);
-  fs::copy(testing::SourceDir() / "corpus/keys", tmp / "keys");
+  fs::create_directories(tmp / "corpus");
+  fs::create_directories(tmp / "rules");
+  fs::copy(testing::SourceDir() / "corpus/keys", tmp / "corpus" / "keys");
+  fs::copy(testing::PackDir(), tmp / "rules" / "secom-rootca1-tsa");
   std::string output;
-  ASSERT_EQ(
-      testing::RunCommand(std::string(CPAUDIT_FIXTURE_GENERATOR) + " " + tmp.string(), &output), 0)
+  ASSERT_EQ(testing::RunCommand(
+                std::string(CPAUDIT_FIXTURE_GENERATOR) + " " + (tmp / "corpus").string(), &output),
+            0)
       << output;
   size_t files = 0;
-  for (const char* part : {"secom-rootca1-tsa", "demo"}) {
-    for (const auto& e : fs::recursive_directory_iterator(tmp / part)) {
+  for (const char* part : {"secom-rootca1-tsa", "demo", "fuzz"}) {
+    for (const auto& e : fs::recursive_directory_iterator(tmp / "corpus" / part)) {
       if (!e.is_regular_file()) continue;
-      fs::path rel = fs::relative(e.path(), tmp);
+      fs::path rel = fs::relative(e.path(), tmp / "corpus");
       ++files;
       EXPECT_EQ(testing::ReadFile(e.path()),
                 testing::ReadFile(testing::SourceDir() / "corpus" / rel))
@@ -33,7 +38,7 @@ TEST(Corpus, RegeneratingGivesTheSameBytes) {
     for (const auto& e : fs::recursive_directory_iterator(testing::SourceDir() / "corpus" / part)) {
       if (!e.is_regular_file()) continue;
       fs::path rel = fs::relative(e.path(), testing::SourceDir() / "corpus");
-      EXPECT_TRUE(fs::exists(tmp / rel)) << rel << " is not made by the generator";
+      EXPECT_TRUE(fs::exists(tmp / "corpus" / rel)) << rel << " is not made by the generator";
     }
   }
   EXPECT_GT(files, 100u);

@@ -22,6 +22,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -1535,6 +1536,61 @@ void MakeDemo(const fs::path& dir) {
        "revoked 2026-04-07T01:00:00Z (keyCompromise) per crls/crl-2026-05-01.pem"});
 }
 
+// Seeds for the fuzzers (corpus/fuzz/<target>/): every certificate, CRL and
+// CSR of the fixtures as DER, every event-log line, every PEM file, and the
+// pack's rule files; named by their SHA-1 so that reruns give the same set.
+void MakeFuzzSeeds(const fs::path& corpus) {
+  fs::path out = corpus / "fuzz";
+  auto write = [&](const std::string& target, const std::string& content) {
+    Bytes bytes(content.begin(), content.end());
+    WriteFile(out / target / Hex(Sha1Of(bytes)), content);
+  };
+  std::vector<fs::path> files;
+  for (const char* part : {"secom-rootca1-tsa", "demo"}) {
+    for (const auto& e : fs::recursive_directory_iterator(corpus / part)) {
+      if (e.is_regular_file()) files.push_back(e.path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  for (const fs::path& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string folder = file.parent_path().filename().string();
+    if (file.extension() == ".jsonl") {
+      std::istringstream lines(text);
+      for (std::string line; std::getline(lines, line);) write("event_line", line);
+      continue;
+    }
+    if (file.extension() != ".pem") continue;
+    write("pem", text);
+    BIO* bio = BIO_new_mem_buf(text.data(), static_cast<int>(text.size()));
+    char* name = nullptr;
+    char* header = nullptr;
+    unsigned char* data = nullptr;
+    long len = 0;
+    while (PEM_read_bio(bio, &name, &header, &data, &len) == 1) {
+      std::string label = name;
+      std::string target = label == "X509 CRL"                ? "crl"
+                           : label == "CERTIFICATE REQUEST"   ? "csr"
+                           : folder == "ca" || folder == "certs" || folder == "repository"
+                               ? "certificate"
+                               : "";
+      if (!target.empty()) write(target, std::string(reinterpret_cast<char*>(data), static_cast<size_t>(len)));
+      OPENSSL_free(name);
+      OPENSSL_free(header);
+      OPENSSL_free(data);
+    }
+    ERR_clear_error();
+    BIO_free(bio);
+  }
+  fs::path rules = corpus.parent_path() / "rules" / "secom-rootca1-tsa";
+  for (const auto& e : fs::directory_iterator(rules)) {
+    if (e.path().filename() == "pack.yaml") continue;
+    std::ifstream in(e.path(), std::ios::binary);
+    write("pack", std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>()));
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -1548,8 +1604,10 @@ int main(int argc, char** argv) {
   // Regenerate from scratch so that a removed case leaves nothing behind.
   fs::remove_all(corpus / "secom-rootca1-tsa");
   fs::remove_all(corpus / "demo");
+  fs::remove_all(corpus / "fuzz");
   MakeFixtures(corpus / "secom-rootca1-tsa");
   MakeLifecycleFixtures(corpus / "secom-rootca1-tsa");
   MakeDemo(corpus / "demo");
+  MakeFuzzSeeds(corpus);
   return 0;
 }
