@@ -69,8 +69,8 @@ const Ca& TheCa() {
 }
 
 // What an applicant may ask for; the values come from the fuzzer.
-const char* const kRequestable[] = {"subjectAltName",  "basicConstraints", "keyUsage",
-                                    "extendedKeyUsage", "nameConstraints", "policyConstraints"};
+const char* const kRequestable[] = {"subjectAltName",   "basicConstraints", "keyUsage",
+                                    "extendedKeyUsage", "nameConstraints",  "policyConstraints"};
 
 X509_REQ* BuildCsr(FuzzedDataProvider& in) {
   X509_REQ* req = X509_REQ_new();
@@ -88,7 +88,8 @@ X509_REQ* BuildCsr(FuzzedDataProvider& in) {
   STACK_OF(X509_EXTENSION)* exts = sk_X509_EXTENSION_new_null();
   int requested = in.ConsumeIntegralInRange(0, 2);
   for (int i = 0; i < requested; ++i) {
-    const char* ext = kRequestable[in.ConsumeIntegralInRange<size_t>(0, std::size(kRequestable) - 1)];
+    const char* ext =
+        kRequestable[in.ConsumeIntegralInRange<size_t>(0, std::size(kRequestable) - 1)];
     std::string value = in.ConsumeRandomLengthString(48);
     X509V3_CTX ctx;
     X509V3_set_ctx(&ctx, nullptr, nullptr, req, nullptr, 0);

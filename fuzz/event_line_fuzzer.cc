@@ -16,7 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   fuzz::Require(event.has_value() != !error.empty(), "event and error disagree");
   if (!event) return 0;
   fuzz::Require(IsKnownEventType(event->type), "an unknown type was accepted");
-  fuzz::Require(ParseRfc3339(FormatRfc3339(event->time)) == event->time, "time does not round-trip");
+  fuzz::Require(ParseRfc3339(FormatRfc3339(event->time)) == event->time,
+                "time does not round-trip");
   for (const char* key : {"serial", "replaces"}) {
     std::string serial = event->Str(key);
     if (serial.empty()) continue;

@@ -26,7 +26,8 @@ void CheckResult(const Oracle::Result& r) {
     doc.push_back({{"rule", f.rule}, {"message", f.message}, {"fingerprint", f.fingerprint}});
   }
   if (!r.parsed) {
-    Require(r.findings.size() == 1 && input == 1, "unparsed input without exactly one input finding");
+    Require(r.findings.size() == 1 && input == 1,
+            "unparsed input without exactly one input finding");
   } else {
     Require(input == 0, "parsed input with an input finding");
   }

@@ -18,19 +18,20 @@ std::string AsString(const ASN1_STRING* s) {
                      static_cast<size_t>(ASN1_STRING_length(s)));
 }
 
-// Runs an OpenSSL d2i function over the whole of `value`; trailing bytes are an error.
-template <typename T, typename D2i>
-T* DecodeAll(D2i d2i, const Bytes& value) {
+// Runs an OpenSSL d2i function over the whole of `value`; trailing bytes are an
+// error. The owner type frees what d2i allocated on every path.
+template <typename Owner, typename D2i>
+Owner DecodeAll(D2i d2i, const Bytes& value) {
   const unsigned char* p = value.data();
-  T* out = d2i(nullptr, &p, static_cast<long>(value.size()));
-  if (out != nullptr && p != value.data() + value.size()) return nullptr;
+  Owner out(d2i(nullptr, &p, static_cast<long>(value.size())));
+  if (out && p != value.data() + value.size()) out.reset();
   return out;
 }
 
 void DecodeKnown(Extension& ext, Extensions& out) {
   const std::string& oid = ext.oid;
   if (oid == "2.5.29.35") {
-    ossl::AuthorityKeyId aki(DecodeAll<AUTHORITY_KEYID>(d2i_AUTHORITY_KEYID, ext.value));
+    ossl::AuthorityKeyId aki = DecodeAll<ossl::AuthorityKeyId>(d2i_AUTHORITY_KEYID, ext.value);
     if (!aki) return void(ext.error = "malformed authorityKeyIdentifier");
     AuthorityKeyIdentifier v;
     if (aki->keyid != nullptr) {
@@ -41,12 +42,12 @@ void DecodeKnown(Extension& ext, Extensions& out) {
     v.has_serial = aki->serial != nullptr;
     out.authority_key_identifier = std::move(v);
   } else if (oid == "2.5.29.14") {
-    ossl::OctetString ski(DecodeAll<ASN1_OCTET_STRING>(d2i_ASN1_OCTET_STRING, ext.value));
+    ossl::OctetString ski = DecodeAll<ossl::OctetString>(d2i_ASN1_OCTET_STRING, ext.value);
     if (!ski) return void(ext.error = "malformed subjectKeyIdentifier");
     const unsigned char* d = ASN1_STRING_get0_data(ski.get());
     out.subject_key_identifier = Bytes(d, d + ASN1_STRING_length(ski.get()));
   } else if (oid == "2.5.29.15") {
-    ossl::BitString ku(DecodeAll<ASN1_BIT_STRING>(d2i_ASN1_BIT_STRING, ext.value));
+    ossl::BitString ku = DecodeAll<ossl::BitString>(d2i_ASN1_BIT_STRING, ext.value);
     if (!ku) return void(ext.error = "malformed keyUsage");
     std::vector<std::string> bits;
     const auto& names = KeyUsageBitNames();
@@ -55,7 +56,8 @@ void DecodeKnown(Extension& ext, Extensions& out) {
     }
     out.key_usage = std::move(bits);
   } else if (oid == "2.5.29.37") {
-    ossl::ExtendedKeyUsage eku(DecodeAll<EXTENDED_KEY_USAGE>(d2i_EXTENDED_KEY_USAGE, ext.value));
+    ossl::ExtendedKeyUsage eku =
+        DecodeAll<ossl::ExtendedKeyUsage>(d2i_EXTENDED_KEY_USAGE, ext.value);
     if (!eku) return void(ext.error = "malformed extendedKeyUsage");
     std::vector<std::string> purposes;
     for (int i = 0; i < sk_ASN1_OBJECT_num(eku.get()); ++i) {
@@ -63,8 +65,8 @@ void DecodeKnown(Extension& ext, Extensions& out) {
     }
     out.extended_key_usage = std::move(purposes);
   } else if (oid == "2.5.29.32") {
-    ossl::CertificatePolicies cp(
-        DecodeAll<CERTIFICATEPOLICIES>(d2i_CERTIFICATEPOLICIES, ext.value));
+    ossl::CertificatePolicies cp =
+        DecodeAll<ossl::CertificatePolicies>(d2i_CERTIFICATEPOLICIES, ext.value);
     if (!cp) return void(ext.error = "malformed certificatePolicies");
     std::vector<PolicyInformation> policies;
     for (int i = 0; i < sk_POLICYINFO_num(cp.get()); ++i) {
@@ -80,7 +82,7 @@ void DecodeKnown(Extension& ext, Extensions& out) {
     }
     out.certificate_policies = std::move(policies);
   } else if (oid == "2.5.29.31") {
-    ossl::CrlDistPoints dps(DecodeAll<CRL_DIST_POINTS>(d2i_CRL_DIST_POINTS, ext.value));
+    ossl::CrlDistPoints dps = DecodeAll<ossl::CrlDistPoints>(d2i_CRL_DIST_POINTS, ext.value);
     if (!dps) return void(ext.error = "malformed cRLDistributionPoints");
     std::vector<std::string> uris;
     for (int i = 0; i < sk_DIST_POINT_num(dps.get()); ++i) {
@@ -94,7 +96,7 @@ void DecodeKnown(Extension& ext, Extensions& out) {
     }
     out.crl_distribution_uris = std::move(uris);
   } else if (oid == "2.5.29.20") {
-    ossl::Integer n(DecodeAll<ASN1_INTEGER>(d2i_ASN1_INTEGER, ext.value));
+    ossl::Integer n = DecodeAll<ossl::Integer>(d2i_ASN1_INTEGER, ext.value);
     if (!n) return void(ext.error = "malformed cRLNumber");
     ossl::Ptr<BIGNUM, BN_free> bn(ASN1_INTEGER_to_BN(n.get(), nullptr));
     char* dec = bn ? BN_bn2dec(bn.get()) : nullptr;
@@ -102,7 +104,7 @@ void DecodeKnown(Extension& ext, Extensions& out) {
     out.crl_number = dec;
     OPENSSL_free(dec);
   } else if (oid == "2.5.29.21") {
-    ossl::Enumerated e(DecodeAll<ASN1_ENUMERATED>(d2i_ASN1_ENUMERATED, ext.value));
+    ossl::Enumerated e = DecodeAll<ossl::Enumerated>(d2i_ASN1_ENUMERATED, ext.value);
     long code = e ? ASN1_ENUMERATED_get(e.get()) : -1;
     if (code < 0 || code > 10) return void(ext.error = "malformed reasonCode");
     out.reason_code = static_cast<int>(code);
