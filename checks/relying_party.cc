@@ -13,7 +13,7 @@ class RelyingParty : public Check {
       return;
     }
     std::string reason;
-    if (ctx.issuer_ca->key->Verify(cert.envelope(), &reason) != VerifyResult::kValid) {
+    if (ctx.signature->Verify(*ctx.issuer_ca, cert.envelope(), &reason) != VerifyResult::kValid) {
       Fail(out, {{"problem", "signature: " + reason}}, "signature");
     }
     if (ctx.at < cert.not_before()) {

@@ -20,7 +20,7 @@ class SignatureValid : public Check {
                                     ? ctx.artifact.certificate->envelope()
                                     : ctx.artifact.crl->envelope();
     std::string reason;
-    switch (ctx.issuer_ca->key->Verify(env, &reason)) {
+    switch (ctx.signature->Verify(*ctx.issuer_ca, env, &reason)) {
       case VerifyResult::kValid:
         return;
       case VerifyResult::kInvalid:

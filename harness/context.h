@@ -1,6 +1,7 @@
 #pragma once
 // What a check sees when it evaluates one artifact.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -39,6 +40,24 @@ struct CrlView {
 
 class EvidenceIndex;
 
+// The issuing CA's signature on one artifact, verified at most once however
+// many rules ask (4.3.1 and 9.6.3 both do). An artifact is evaluated by one
+// thread, so this needs no lock.
+class SignatureMemo {
+ public:
+  // Requires the issuing CA with a decoded key.
+  VerifyResult Verify(const CaCertificate& ca, const SignedEnvelope& envelope,
+                      std::string* reason) {
+    if (!result_) result_ = ca.key->Verify(envelope, &reason_);
+    *reason = reason_;
+    return *result_;
+  }
+
+ private:
+  std::optional<VerifyResult> result_;
+  std::string reason_;
+};
+
 struct EvalContext {
   const Evidence& evidence;
   const Artifact& artifact;
@@ -47,6 +66,7 @@ struct EvalContext {
   const CrlView* newest_crl;       // the issuer's latest CRL with thisUpdate <= at, or null
   UnixTime at;                     // the evaluation time
   const EvidenceIndex* index;      // events, serials, CRL order, the calendar
+  SignatureMemo* signature;        // the issuer's signature, verified once
 };
 
 }  // namespace cpaudit

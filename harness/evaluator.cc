@@ -228,8 +228,9 @@ RunResult Evaluate(const Pack& pack, const Evidence& evidence, const std::string
     for (size_t i = next++; i < n_artifacts; i = next++) {
       if (report && options.progress && i % 4096 == 0) options.progress(i, n_artifacts);
       const Artifact& a = prep.artifacts[i];
-      EvalContext ctx{evidence,   a,     prep.issuers[i], prep.profiles[i], prep.newest_crls[i],
-                      options.at, &index};
+      SignatureMemo signature;
+      EvalContext ctx{evidence,   a,      prep.issuers[i], prep.profiles[i], prep.newest_crls[i],
+                      options.at, &index, &signature};
       for (size_t r = 0; r < n_rules; ++r) {
         const Rule& rule = pack.rules[r];
         if (!Applies(rule, a)) continue;

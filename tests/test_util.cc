@@ -105,7 +105,8 @@ std::vector<Outcome> RunPrimitive(const std::string& name, const std::string& ya
     const Artifact& a = artifacts[i];
     const CaCertificate* ca =
         a.issuer() ? evidence.FindIssuer(*a.issuer(), *a.extensions()) : nullptr;
-    EvalContext ctx{evidence, a, ca, "tsa", view.crl ? &view : nullptr, at, &index};
+    SignatureMemo signature;
+    EvalContext ctx{evidence, a, ca, "tsa", view.crl ? &view : nullptr, at, &index, &signature};
     check->Evaluate(ctx, &outcomes[i]);
   }
   return outcomes;
