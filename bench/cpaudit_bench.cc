@@ -32,10 +32,12 @@ std::string Read(const fs::path& p) {
 const std::vector<Bytes>& Certificates() {
   static const std::vector<Bytes> certs = [] {
     std::vector<Bytes> out;
-    for (const auto& e : fs::directory_iterator(fs::path(CPAUDIT_SOURCE_DIR) / "corpus/demo/certs")) {
+    for (const auto& e :
+         fs::directory_iterator(fs::path(CPAUDIT_SOURCE_DIR) / "corpus/demo/certs")) {
       std::string text = Read(e.path());
       std::string error;
-      auto items = SplitEncoded(ByteView(reinterpret_cast<const uint8_t*>(text.data()), text.size()), &error);
+      auto items = SplitEncoded(
+          ByteView(reinterpret_cast<const uint8_t*>(text.data()), text.size()), &error);
       for (auto& item : *items) out.push_back(std::move(item.der));
     }
     return out;
@@ -142,8 +144,13 @@ void BM_Pack_Evaluate(benchmark::State& state) {
   }
   state.SetItemsProcessed(state.iterations() * state.range(0));
 }
-BENCHMARK(BM_Pack_Evaluate)->Args({1000, 1})->Args({1000, 2})->Args({10000, 1})->Args({10000, 2})
-    ->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_Pack_Evaluate)
+    ->Args({1000, 1})
+    ->Args({1000, 2})
+    ->Args({10000, 1})
+    ->Args({10000, 2})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 void BM_EventLine_Parse(benchmark::State& state) {
   const std::string line =

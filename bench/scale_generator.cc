@@ -37,10 +37,13 @@ EVP_PKEY* LoadKey(const fs::path& path) {
 
 X509_NAME* CaName() {
   X509_NAME* n = X509_NAME_new();
-  X509_NAME_add_entry_by_txt(n, "C", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("JP"), -1, -1, 0);
-  X509_NAME_add_entry_by_txt(n, "O", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("SECOM Trust.net"), -1, -1, 0);
-  X509_NAME_add_entry_by_txt(n, "OU", MBSTRING_ASC,
-                             reinterpret_cast<const unsigned char*>("Security Communication RootCA1"), -1, -1, 0);
+  X509_NAME_add_entry_by_txt(n, "C", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("JP"), -1,
+                             -1, 0);
+  X509_NAME_add_entry_by_txt(n, "O", MBSTRING_ASC,
+                             reinterpret_cast<const unsigned char*>("SECOM Trust.net"), -1, -1, 0);
+  X509_NAME_add_entry_by_txt(
+      n, "OU", MBSTRING_ASC,
+      reinterpret_cast<const unsigned char*>("Security Communication RootCA1"), -1, -1, 0);
   return n;
 }
 
@@ -63,9 +66,13 @@ X509* MakeCert(long serial, EVP_PKEY* key, X509* ca, EVP_PKEY* ca_key, CONF* con
   X509_NAME_free(issuer);
   X509_NAME* subject = X509_NAME_new();
   std::string cn = "Scale TSA " + std::to_string(serial);
-  X509_NAME_add_entry_by_txt(subject, "C", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("JP"), -1, -1, 0);
-  X509_NAME_add_entry_by_txt(subject, "O", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("Example Time Corp"), -1, -1, 0);
-  X509_NAME_add_entry_by_txt(subject, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char*>(cn.c_str()), -1, -1, 0);
+  X509_NAME_add_entry_by_txt(subject, "C", MBSTRING_ASC,
+                             reinterpret_cast<const unsigned char*>("JP"), -1, -1, 0);
+  X509_NAME_add_entry_by_txt(subject, "O", MBSTRING_ASC,
+                             reinterpret_cast<const unsigned char*>("Example Time Corp"), -1, -1,
+                             0);
+  X509_NAME_add_entry_by_txt(subject, "CN", MBSTRING_ASC,
+                             reinterpret_cast<const unsigned char*>(cn.c_str()), -1, -1, 0);
   X509_set_subject_name(x, subject);
   X509_NAME_free(subject);
   ASN1_TIME_set_string(X509_getm_notBefore(x), "20260105020000Z");
@@ -116,7 +123,8 @@ int main(int argc, char** argv) {
     for (long b = next++; b < bundles; b = next++) {
       std::string text;
       for (long i = b * kBundle; i < std::min(n_certs, (b + 1) * kBundle); ++i) {
-        X509* x = MakeCert(0x100000 + i, keys[static_cast<size_t>(i) % keys.size()], ca, ca_key, conf);
+        X509* x =
+            MakeCert(0x100000 + i, keys[static_cast<size_t>(i) % keys.size()], ca, ca_key, conf);
         text += Pem(x);
         X509_free(x);
       }
@@ -124,7 +132,8 @@ int main(int argc, char** argv) {
     }
   };
   std::vector<std::thread> pool;
-  for (unsigned t = 0; t < std::max(1u, std::thread::hardware_concurrency()); ++t) pool.emplace_back(worker);
+  for (unsigned t = 0; t < std::max(1u, std::thread::hardware_concurrency()); ++t)
+    pool.emplace_back(worker);
   for (auto& t : pool) t.join();
   std::cerr << "wrote " << n_certs << " certificates\n";
 
@@ -155,7 +164,8 @@ int main(int argc, char** argv) {
   ASN1_TIME_free(t);
   X509V3_CTX ctx;
   X509V3_set_ctx(&ctx, ca, nullptr, nullptr, crl, 0);
-  X509_EXTENSION* aki = X509V3_EXT_conf_nid(nullptr, &ctx, NID_authority_key_identifier, "keyid:always");
+  X509_EXTENSION* aki =
+      X509V3_EXT_conf_nid(nullptr, &ctx, NID_authority_key_identifier, "keyid:always");
   X509_CRL_add_ext(crl, aki, -1);
   X509_EXTENSION_free(aki);
   X509_CRL_sign(crl, ca_key, EVP_sha1());
@@ -172,14 +182,18 @@ int main(int argc, char** argv) {
   for (long i = 0; i < n_certs && written < n_events; ++i) {
     long serial = 0x100000 + i;
     std::snprintf(buf, sizeof buf,
-                  "{\"time\": \"2026-01-05T10:00:00+09:00\", \"type\": \"application_approved\", \"application\": \"A-%ld\", \"by\": \"RA\"}\n"
-                  "{\"time\": \"2026-01-05T11:00:00+09:00\", \"type\": \"certificate_issued\", \"application\": \"A-%ld\", \"serial\": \"%lX\", \"subscriber\": \"Example Time Corp\", \"profile\": \"tsa\"}\n",
+                  "{\"time\": \"2026-01-05T10:00:00+09:00\", \"type\": \"application_approved\", "
+                  "\"application\": \"A-%ld\", \"by\": \"RA\"}\n"
+                  "{\"time\": \"2026-01-05T11:00:00+09:00\", \"type\": \"certificate_issued\", "
+                  "\"application\": \"A-%ld\", \"serial\": \"%lX\", \"subscriber\": \"Example Time "
+                  "Corp\", \"profile\": \"tsa\"}\n",
                   i, i, serial);
     events << buf;
     written += 2;
   }
   for (; written < n_events; ++written) {
-    events << "{\"time\": \"2026-05-01T12:10:00+09:00\", \"type\": \"crl_published\", \"crl\": \"crls/crl.der\"}\n";
+    events << "{\"time\": \"2026-05-01T12:10:00+09:00\", \"type\": \"crl_published\", \"crl\": "
+              "\"crls/crl.der\"}\n";
   }
   std::cerr << "wrote " << written << " events\n";
   return 0;

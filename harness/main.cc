@@ -233,7 +233,7 @@ int Calendar(const std::string& pack_dir, int year, const std::string& format,
 }
 
 int CheckStream(const std::string& pack_dir, const std::string& ca_file, const std::string& at,
-          const std::string& fail_on) {
+                const std::string& fail_on) {
   std::ifstream in(ca_file, std::ios::binary);
   if (!in) {
     std::cerr << "cpaudit: --ca " << ca_file << ": cannot read\n";

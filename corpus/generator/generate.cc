@@ -1570,12 +1570,13 @@ void MakeFuzzSeeds(const fs::path& corpus) {
     long len = 0;
     while (PEM_read_bio(bio, &name, &header, &data, &len) == 1) {
       std::string label = name;
-      std::string target = label == "X509 CRL"                ? "crl"
-                           : label == "CERTIFICATE REQUEST"   ? "csr"
+      std::string target = label == "X509 CRL"              ? "crl"
+                           : label == "CERTIFICATE REQUEST" ? "csr"
                            : folder == "ca" || folder == "certs" || folder == "repository"
                                ? "certificate"
                                : "";
-      if (!target.empty()) write(target, std::string(reinterpret_cast<char*>(data), static_cast<size_t>(len)));
+      if (!target.empty())
+        write(target, std::string(reinterpret_cast<char*>(data), static_cast<size_t>(len)));
       OPENSSL_free(name);
       OPENSSL_free(header);
       OPENSSL_free(data);
@@ -1587,7 +1588,8 @@ void MakeFuzzSeeds(const fs::path& corpus) {
   for (const auto& e : fs::directory_iterator(rules)) {
     if (e.path().filename() == "pack.yaml") continue;
     std::ifstream in(e.path(), std::ios::binary);
-    write("pack", std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>()));
+    write("pack",
+          std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>()));
   }
 }
 
