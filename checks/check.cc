@@ -15,4 +15,18 @@ void Fail(Outcome* out, std::map<std::string, std::string> vars, std::string key
   out->violations.push_back({std::move(vars), std::move(key), severity});
 }
 
+std::string OtherArtifacts(const std::vector<size_t>& group, size_t self,
+                           const std::vector<Artifact>& artifacts, size_t shown) {
+  std::string out;
+  size_t listed = 0;
+  for (size_t j : group) {
+    if (j == self) continue;
+    if (listed == shown) {
+      out += " and " + std::to_string(group.size() - 1 - shown) + " more";
+      break;
+    }
+    out += (listed++ ? ", " : "") + artifacts[j].source().Display();
+  }
+  return out;
+}
 }  // namespace cpaudit

@@ -52,6 +52,12 @@ class Check {
   virtual std::vector<std::string> EventTypes() const { return {}; }
 };
 
+// "certs/a.pem, certs/b.pem and 12 more": the artifacts of `group` other than
+// `self`, at most `shown` by name, so that messages stay short (and linear to
+// build) however many artifacts share a value.
+std::string OtherArtifacts(const std::vector<size_t>& group, size_t self,
+                           const std::vector<Artifact>& artifacts, size_t shown = 5);
+
 // Adds a violation and marks the outcome failed.
 void Fail(Outcome* out, std::map<std::string, std::string> vars, std::string key = {},
           std::optional<Severity> severity = std::nullopt);

@@ -1,5 +1,6 @@
 #include "checks/subject_unique.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -21,14 +22,18 @@ class SubjectUnique : public Check {
         by_dn[c->subject().comparison_key].push_back(i);
       }
     }
-    for (size_t i = 0; i < ctx.artifacts.size(); ++i) {
-      const Certificate* cert = ctx.artifacts[i].certificate;
-      if (cert == nullptr) continue;
-      Outcome outcome;
-      const auto& same = by_dn[cert->subject().comparison_key];
-      if (same.size() > 1) Judge(ctx, i, same, &outcome);
-      out->emplace_back(i, std::move(outcome));
+    for (const auto& [dn, group] : by_dn) {
+      // Subscribers of the group, counted ("" for none on record): linear in the group.
+      std::map<std::string, size_t> subscribers;
+      for (size_t i : group) ++subscribers[SubscriberOf(ctx, *ctx.artifacts[i].certificate)];
+      for (size_t i : group) {
+        Outcome outcome;
+        if (group.size() > 1) Judge(ctx, i, group, subscribers, &outcome);
+        out->emplace_back(i, std::move(outcome));
+      }
     }
+    std::sort(out->begin(), out->end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
   }
 
   std::string Describe() const override {
@@ -44,36 +49,29 @@ class SubjectUnique : public Check {
     return issued != nullptr ? issued->Str("subscriber") : std::string();
   }
 
-  void Judge(const CorpusContext& ctx, size_t i, const std::vector<size_t>& same,
-             Outcome* out) const {
+  void Judge(const CorpusContext& ctx, size_t i, const std::vector<size_t>& group,
+             const std::map<std::string, size_t>& subscribers, Outcome* out) const {
     const Certificate& cert = *ctx.artifacts[i].certificate;
     std::string mine = SubscriberOf(ctx, cert);
-    std::string others;
-    std::set<std::string> other_subscribers;
-    bool unknown = mine.empty();
-    for (size_t j : same) {
-      if (j == i) continue;
-      std::string theirs = SubscriberOf(ctx, *ctx.artifacts[j].certificate);
-      others += (others.empty() ? "" : ", ") + ctx.artifacts[j].source().Display();
-      if (theirs.empty())
-        unknown = true;
-      else if (theirs != mine)
-        other_subscribers.insert(theirs);
-    }
+    std::string others = OtherArtifacts(group, i, ctx.artifacts);
     std::map<std::string, std::string> vars = {{"subject", cert.subject().text},
                                                {"others", others}};
     if (!per_subscriber_) {
       vars["detail"] = "subject \"" + cert.subject().text + "\" is also in " + others;
       return Fail(out, vars);
     }
-    if (!mine.empty() && !other_subscribers.empty()) {
-      std::string names;
-      for (const auto& s : other_subscribers) names += (names.empty() ? "" : ", ") + s;
+    std::string names;
+    for (const auto& [name, count] : subscribers) {
+      if (!name.empty() && name != mine) names += (names.empty() ? "" : ", ") + name;
+    }
+    auto none = subscribers.find("");
+    size_t others_unknown = (none == subscribers.end() ? 0 : none->second) - (mine.empty() ? 1 : 0);
+    if (!mine.empty() && !names.empty()) {
       vars["detail"] = "subject \"" + cert.subject().text + "\" of subscriber " + mine +
                        " also names subscriber " + names + " in " + others;
       return Fail(out, vars);
     }
-    if (unknown) {
+    if (mine.empty() || others_unknown > 0) {
       vars["detail"] = "subject \"" + cert.subject().text + "\" is shared with " + others +
                        ", and no certificate_issued event says whose each is";
       Fail(out, vars, "unknown", Severity::kWarning);

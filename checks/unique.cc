@@ -27,12 +27,8 @@ class Unique : public Check {
       Outcome outcome;
       const auto& same = index[k];
       if (same.size() > 1) {
-        std::string others;
-        for (size_t j : same) {
-          if (j == i) continue;
-          others += (others.empty() ? "" : ", ") + ctx.artifacts[j].source().Display();
-        }
-        Fail(&outcome, {{"value", Display(*ctx.artifacts[i].certificate)}, {"others", others}});
+        Fail(&outcome, {{"value", Display(*ctx.artifacts[i].certificate)},
+                        {"others", OtherArtifacts(same, i, ctx.artifacts)}});
       }
       out->emplace_back(i, std::move(outcome));
     }
