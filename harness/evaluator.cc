@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <iterator>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
 
 #include "harness/assertion.h"
@@ -220,11 +222,16 @@ RunResult Evaluate(const Pack& pack, const Evidence& evidence, const std::string
   const size_t n_rules = pack.rules.size();
   const size_t n_artifacts = prep.artifacts.size();
 
-  // outcomes[artifact * n_rules + rule]; only per-artifact rules are filled here.
-  std::vector<Outcome> outcomes(n_artifacts * n_rules);
-  std::vector<char> evaluated(n_artifacts * n_rules, 0);
+  // Each worker tallies statuses per rule and keeps only the outcomes with
+  // violations, so memory follows the findings, not artifacts x rules.
+  struct WorkerResult {
+    std::vector<RuleTally> tallies;
+    std::vector<std::tuple<size_t, size_t, Outcome>> failing;  // (rule, artifact, outcome)
+  };
+  std::vector<WorkerResult> results;
   std::atomic<size_t> next{0};
-  auto worker = [&](bool report) {
+  auto worker = [&](WorkerResult* mine, bool report) {
+    mine->tallies.resize(n_rules);
     for (size_t i = next++; i < n_artifacts; i = next++) {
       if (report && options.progress && i % 4096 == 0) options.progress(i, n_artifacts);
       const Artifact& a = prep.artifacts[i];
@@ -234,18 +241,29 @@ RunResult Evaluate(const Pack& pack, const Evidence& evidence, const std::string
       for (size_t r = 0; r < n_rules; ++r) {
         const Rule& rule = pack.rules[r];
         if (!Applies(rule, a)) continue;
-        outcomes[i * n_rules + r] = EvaluateOne(rule, ctx);
-        evaluated[i * n_rules + r] = 1;
+        Outcome out = EvaluateOne(rule, ctx);
+        Tally(&mine->tallies[r], out);
+        if (!out.violations.empty()) mine->failing.emplace_back(r, i, std::move(out));
       }
     }
   };
   unsigned threads =
       options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<size_t>(threads, std::max<size_t>(1, n_artifacts / 8)));
+  results.resize(threads);
   std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker, false);
-  worker(true);
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker, &results[t], false);
+  worker(&results[0], true);
   for (auto& t : pool) t.join();
+  // Merge in a fixed order: by rule, then by artifact, whatever the threads did.
+  std::vector<std::tuple<size_t, size_t, Outcome>> failing;
+  for (WorkerResult& w : results) {
+    std::move(w.failing.begin(), w.failing.end(), std::back_inserter(failing));
+  }
+  std::sort(failing.begin(), failing.end(), [](const auto& x, const auto& y) {
+    return std::tie(std::get<0>(x), std::get<1>(x)) < std::tie(std::get<0>(y), std::get<1>(y));
+  });
+  auto next_failing = failing.begin();
   if (options.progress) options.progress(n_artifacts, n_artifacts);
 
   for (const Artifact& a : prep.artifacts) {
@@ -273,11 +291,20 @@ RunResult Evaluate(const Pack& pack, const Evidence& evidence, const std::string
         AddFindings(rule, prep.artifacts[i], out, calendar, &result);
       }
     } else {
-      for (size_t i = 0; i < n_artifacts; ++i) {
-        if (!evaluated[i * n_rules + r]) continue;
-        const Outcome& out = outcomes[i * n_rules + r];
-        Tally(&tally, out);
-        AddFindings(rule, prep.artifacts[i], out, calendar, &result);
+      for (const WorkerResult& w : results) {
+        const RuleTally& part = w.tallies[r];
+        for (size_t s = 0; s < part.counts.size(); ++s) tally.counts[s] += part.counts[s];
+        for (const auto& reason : part.reasons) {
+          if (std::find(tally.reasons.begin(), tally.reasons.end(), reason) ==
+              tally.reasons.end()) {
+            tally.reasons.push_back(reason);
+          }
+        }
+      }
+      std::sort(tally.reasons.begin(), tally.reasons.end());
+      for (; next_failing != failing.end() && std::get<0>(*next_failing) == r; ++next_failing) {
+        AddFindings(rule, prep.artifacts[std::get<1>(*next_failing)], std::get<2>(*next_failing),
+                    calendar, &result);
       }
     }
     tally.status = Overall(tally);
