@@ -6,12 +6,7 @@
 #   build.sh OUT [VARIANT]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-out="$1"
-variant="${2:-correct}"
-rm -rf "$out"
-work="$out/.ca"
-mkdir -p "$work" "$out/ca" "$out/certs" "$out/crls" "$out/csrs" "$out/events"
-source "$here/../common/events.sh"
+source "$here/../common/bundle.sh"
 cp "$here/config.json" "$work/config.json"
 subject_ou="TSA 1"
 case "$variant" in

@@ -9,11 +9,8 @@
 # the configuration is the correct one.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-out="$1"
-variant="${2:-correct}"
-rm -rf "$out"
-work="$out/.ca"
-mkdir -p "$work/newcerts" "$work/private" "$out/ca" "$out/certs" "$out/crls" "$out/csrs"
+source "$here/../common/bundle.sh"
+mkdir -p "$work/newcerts" "$work/private"
 cp "$here/openssl.cnf" "$work/openssl.cnf"
 cnf="$work/openssl.cnf"
 subject_ou="TSA 1"
@@ -66,5 +63,4 @@ fi
 ossl ca -config "$cnf" -batch -revoke "$out/certs/ta-2.pem" -crl_reason keyCompromise
 ossl ca -config "$cnf" -batch -gencrl -out "$out/crls/crl.pem"
 # Keep the CA's database beside the evidence (the index.txt adapter reads it).
-mkdir -p "$out/events"
 cp "$work/index.txt" "$work/index.txt.attr" "$out/events/"
