@@ -97,11 +97,7 @@ Outcome EvaluateOne(const Rule& rule, const EvalContext& ctx) {
   if (!rule.profiles.empty() &&
       std::find(rule.profiles.begin(), rule.profiles.end(), ctx.profile) == rule.profiles.end()) {
     out.status = Status::kNotApplicable;
-    out.reason = "applies to " + [&] {
-      std::string s;
-      for (const auto& p : rule.profiles) s += (s.empty() ? "" : "/") + p;
-      return s;
-    }() + " certificates";
+    out.reason = rule.profile_reason;
     return out;
   }
   UnixTime date = ArtifactDate(ctx.artifact);

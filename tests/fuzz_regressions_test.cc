@@ -40,10 +40,7 @@ TEST(FuzzRegressions, EveryKeptInputRunsCleanly) {
 // The first fuzzer finding, made on purpose: an extension value with trailing
 // bytes is reported as malformed (and, under ASan, nothing leaks).
 TEST(FuzzRegressions, ExtensionWithTrailingBytesIsMalformed) {
-  std::string key_pem = testing::ReadFile(testing::SourceDir() / "corpus/keys/sub-1.pem");
-  BIO* bio = BIO_new_mem_buf(key_pem.data(), static_cast<int>(key_pem.size()));
-  EVP_PKEY* key = PEM_read_bio_PrivateKey(bio, nullptr, nullptr, nullptr);
-  BIO_free(bio);
+  EVP_PKEY* key = testing::LoadFixtureKey("sub-1");
   X509* x = X509_new();
   X509_set_version(x, 2);
   X509_set_pubkey(x, key);

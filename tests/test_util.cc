@@ -1,6 +1,7 @@
 #include "tests/test_util.h"
 
 #include <gtest/gtest.h>
+#include <openssl/pem.h>
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -110,6 +111,14 @@ std::vector<Outcome> RunPrimitive(const std::string& name, const std::string& ya
     check->Evaluate(ctx, &outcomes[i]);
   }
   return outcomes;
+}
+
+EVP_PKEY* LoadFixtureKey(const std::string& name) {
+  std::string pem = ReadFile(SourceDir() / "corpus/keys" / (name + ".pem"));
+  BIO* bio = BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size()));
+  EVP_PKEY* key = PEM_read_bio_PrivateKey(bio, nullptr, nullptr, nullptr);
+  BIO_free(bio);
+  return key;
 }
 
 int RunCommand(const std::string& command, std::string* output) {

@@ -2,6 +2,8 @@
 // Helpers shared by the tests: paths to the repository, the shared corpora and
 // the fixture corpus, and running one check on real artifacts.
 
+#include <openssl/evp.h>
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -28,6 +30,9 @@ std::vector<Bytes> PemBlocks(const std::filesystem::path& path, const std::strin
 std::vector<Outcome> RunPrimitive(const std::string& name, const std::string& yaml_options,
                                   const std::string& applies_to, const Evidence& evidence,
                                   UnixTime at = 0);
+
+// A private key of corpus/keys/ ("sub-1"); the caller frees it.
+EVP_PKEY* LoadFixtureKey(const std::string& name);
 
 // Runs a command; returns its exit status and fills *output with stdout.
 int RunCommand(const std::string& command, std::string* output);

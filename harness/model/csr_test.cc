@@ -11,10 +11,7 @@ namespace {
 
 // A CSR made here with OpenSSL from a fixture key.
 Bytes MakeCsr(const std::string& cn) {
-  std::string key_pem = testing::ReadFile(testing::SourceDir() / "corpus/keys/sub-1.pem");
-  BIO* bio = BIO_new_mem_buf(key_pem.data(), static_cast<int>(key_pem.size()));
-  EVP_PKEY* key = PEM_read_bio_PrivateKey(bio, nullptr, nullptr, nullptr);
-  BIO_free(bio);
+  EVP_PKEY* key = testing::LoadFixtureKey("sub-1");
   X509_REQ* req = X509_REQ_new();
   X509_REQ_set_version(req, 0);
   X509_NAME* name = X509_REQ_get_subject_name(req);

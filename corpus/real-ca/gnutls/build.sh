@@ -51,13 +51,7 @@ issue() {  # name template O OU CN [key]
     --outfile "$out/certs/$name.pem"
   event certificate_issued "\"serial\": \"$(serial_of "$out/certs/$name.pem")\", \"profile\": \"$tmpl\", \"subscriber\": \"$3\", \"certificate\": \"certs/$name.pem\""
 }
-issue ta-1 ta "Example Time Corp" "TA 1" "Example Time Authority 1"
-issue ta-2 ta "Example Time Corp" "TA 2" "Example Time Authority 2"
-issue tsa-1 tsa "Example Time Corp" "$subject_ou" "Example TSA 1"
-issue tsa-2 tsa "Example Stamp Inc" "TSA 2" "Example Stamp TSA"
-if [ "$variant" = same-key-renewed ]; then
-  issue tsa-1-renewed tsa "Example Time Corp" "$subject_ou" "Example TSA 1" tsa-1
-fi
+issue_all
 # certtool lists every certificate given to --generate-crl as revoked.
 event certificate_revoked "\"serial\": \"$(serial_of "$out/certs/ta-2.pem")\", \"reason\": \"keyCompromise\""
 tool --generate-crl --load-ca-privkey "$work/ca.key" --load-ca-certificate "$out/ca/ca.pem" \
