@@ -1,6 +1,6 @@
 #include "checks/crl_continuity.h"
 
-#include <map>
+#include <algorithm>
 #include <optional>
 #include <unordered_map>
 
@@ -19,36 +19,45 @@ class CrlContinuity : public Check {
       if (ctx.artifacts[i].crl != nullptr) position[ctx.artifacts[i].crl] = i;
     }
     struct Listed {
-      std::string since;  // the CRL that listed it last
+      const Crl* since;  // the CRL that listed it last
       std::optional<UnixTime> expires;
+      bool seen;  // on the CRL being checked
     };
-    // Per issuer: serial -> where it was last listed. Serials stay in here while
-    // they must be listed.
-    std::map<std::string, std::map<std::string, Listed>> must_list;
+    // CRLs still to come per issuer: the last one's entries need not be kept.
+    std::unordered_map<std::string, size_t> remaining;
+    for (const Crl* crl : index.CrlsByTime()) ++remaining[crl->issuer().comparison_key];
+    // Per issuer: serial -> where it was last listed, while it must stay listed.
+    std::unordered_map<std::string, std::unordered_map<std::string, Listed>> must_list;
     for (const Crl* crl : index.CrlsByTime()) {
-      auto& required = must_list[crl->issuer().comparison_key];
-      Outcome outcome;
-      for (auto it = required.begin(); it != required.end();) {
-        const auto& [serial, listed] = *it;
+      const std::string& issuer = crl->issuer().comparison_key;
+      auto& required = must_list[issuer];
+      bool keep = --remaining[issuer] > 0;
+      std::unordered_map<std::string, Listed> next;
+      crl->ForEachEntry([&](const CrlEntry& e) {
+        std::string serial = e.SerialHex();
+        if (auto it = required.find(serial); it != required.end()) it->second.seen = true;
+        if (!keep) return;
+        const Certificate* cert = index.CertificateBySerial(serial);
+        next[serial] = {crl, cert != nullptr ? std::optional(cert->not_after()) : std::nullopt,
+                        false};
+      });
+      std::vector<std::pair<std::string, const Listed*>> missing;
+      for (const auto& [serial, listed] : required) {
         bool expired = listed.expires && *listed.expires < crl->this_update();
-        if (expired || index.Lists(*crl, serial)) {
-          it = expired ? required.erase(it) : std::next(it);
-          continue;
-        }
-        Fail(&outcome,
-             {{"serial", serial},
-              {"detail", "serial " + serial + " was listed on " + listed.since +
-                             " but is missing here, before the certificate expired" +
-                             (listed.expires ? " (" + FormatRfc3339(*listed.expires) + ")" : "")}},
-             serial);
-        it = required.erase(it);
+        if (!expired && !listed.seen) missing.emplace_back(serial, &listed);
       }
-      for (const CrlEntry& e : crl->entries()) {
-        const Certificate* cert = index.CertificateBySerial(e.serial_hex);
-        Listed listed{crl->source().Display(), std::nullopt};
-        if (cert != nullptr) listed.expires = cert->not_after();
-        required[e.serial_hex] = std::move(listed);
+      std::sort(missing.begin(), missing.end());
+      Outcome outcome;
+      for (const auto& [serial, listed] : missing) {
+        Fail(
+            &outcome,
+            {{"serial", serial},
+             {"detail", "serial " + serial + " was listed on " + listed->since->source().Display() +
+                            " but is missing here, before the certificate expired" +
+                            (listed->expires ? " (" + FormatRfc3339(*listed->expires) + ")" : "")}},
+            serial);
       }
+      required = std::move(next);
       out->emplace_back(position.at(crl), std::move(outcome));
     }
   }

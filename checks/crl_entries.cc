@@ -7,23 +7,28 @@ class CrlEntries : public Check {
  public:
   void Evaluate(const EvalContext& ctx, Outcome* out) const override {
     const Crl& crl = *ctx.artifact.crl;
-    if (crl.entries().empty()) {
+    const CrlEntryStats& stats = crl.entry_stats();
+    if (stats.count == 0) {
       out->status = Status::kNotApplicable;
       out->reason = "the CRL lists no certificates";
       return;
     }
-    for (const CrlEntry& e : crl.entries()) {
+    // The parse saw every entry; walk again only to name the ones that fail.
+    if (stats.latest_revocation <= crl.this_update() && stats.with_extension_error == 0) return;
+    crl.ForEachEntry([&](const CrlEntry& e) {
       if (e.revocation_date > crl.this_update()) {
+        std::string serial = e.SerialHex();
         Fail(out,
-             {{"serial", e.serial_hex},
+             {{"serial", serial},
               {"problem", "revocationDate " + FormatRfc3339(e.revocation_date) +
                               " is after thisUpdate " + FormatRfc3339(crl.this_update())}},
-             e.serial_hex);
+             serial);
       }
-      if (!e.extension_error.empty()) {
-        Fail(out, {{"serial", e.serial_hex}, {"problem", e.extension_error}}, e.serial_hex);
+      if (e.extension_error != nullptr) {
+        std::string serial = e.SerialHex();
+        Fail(out, {{"serial", serial}, {"problem", e.extension_error}}, serial);
       }
-    }
+    });
   }
   std::string Describe() const override {
     return "each entry's revocationDate is no later than thisUpdate and its extensions decode";

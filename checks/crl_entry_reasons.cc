@@ -15,14 +15,17 @@ class CrlEntryReasons : public Check {
       return;
     }
     const Crl& crl = *ctx.artifact.crl;
-    if (crl.entries().empty()) {
+    if (crl.entry_stats().count == 0) {
       out->status = Status::kNotApplicable;
       out->reason = "the CRL lists no certificates";
       return;
     }
-    for (const CrlEntry& e : crl.entries()) {
-      if (!e.reason_code) Fail(out, {{"serial", e.serial_hex}}, e.serial_hex);
-    }
+    if (crl.entry_stats().without_reason == 0) return;
+    crl.ForEachEntry([&](const CrlEntry& e) {
+      if (e.reason_code) return;
+      std::string serial = e.SerialHex();
+      Fail(out, {{"serial", serial}}, serial);
+    });
   }
   std::string Describe() const override {
     return published_separately_ ? "not applied: reasons are published separately"

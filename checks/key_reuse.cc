@@ -30,9 +30,10 @@ class KeyReuse : public Check {
       }
     };
     for (const Crl* crl : index.CrlsByTime()) {
-      for (const CrlEntry& e : crl->entries()) {
-        if (e.reason_code == 1) record(e.serial_hex, e.revocation_date, crl->source().Display());
-      }
+      if (crl->entry_stats().key_compromise == 0) continue;
+      crl->ForEachEntry([&](const CrlEntry& e) {
+        if (e.reason_code == 1) record(e.SerialHex(), e.revocation_date, crl->source().Display());
+      });
     }
     for (const Event* e : index.Events("certificate_revoked")) {
       if (e->Str("reason") == "keyCompromise")

@@ -25,9 +25,9 @@ class RelyingParty : public Check {
       Fail(out, {{"problem", "no CRL of the issuer to check revocation against"}}, "crl");
       return;
     }
-    auto it = ctx.newest_crl->entries_by_serial.find(cert.serial_hex());
-    if (it != ctx.newest_crl->entries_by_serial.end()) {
-      const CrlEntry& e = *it->second;
+    auto it = ctx.newest_crl->listed.find(cert.serial_hex());
+    if (it != ctx.newest_crl->listed.end()) {
+      const CrlEntry& e = it->second;
       Fail(out,
            {{"problem", "revoked " + FormatRfc3339(e.revocation_date) +
                             (e.reason_code ? " (" + ReasonName(*e.reason_code) + ")" : "") +

@@ -4,6 +4,8 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <optional>
+#include <unordered_set>
 
 #include "harness/fields.h"
 
@@ -19,23 +21,27 @@ class Node {
   virtual std::string Describe() const = 0;
 };
 
-// One operator applied to the values of a field.
+// One operator applied to the values of a field as they stream by: Each sees
+// every value, End the count (and the values, for ops that ask to keep them).
 class Op {
  public:
   virtual ~Op() = default;
-  virtual void Apply(const FieldDef& field, const std::vector<FieldValue>& values,
-                     std::vector<Violation>* out) const = 0;
+  virtual bool KeepsValues() const { return false; }
+  virtual void Each(const FieldDef&, const FieldValue&, std::vector<Violation>*) const {}
+  virtual void End(const FieldDef&, const std::optional<FieldValue>& /*first*/, size_t /*count*/,
+                   const std::vector<FieldValue>& /*kept*/, std::vector<Violation>*) const {}
   virtual std::string Describe() const = 0;
 };
 
+// The {count} placeholder is filled in once the field has yielded everything.
 void Add(std::vector<Violation>* out, const FieldDef& field, const std::string& op,
-         const FieldValue* v, std::string expected, size_t count) {
+         const FieldValue* v, std::string expected) {
   Vars vars = {{"field", field.path},
                {"value", v ? ToString(v->value) : ""},
                {"attribute", v ? v->attribute : ""},
                {"attribute_value", v ? v->attribute_value : ""},
                {"expected", std::move(expected)},
-               {"count", std::to_string(count)}};
+               {"count", ""}};
   std::string key = field.path + "|" + op + "|" + (v ? v->attribute + "=" + vars["value"] : "");
   out->push_back({std::move(vars), std::move(key), std::nullopt});
 }
@@ -50,14 +56,10 @@ class EachOp : public Op {
  public:
   enum Kind { kEquals, kIn, kNotIn };
   EachOp(Kind kind, std::vector<Value> expected) : kind_(kind), expected_(std::move(expected)) {}
-  void Apply(const FieldDef& field, const std::vector<FieldValue>& values,
-             std::vector<Violation>* out) const override {
-    for (const FieldValue& v : values) {
-      bool listed = std::find(expected_.begin(), expected_.end(), v.value) != expected_.end();
-      if (listed == (kind_ == kNotIn)) {
-        Add(out, field, Name(), &v, Join(expected_), values.size());
-      }
-    }
+  void Each(const FieldDef& field, const FieldValue& v,
+            std::vector<Violation>* out) const override {
+    bool listed = std::find(expected_.begin(), expected_.end(), v.value) != expected_.end();
+    if (listed == (kind_ == kNotIn)) Add(out, field, Name(), &v, Join(expected_));
   }
   std::string Describe() const override {
     return kind_ == kEquals ? "equals " + Join(expected_) : Name() + " [" + Join(expected_) + "]";
@@ -72,12 +74,10 @@ class EachOp : public Op {
 class MatchesOp : public Op {
  public:
   explicit MatchesOp(std::unique_ptr<RE2> re) : re_(std::move(re)) {}
-  void Apply(const FieldDef& field, const std::vector<FieldValue>& values,
-             std::vector<Violation>* out) const override {
-    for (const FieldValue& v : values) {
-      if (!RE2::PartialMatch(std::get<std::string>(v.value), *re_)) {
-        Add(out, field, "matches", &v, re_->pattern(), values.size());
-      }
+  void Each(const FieldDef& field, const FieldValue& v,
+            std::vector<Violation>* out) const override {
+    if (!RE2::PartialMatch(std::get<std::string>(v.value), *re_)) {
+      Add(out, field, "matches", &v, re_->pattern());
     }
   }
   std::string Describe() const override { return "matches '" + re_->pattern() + "'"; }
@@ -89,12 +89,13 @@ class MatchesOp : public Op {
 class ContainsOp : public Op {
  public:
   explicit ContainsOp(std::vector<Value> wanted) : wanted_(std::move(wanted)) {}
-  void Apply(const FieldDef& field, const std::vector<FieldValue>& values,
-             std::vector<Violation>* out) const override {
+  bool KeepsValues() const override { return true; }
+  void End(const FieldDef& field, const std::optional<FieldValue>&, size_t,
+           const std::vector<FieldValue>& values, std::vector<Violation>* out) const override {
     for (const Value& w : wanted_) {
       bool found = std::any_of(values.begin(), values.end(),
                                [&](const FieldValue& v) { return v.value == w; });
-      if (!found) Add(out, field, "contains", nullptr, ToString(w), values.size());
+      if (!found) Add(out, field, "contains", nullptr, ToString(w));
     }
   }
   std::string Describe() const override { return "contains " + Join(wanted_); }
@@ -106,12 +107,10 @@ class ContainsOp : public Op {
 class CriticalOp : public Op {
  public:
   explicit CriticalOp(bool critical) : critical_(critical) {}
-  void Apply(const FieldDef& field, const std::vector<FieldValue>& values,
-             std::vector<Violation>* out) const override {
-    for (const FieldValue& v : values) {
-      if (std::get<bool>(v.value) != critical_) {
-        Add(out, field, "critical", &v, critical_ ? "critical" : "not critical", values.size());
-      }
+  void Each(const FieldDef& field, const FieldValue& v,
+            std::vector<Violation>* out) const override {
+    if (std::get<bool>(v.value) != critical_) {
+      Add(out, field, "critical", &v, critical_ ? "critical" : "not critical");
     }
   }
   std::string Describe() const override { return critical_ ? "is critical" : "is not critical"; }
@@ -123,13 +122,10 @@ class CriticalOp : public Op {
 class CountOp : public Op {
  public:
   CountOp(int64_t min, int64_t max) : min_(min), max_(max) {}
-  void Apply(const FieldDef& field, const std::vector<FieldValue>& values,
-             std::vector<Violation>* out) const override {
-    auto n = static_cast<int64_t>(values.size());
-    if (n < min_ || n > max_) {
-      Add(out, field, "count", values.empty() ? nullptr : &values.front(), Describe(),
-          values.size());
-    }
+  void End(const FieldDef& field, const std::optional<FieldValue>& first, size_t count,
+           const std::vector<FieldValue>&, std::vector<Violation>* out) const override {
+    auto n = static_cast<int64_t>(count);
+    if (n < min_ || n > max_) Add(out, field, "count", first ? &*first : nullptr, Describe());
   }
   std::string Describe() const override {
     if (min_ == max_) return fmt::format("exactly {}", min_);
@@ -147,12 +143,23 @@ class FieldNode : public Node {
   FieldNode(const FieldDef* field, std::vector<std::unique_ptr<Op>> ops, std::string message)
       : field_(field), ops_(std::move(ops)), message_(std::move(message)) {}
   void Evaluate(const EvalContext& ctx, std::vector<Violation>* out) const override {
-    std::vector<FieldValue> values;
-    field_->get(ctx, &values);
-    size_t first = out->size();
-    for (const auto& op : ops_) op->Apply(*field_, values, out);
-    if (message_.empty()) return;
-    for (size_t i = first; i < out->size(); ++i) (*out)[i].vars[kMessageOverride] = message_;
+    size_t first_violation = out->size();
+    bool keep =
+        std::any_of(ops_.begin(), ops_.end(), [](const auto& op) { return op->KeepsValues(); });
+    std::optional<FieldValue> first;
+    std::vector<FieldValue> kept;
+    size_t count = 0;
+    FieldSink sink = [&](FieldValue v) {
+      for (const auto& op : ops_) op->Each(*field_, v, out);
+      if (count++ == 0) first = v;
+      if (keep) kept.push_back(std::move(v));
+    };
+    field_->get(ctx, &sink);
+    for (const auto& op : ops_) op->End(*field_, first, count, kept, out);
+    for (size_t i = first_violation; i < out->size(); ++i) {
+      (*out)[i].vars["count"] = std::to_string(count);
+      if (!message_.empty()) (*out)[i].vars[kMessageOverride] = message_;
+    }
   }
   std::string Describe() const override {
     std::string d;
@@ -416,10 +423,9 @@ class AssertionCheck : public Check {
   void Evaluate(const EvalContext& ctx, Outcome* out) const override {
     std::vector<Violation> violations;
     root_->Evaluate(ctx, &violations);
+    std::unordered_set<std::string> seen;
     for (auto& v : violations) {
-      bool seen = std::any_of(out->violations.begin(), out->violations.end(),
-                              [&](const Violation& o) { return o.key == v.key; });
-      if (!seen) Fail(out, std::move(v.vars), std::move(v.key));
+      if (seen.insert(v.key).second) Fail(out, std::move(v.vars), std::move(v.key));
     }
   }
   std::string Describe() const override { return root_->Describe(); }

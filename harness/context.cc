@@ -1,5 +1,7 @@
 #include "harness/context.h"
 
+#include <unordered_set>
+
 namespace cpaudit {
 
 std::string_view ToString(ArtifactKind k) {
@@ -66,6 +68,18 @@ std::string Artifact::Location() const {
            FormatRfc3339(event->time);
   }
   return "subject=" + csr->subject().text;
+}
+
+CrlView CrlView::Of(const Crl& crl, const Evidence& evidence) {
+  CrlView view;
+  view.crl = &crl;
+  std::unordered_set<std::string_view> serials;
+  for (const auto& c : evidence.certificates()) serials.insert(c->serial_hex());
+  crl.ForEachEntry([&](const CrlEntry& e) {
+    std::string serial = e.SerialHex();
+    if (serials.count(serial) > 0) view.listed.emplace(std::move(serial), e);
+  });
+  return view;
 }
 
 }  // namespace cpaudit

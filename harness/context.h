@@ -32,10 +32,13 @@ struct Artifact {
   std::string Location() const;
 };
 
-// The newest CRL of an issuer at the evaluation time, indexed by serial.
+// The newest CRL of an issuer at the evaluation time, with the entries that
+// name certificates of the evidence: a CRL may list millions of others.
 struct CrlView {
   const Crl* crl = nullptr;
-  std::unordered_map<std::string, const CrlEntry*> entries_by_serial;
+  std::unordered_map<std::string, CrlEntry> listed;  // by certificate serial
+
+  static CrlView Of(const Crl& crl, const Evidence& evidence);
 };
 
 class EvidenceIndex;

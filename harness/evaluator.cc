@@ -57,11 +57,14 @@ void Prepare(const Evidence& evidence, UnixTime at, Prepared* p) {
   for (const Event& e : evidence.events()) {
     p->artifacts.push_back({ArtifactKind::kEvent, nullptr, nullptr, nullptr, &e});
   }
+  std::unordered_map<std::string, const Crl*> newest;  // by issuer comparison key
   for (const auto& crl : evidence.crls()) {
     if (crl->this_update() > at) continue;
-    CrlView& view = p->crl_views[crl->issuer().comparison_key];
-    if (view.crl == nullptr || crl->this_update() > view.crl->this_update()) view.crl = crl.get();
+    const Crl*& slot = newest[crl->issuer().comparison_key];
+    if (slot == nullptr || crl->this_update() > slot->this_update()) slot = crl.get();
   }
+  for (const auto& [issuer, crl] : newest)
+    p->crl_views.emplace(issuer, CrlView::Of(*crl, evidence));
   // A certificate is what its certificate_issued event's profile says.
   std::unordered_map<std::string, std::string_view> declared;
   for (const Event& e : evidence.events()) {
@@ -69,9 +72,6 @@ void Prepare(const Evidence& evidence, UnixTime at, Prepared* p) {
     std::string profile = e.Str("profile");
     std::string serial = e.Str("serial");
     if (!serial.empty() && !profile.empty()) declared[serial] = profile == "ta" ? "ta" : "tsa";
-  }
-  for (auto& [key, view] : p->crl_views) {
-    for (const CrlEntry& e : view.crl->entries()) view.entries_by_serial.emplace(e.serial_hex, &e);
   }
   for (const Artifact& a : p->artifacts) {
     const CaCertificate* issuer =

@@ -1,6 +1,7 @@
 #include "harness/evidence_index.h"
 
 #include <algorithm>
+#include <mutex>
 
 namespace cpaudit {
 namespace {
@@ -35,20 +36,33 @@ const std::vector<const Event*>& EvidenceIndex::Events(const std::string& type) 
   return it == by_type_.end() ? Empty() : it->second;
 }
 
+template <typename Map, typename Key, typename Build>
+const typename Map::mapped_type::element_type& EvidenceIndex::Lazy(Map& map, const Key& key,
+                                                                   Build build) const {
+  {
+    std::shared_lock read(mu_);
+    auto it = map.find(key);
+    if (it != map.end()) return *it->second;
+  }
+  std::unique_lock write(mu_);
+  auto& slot = map[key];
+  if (!slot) slot = build();
+  return *slot;
+}
+
 const std::vector<const Event*>& EvidenceIndex::Join(const std::string& type,
                                                      const std::string& field,
                                                      const std::string& value) const {
-  std::lock_guard lock(mu_);
-  auto& slot = joins_[type + '\0' + field];
-  if (!slot) {
-    slot = std::make_unique<std::unordered_map<std::string, EventList>>();
+  const auto& by_value = Lazy(joins_, type + '\0' + field, [&] {
+    auto join = std::make_unique<std::unordered_map<std::string, EventList>>();
     for (const Event* e : Events(type)) {
       std::string v = e->Str(field);
-      if (!v.empty()) (*slot)[v].push_back(e);
+      if (!v.empty()) (*join)[v].push_back(e);
     }
-  }
-  auto it = slot->find(value);
-  return it == slot->end() ? Empty() : it->second;
+    return join;
+  });
+  auto it = by_value.find(value);
+  return it == by_value.end() ? Empty() : it->second;
 }
 
 const Event* EvidenceIndex::IssuanceOf(const std::string& serial) const {
@@ -67,13 +81,26 @@ const Csr* EvidenceIndex::CsrByPath(const std::string& path) const {
 }
 
 bool EvidenceIndex::Lists(const Crl& crl, const std::string& serial) const {
-  std::lock_guard lock(mu_);
-  auto& slot = listed_[&crl];
-  if (!slot) {
-    slot = std::make_unique<std::unordered_set<std::string>>();
-    for (const CrlEntry& e : crl.entries()) slot->insert(e.serial_hex);
+  std::hash<std::string> hash;
+  const SerialIndex& index = Lazy(listed_, &crl, [&] {
+    auto built = std::make_unique<SerialIndex>();
+    built->reserve(crl.entry_stats().count);
+    CrlEntryCursor cursor(crl);
+    CrlEntry e;
+    for (size_t offset = 0; cursor.Next(&e); offset = cursor.offset()) {
+      built->emplace_back(hash(e.SerialHex()), offset);
+    }
+    std::sort(built->begin(), built->end());
+    return built;
+  });
+  size_t h = hash(serial);
+  for (auto it = std::lower_bound(index.begin(), index.end(), std::make_pair(h, size_t{0}));
+       it != index.end() && it->first == h; ++it) {
+    CrlEntryCursor cursor(crl, it->second);
+    CrlEntry e;
+    if (cursor.Next(&e) && e.SerialHex() == serial) return true;
   }
-  return slot->count(serial) > 0;
+  return false;
 }
 
 UnixTime EvidenceIndex::PublishedAt(const Crl& crl) const {

@@ -5,10 +5,9 @@
 // made on first use (thread-safe) so only the joins a pack uses cost memory.
 
 #include <memory>
-#include <mutex>
+#include <shared_mutex>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "harness/calendar.h"
@@ -50,12 +49,20 @@ class EvidenceIndex {
   std::vector<const Crl*> crls_by_time_;
   std::unordered_map<std::string, UnixTime> crl_published_;  // by CRL path
 
-  mutable std::mutex mu_;
+  // Built on first use under the exclusive lock, then only read.
+  template <typename Map, typename Key, typename Build>
+  const typename Map::mapped_type::element_type& Lazy(Map& map, const Key& key, Build build) const;
+
+  // A CRL's serials as (hash, offset of the entry): 16 bytes an entry, the
+  // DER re-read to confirm a match.
+  using SerialIndex = std::vector<std::pair<size_t, size_t>>;
+
+  mutable std::shared_mutex mu_;
   // (type, field) -> value -> events
   mutable std::unordered_map<std::string,
                              std::unique_ptr<std::unordered_map<std::string, EventList>>>
       joins_;
-  mutable std::unordered_map<const Crl*, std::unique_ptr<std::unordered_set<std::string>>> listed_;
+  mutable std::unordered_map<const Crl*, std::unique_ptr<SerialIndex>> listed_;
 };
 
 }  // namespace cpaudit

@@ -5,10 +5,10 @@
 namespace cpaudit {
 namespace {
 
-using Out = std::vector<FieldValue>;
+using Out = FieldSink;
 
 void Push(Out* out, Value v, std::string attribute = {}, std::string attribute_value = {}) {
-  out->push_back({std::move(v), std::move(attribute), std::move(attribute_value)});
+  (*out)({std::move(v), std::move(attribute), std::move(attribute_value)});
 }
 
 const Name& SubjectOf(const Artifact& a) {
@@ -207,22 +207,26 @@ std::vector<FieldDef> BuildFields() {
   d.push_back({"entries[*].serial", kCrl, ValueType::kString,
                "the serial of each revoked certificate, lower-case hex",
                [](const EvalContext& c, Out* o) {
-                 for (const auto& e : c.artifact.crl->entries())
-                   Push(o, e.serial_hex, e.serial_hex);
+                 c.artifact.crl->ForEachEntry([&](const CrlEntry& e) {
+                   std::string serial = e.SerialHex();
+                   Push(o, serial, serial);
+                 });
                }});
   d.push_back(
       {"entries[*].reason", kCrl, ValueType::kString,
        "the reasonCode name of each entry that has one (keyCompromise, certificateHold, ...)",
        [](const EvalContext& c, Out* o) {
-         for (const auto& e : c.artifact.crl->entries()) {
-           if (e.reason_code) Push(o, ReasonName(*e.reason_code), e.serial_hex);
-         }
+         c.artifact.crl->ForEachEntry([&](const CrlEntry& e) {
+           if (e.reason_code) Push(o, ReasonName(*e.reason_code), e.SerialHex());
+         });
        }});
   d.push_back({"entries[*].extensions[*].oid", kCrl, ValueType::kString,
                "the OID of each extension of each entry", [](const EvalContext& c, Out* o) {
-                 for (const auto& e : c.artifact.crl->entries()) {
-                   for (const auto& oid : e.extension_oids) Push(o, oid, e.serial_hex);
-                 }
+                 c.artifact.crl->ForEachEntry([&](const CrlEntry& e) {
+                   if (e.extensions.empty()) return;
+                   std::string serial = e.SerialHex();
+                   for (const auto& oid : e.ExtensionOids()) Push(o, oid, serial);
+                 });
                }});
   // Events: the fields of DESIGN.md's event schema, as strings (numbers and
   // booleans in their JSON spelling); NAME[*] yields each element of a list.

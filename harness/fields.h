@@ -24,12 +24,16 @@ struct FieldValue {
   std::string attribute_value;
 };
 
+// Receives a field's values one at a time: a CRL's million entries are judged
+// as they are read, never held at once.
+using FieldSink = std::function<void(FieldValue)>;
+
 struct FieldDef {
   std::string path;
   ArtifactKind kind;
   ValueType type;
   std::string doc;
-  std::function<void(const EvalContext&, std::vector<FieldValue>*)> get;
+  std::function<void(const EvalContext&, FieldSink*)> get;
 };
 
 const std::vector<FieldDef>& AllFields();

@@ -93,15 +93,13 @@ std::vector<Outcome> RunPrimitive(const std::string& name, const std::string& ya
     return outcomes;
   }
   // The newest CRL of the (single) CA, as the evaluator would give it.
-  CrlView view;
+  const Crl* newest = nullptr;
   for (const auto& crl : evidence.crls()) {
-    if (crl->this_update() <= at && (!view.crl || crl->this_update() > view.crl->this_update())) {
-      view.crl = crl.get();
+    if (crl->this_update() <= at && (!newest || crl->this_update() > newest->this_update())) {
+      newest = crl.get();
     }
   }
-  if (view.crl) {
-    for (const auto& e : view.crl->entries()) view.entries_by_serial.emplace(e.serial_hex, &e);
-  }
+  CrlView view = newest != nullptr ? CrlView::Of(*newest, evidence) : CrlView{};
   for (size_t i = 0; i < artifacts.size(); ++i) {
     const Artifact& a = artifacts[i];
     const CaCertificate* ca =

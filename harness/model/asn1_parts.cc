@@ -4,6 +4,8 @@
 #include <openssl/sha.h>
 
 #include <ctime>
+#include <string_view>
+#include <unordered_map>
 
 #include "harness/model/openssl_ptr.h"
 
@@ -44,21 +46,76 @@ std::optional<SignedEnvelope> ParseSignedEnvelope(ByteView der, std::string* err
   return SignedEnvelope{tbs->whole, std::move(*alg), ToBytes(*sig_bytes)};
 }
 
+namespace {
+
+// The same few OIDs recur in every certificate and CRL entry, and OBJ_obj2txt
+// costs far more than a lookup. Bounded, so hostile input cannot grow it.
+class OidTextCache {
+ public:
+  const std::string* Find(ByteView content) const {
+    auto it = texts_.find(
+        std::string_view(reinterpret_cast<const char*>(content.data()), content.size()));
+    return it == texts_.end() ? nullptr : &it->second;
+  }
+  void Add(ByteView content, const std::string& text) {
+    if (texts_.size() < 512) {
+      texts_.emplace(std::string(reinterpret_cast<const char*>(content.data()), content.size()),
+                     text);
+    }
+  }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> texts_;
+};
+
+OidTextCache& Cache() {
+  thread_local OidTextCache cache;
+  return cache;
+}
+
+ossl::Ptr<ASN1_OBJECT, ASN1_OBJECT_free> DecodeOid(ByteView oid_tlv) {
+  const unsigned char* p = oid_tlv.data();
+  return ossl::Ptr<ASN1_OBJECT, ASN1_OBJECT_free>(
+      d2i_ASN1_OBJECT(nullptr, &p, static_cast<long>(oid_tlv.size())));
+}
+
+}  // namespace
+
+std::string ObjectText(const ASN1_OBJECT* obj) {
+  ByteView content(OBJ_get0_data(obj), OBJ_length(obj));
+  if (const std::string* text = Cache().Find(content)) return *text;
+  char buf[128];
+  int n = OBJ_obj2txt(buf, sizeof buf, obj, 1);
+  std::string text = n > 0 && n < static_cast<int>(sizeof buf) ? std::string(buf, n) : "";
+  if (!content.empty()) Cache().Add(content, text);
+  return text;
+}
+
+std::string OidText(ByteView oid_tlv) {
+  std::string error;
+  auto tlv = der::Reader(oid_tlv).Next(&error);
+  if (tlv && tlv->Is(der::kOid)) {
+    if (const std::string* text = Cache().Find(tlv->content)) return *text;
+  }
+  auto obj = DecodeOid(oid_tlv);
+  return obj ? ObjectText(obj.get()) : std::string();
+}
+
 std::optional<AlgorithmId> ParseAlgorithm(const der::Tlv& tlv, std::string* error) {
   der::Reader r(tlv.content);
   auto oid = r.Expect(der::kOid, "AlgorithmIdentifier algorithm", error);
   if (!oid) return std::nullopt;
-  const unsigned char* p = oid->whole.data();
-  ossl::Ptr<ASN1_OBJECT, ASN1_OBJECT_free> obj(
-      d2i_ASN1_OBJECT(nullptr, &p, static_cast<long>(oid->whole.size())));
-  char buf[128];
-  int n = obj ? OBJ_obj2txt(buf, sizeof buf, obj.get(), 1) : -1;
-  if (n <= 0 || n >= static_cast<int>(sizeof buf)) {
+  auto obj = DecodeOid(oid->whole);
+  AlgorithmId alg;
+  alg.oid = obj ? ObjectText(obj.get()) : std::string();
+  if (alg.oid.empty()) {
     *error = "AlgorithmIdentifier: malformed OID";
     return std::nullopt;
   }
-  AlgorithmId alg;
-  alg.oid.assign(buf, static_cast<size_t>(n));
   int nid = OBJ_obj2nid(obj.get());
   alg.name = nid != NID_undef ? OBJ_nid2ln(nid) : alg.oid;
   if (!r.empty()) {
@@ -74,18 +131,22 @@ std::optional<AlgorithmId> ParseAlgorithm(const der::Tlv& tlv, std::string* erro
 }
 
 std::optional<UnixTime> ParseTime(const der::Tlv& tlv, std::string* error) {
-  if (!tlv.Is(der::kUtcTime) && !tlv.Is(der::kGeneralizedTime)) {
+  if ((!tlv.Is(der::kUtcTime) && !tlv.Is(der::kGeneralizedTime)) || tlv.constructed) {
     *error = "expected UTCTime or GeneralizedTime";
     return std::nullopt;
   }
-  const unsigned char* p = tlv.whole.data();
-  ossl::Time t(d2i_ASN1_TIME(nullptr, &p, static_cast<long>(tlv.whole.size())));
+  // OpenSSL validates and converts the string in place; an ASN1_TIME on the
+  // stack spares an allocation per CRL entry.
+  ASN1_TIME t{};
+  t.type = tlv.Is(der::kUtcTime) ? V_ASN1_UTCTIME : V_ASN1_GENERALIZEDTIME;
+  t.length = static_cast<int>(tlv.content.size());
+  t.data = const_cast<unsigned char*>(tlv.content.data());
   std::tm tm{};
-  if (!t || ASN1_TIME_to_tm(t.get(), &tm) != 1) {
+  if (ASN1_TIME_to_tm(&t, &tm) != 1) {
     *error = "malformed time";
     return std::nullopt;
   }
-  return timegm(&tm);
+  return FromUtc(tm);
 }
 
 std::optional<PublicKeyInfo> ParsePublicKeyInfo(const der::Tlv& tlv, std::string* error) {

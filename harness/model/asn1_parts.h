@@ -2,6 +2,8 @@
 // Pieces shared by certificates, CRLs and CSRs: the signed envelope,
 // AlgorithmIdentifier, Time and SubjectPublicKeyInfo.
 
+#include <openssl/types.h>
+
 #include <array>
 #include <optional>
 #include <string>
@@ -32,6 +34,10 @@ struct SignedEnvelope {
 
 // Splits `der` (which must be exactly one SEQUENCE) into its signed parts.
 std::optional<SignedEnvelope> ParseSignedEnvelope(ByteView der, std::string* error);
+// Dotted text of an OID ("2.5.29.21"); empty when it does not fit 128 chars.
+std::string ObjectText(const ASN1_OBJECT* obj);
+// The same from a whole OID TLV; empty when malformed.
+std::string OidText(ByteView oid_tlv);
 std::optional<AlgorithmId> ParseAlgorithm(const der::Tlv& tlv, std::string* error);
 // UTCTime or GeneralizedTime.
 std::optional<UnixTime> ParseTime(const der::Tlv& tlv, std::string* error);

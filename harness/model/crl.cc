@@ -2,53 +2,162 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "harness/model/certificate.h"
 
 namespace cpaudit {
 namespace {
 
-std::optional<CrlEntry> ParseEntry(const der::Tlv& tlv, std::string* error) {
+// OID content octets as OpenSSL's c2i_ASN1_OBJECT accepts them.
+bool ValidOid(ByteView content) {
+  if (content.empty() || (content.back() & 0x80) != 0) return false;
+  bool first_octet = true;
+  for (uint8_t b : content) {
+    if (first_octet && b == 0x80) return false;  // a padded subidentifier
+    first_octet = (b & 0x80) == 0;
+  }
+  return true;
+}
+
+constexpr uint8_t kReasonCodeOid[] = {0x55, 0x1d, 0x15};  // 2.5.29.21
+
+bool SameBytes(ByteView a, ByteView b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end());
+}
+
+// Extension ::= SEQUENCE { extnID OID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING }
+std::optional<der::Tlv> NextExtensionOid(der::Reader& extensions, ByteView* value,
+                                         std::string* error) {
+  auto ext = extensions.Expect(der::kSequence, "Extension", error);
+  if (!ext) return std::nullopt;
+  der::Reader r(ext->content);
+  auto oid = r.Expect(der::kOid, "extnID", error);
+  if (!oid) return std::nullopt;
+  if (!ValidOid(oid->content)) {
+    *error = "extnID: malformed OID";
+    return std::nullopt;
+  }
+  if (auto critical = r.NextIf(der::kBoolean, error)) {
+    if (critical->content.size() != 1) {
+      *error = "critical: malformed BOOLEAN";
+      return std::nullopt;
+    }
+  } else if (!error->empty()) {
+    return std::nullopt;
+  }
+  auto octets = r.Expect(der::kOctetString, "extnValue", error);
+  if (!octets) return std::nullopt;
+  if (!r.empty()) {
+    *error = "unexpected data after extnValue";
+    return std::nullopt;
+  }
+  *value = octets->content;
+  return oid;
+}
+
+// Reads one entry's crlEntryExtensions: the reasonCode, and the first problem
+// with a known extension's value (as ParseExtensions reports them).
+bool ReadEntryExtensions(ByteView content, CrlEntry* entry, std::string* error) {
+  der::Reader exts(content);
+  while (!exts.empty()) {
+    ByteView value;
+    auto oid = NextExtensionOid(exts, &value, error);
+    if (!oid) return false;
+    bool duplicate = false;
+    der::Reader earlier(content);
+    for (ByteView ignored; earlier.empty() == false;) {
+      std::string none;
+      auto prior = NextExtensionOid(earlier, &ignored, &none);
+      if (prior->whole.data() == oid->whole.data()) break;
+      duplicate |= SameBytes(prior->content, oid->content);
+    }
+    if (duplicate) {
+      if (entry->extension_error == nullptr) entry->extension_error = "duplicate extension";
+      continue;
+    }
+    if (!SameBytes(oid->content, kReasonCodeOid)) continue;
+    // CRLReason ::= ENUMERATED, 0..10 in one octet (OpenSSL rejects padding).
+    der::Reader rv(value);
+    std::string ignored;
+    auto code = rv.Next(&ignored);
+    if (code && code->Is(der::kEnumerated) && rv.empty() && code->content.size() == 1 &&
+        code->content[0] <= 10) {
+      entry->reason_code = code->content[0];
+    } else if (entry->extension_error == nullptr) {
+      entry->extension_error = "malformed reasonCode";
+    }
+  }
+  return true;
+}
+
+// revokedCertificates' element: SEQUENCE { userCertificate INTEGER,
+// revocationDate Time, crlEntryExtensions Extensions OPTIONAL }
+bool ParseEntry(const der::Tlv& tlv, CrlEntry* entry, std::string* error) {
   if (!tlv.Is(der::kSequence)) {
     *error = "expected SEQUENCE";
-    return std::nullopt;
+    return false;
   }
   der::Reader r(tlv.content);
   auto serial = r.Expect(der::kInteger, "userCertificate", error);
   if (!serial || serial->content.empty()) {
     if (error->empty()) *error = "userCertificate: empty";
-    return std::nullopt;
+    return false;
   }
-  CrlEntry entry;
-  entry.serial_hex = SerialHex(serial->content);
+  *entry = CrlEntry{};
+  entry->serial = serial->content;
   auto date = r.Next(error);
   auto when = date ? ParseTime(*date, error) : std::nullopt;
   if (!when) {
     *error = "revocationDate: " + *error;
-    return std::nullopt;
+    return false;
   }
-  entry.revocation_date = *when;
+  entry->revocation_date = *when;
   if (auto ext = r.NextIf(der::kSequence, error)) {
-    auto exts = ParseExtensions(ext->whole, error);
-    if (!exts) {
+    if (!ReadEntryExtensions(ext->content, entry, error)) {
       *error = "crlEntryExtensions: " + *error;
-      return std::nullopt;
+      return false;
     }
-    for (const Extension& e : exts->list) {
-      entry.extension_oids.push_back(e.oid);
-      if (!e.error.empty() && entry.extension_error.empty()) entry.extension_error = e.error;
-    }
-    entry.reason_code = exts->reason_code;
+    entry->extensions = ext->whole;
   } else if (!error->empty()) {
-    return std::nullopt;
+    return false;
   }
   if (!r.empty()) {
     *error = "unexpected data after crlEntryExtensions";
-    return std::nullopt;
+    return false;
   }
-  return entry;
+  return true;
 }
 
 }  // namespace
+
+std::string CrlEntry::SerialHex() const { return cpaudit::SerialHex(serial); }
+
+std::vector<std::string> CrlEntry::ExtensionOids() const {
+  std::vector<std::string> oids;
+  std::string error;
+  der::Reader exts(der::Reader(extensions).Next(&error).value_or(der::Tlv{}).content);
+  while (!exts.empty()) {
+    ByteView value;
+    auto oid = NextExtensionOid(exts, &value, &error);
+    if (!oid) break;  // cannot happen: Parse validated the entry
+    oids.push_back(OidText(oid->whole));
+  }
+  return oids;
+}
+
+CrlEntryCursor::CrlEntryCursor(const Crl& crl, size_t offset)
+    : revoked_(crl.revoked_), offset_(std::min(offset, crl.revoked_.size())) {}
+
+bool CrlEntryCursor::Next(CrlEntry* entry) {
+  if (offset_ >= revoked_.size()) return false;
+  der::Reader r(revoked_.subspan(offset_));
+  std::string error;
+  auto tlv = r.Next(&error);
+  if (!tlv || !ParseEntry(*tlv, entry, &error)) return false;  // validated by Parse
+  offset_ += tlv->whole.size();
+  return true;
+}
 
 std::shared_ptr<const Crl> Crl::Parse(Bytes der, Source source, std::string* error) {
   std::shared_ptr<Crl> crl(new Crl());
@@ -98,15 +207,20 @@ std::shared_ptr<const Crl> Crl::Parse(Bytes der, Source source, std::string* err
   if (!why.empty()) return fail("nextUpdate", why);
 
   if (auto revoked = tbs.NextIf(der::kSequence, &why)) {
+    crl->revoked_ = revoked->content;
+    CrlEntryStats& stats = crl->entry_stats_;
     der::Reader entries(revoked->content);
+    CrlEntry entry;
     while (!entries.empty()) {
       auto tlv = entries.Next(&why);
-      auto entry = tlv ? ParseEntry(*tlv, &why) : std::nullopt;
-      if (!entry) {
-        return fail(fmt::format("revokedCertificates entry {}", crl->entries_.size() + 1).c_str(),
-                    why);
+      if (!tlv || !ParseEntry(*tlv, &entry, &why)) {
+        return fail(fmt::format("revokedCertificates entry {}", stats.count + 1).c_str(), why);
       }
-      crl->entries_.push_back(std::move(*entry));
+      ++stats.count;
+      stats.without_reason += entry.reason_code ? 0 : 1;
+      stats.with_extension_error += entry.extension_error != nullptr ? 1 : 0;
+      stats.key_compromise += entry.reason_code == 1 ? 1 : 0;
+      stats.latest_revocation = std::max(stats.latest_revocation, entry.revocation_date);
     }
   } else if (!why.empty()) {
     return fail("revokedCertificates", why);

@@ -9,7 +9,9 @@
 //     userCertificate INTEGER, revocationDate Time,
 //     crlEntryExtensions Extensions OPTIONAL } OPTIONAL,
 //   crlExtensions [0] EXPLICIT Extensions OPTIONAL }
-// Entries are walked one TLV at a time, never materialised by d2i_X509_CRL.
+// Entries are walked one TLV at a time, never materialised by d2i_X509_CRL,
+// and never stored: a CRL of a million entries costs its DER and a few
+// counters. Parse validates every entry once; later walks re-read the DER.
 
 #include <memory>
 #include <optional>
@@ -23,12 +25,41 @@
 
 namespace cpaudit {
 
+// One revoked certificate as a view into the CRL's DER (valid while the Crl
+// lives).
 struct CrlEntry {
-  std::string serial_hex;
+  ByteView serial;  // the userCertificate INTEGER's content octets
   UnixTime revocation_date = 0;
   std::optional<int> reason_code;
-  std::vector<std::string> extension_oids;
-  std::string extension_error;  // a malformed entry extension
+  ByteView extensions;                    // crlEntryExtensions, empty when absent
+  const char* extension_error = nullptr;  // a malformed entry extension, or null
+
+  std::string SerialHex() const;
+  std::vector<std::string> ExtensionOids() const;
+};
+
+// What the validating walk saw, so rules can tell whether a walk of their own
+// could find anything.
+struct CrlEntryStats {
+  size_t count = 0;
+  size_t without_reason = 0;
+  size_t with_extension_error = 0;
+  size_t key_compromise = 0;
+  UnixTime latest_revocation = 0;
+};
+
+class Crl;
+// Walks the entries of a parsed CRL in encoding order, from the first or from
+// an offset() an earlier walk noted.
+class CrlEntryCursor {
+ public:
+  explicit CrlEntryCursor(const Crl& crl, size_t offset = 0);
+  bool Next(CrlEntry* entry);
+  size_t offset() const { return offset_; }  // of the entry Next reads
+
+ private:
+  ByteView revoked_;
+  size_t offset_;
 };
 
 class Crl {
@@ -46,12 +77,19 @@ class Crl {
   const Name& issuer() const { return issuer_; }
   UnixTime this_update() const { return this_update_; }
   const std::optional<UnixTime>& next_update() const { return next_update_; }
-  const std::vector<CrlEntry>& entries() const { return entries_; }
+  const CrlEntryStats& entry_stats() const { return entry_stats_; }
+  template <typename F>
+  void ForEachEntry(F&& f) const {
+    CrlEntryCursor cursor(*this);
+    CrlEntry entry;
+    while (cursor.Next(&entry)) f(entry);
+  }
   bool has_extensions_field() const { return has_extensions_field_; }
   const Extensions& extensions() const { return extensions_; }
 
  private:
   Crl() = default;
+  friend class CrlEntryCursor;
 
   Bytes der_;
   Source source_;
@@ -61,7 +99,8 @@ class Crl {
   Name issuer_;
   UnixTime this_update_ = 0;
   std::optional<UnixTime> next_update_;
-  std::vector<CrlEntry> entries_;
+  ByteView revoked_;  // the content of revokedCertificates
+  CrlEntryStats entry_stats_;
   bool has_extensions_field_ = false;
   Extensions extensions_;
 };

@@ -20,9 +20,17 @@ TEST(Crl, ParsesACompliantCrl) {
   EXPECT_EQ(FormatRfc3339(crl->this_update()), "2026-05-01T00:00:00Z");
   ASSERT_TRUE(crl->next_update());
   EXPECT_EQ(FormatRfc3339(*crl->next_update()), "2026-08-01T00:00:00Z");
-  ASSERT_EQ(crl->entries().size(), 1u);
-  EXPECT_EQ(crl->entries()[0].serial_hex, "0999");
-  EXPECT_EQ(crl->entries()[0].reason_code, 1);
+  ASSERT_EQ(crl->entry_stats().count, 1u);
+  EXPECT_EQ(crl->entry_stats().key_compromise, 1u);
+  EXPECT_EQ(crl->entry_stats().without_reason, 0u);
+  std::vector<std::string> serials;
+  crl->ForEachEntry([&](const CrlEntry& e) {
+    serials.push_back(e.SerialHex());
+    EXPECT_EQ(e.reason_code, 1);
+    EXPECT_EQ(e.ExtensionOids(), std::vector<std::string>{"2.5.29.21"});
+    EXPECT_EQ(e.extension_error, nullptr);
+  });
+  EXPECT_EQ(serials, std::vector<std::string>{"0999"});
   EXPECT_EQ(crl->extensions().crl_number, "7");
   ASSERT_TRUE(crl->extensions().authority_key_identifier);
 }
@@ -43,7 +51,7 @@ TEST(Crl, ParsesACrlWithoutNextUpdateOrEntries) {
   crl = Crl::Parse(v1, Source{"x"}, &error);
   ASSERT_TRUE(crl) << error;
   EXPECT_EQ(crl->version(), 1);
-  EXPECT_TRUE(crl->entries().empty());
+  EXPECT_EQ(crl->entry_stats().count, 0u);
   EXPECT_FALSE(crl->has_extensions_field());
 }
 
@@ -56,6 +64,43 @@ TEST(Crl, EveryTruncationIsAnErrorNeverACrash) {
         << n;
     EXPECT_FALSE(error.empty());
   }
+}
+
+// OpenSSL keeps a negative INTEGER as sign and magnitude; compare the DER.
+std::string OpenSslSerialHex(const ASN1_INTEGER* serial) {
+  unsigned char* der = nullptr;
+  int n = i2d_ASN1_INTEGER(serial, &der);
+  std::string error;
+  auto tlv = der::Reader(ByteView(der, static_cast<size_t>(std::max(n, 0)))).Next(&error);
+  std::string hex = tlv ? SerialHex(tlv->content) : "unreadable";
+  OPENSSL_free(der);
+  return hex;
+}
+
+// The model's entry walk against d2i_X509_CRL's materialised entries: the same
+// serials, dates and reasons, in the same order.
+void ExpectSameEntries(X509_CRL* x, const Crl& crl, const std::string& what) {
+  STACK_OF(X509_REVOKED)* revoked = X509_CRL_get_REVOKED(x);
+  int n = revoked == nullptr ? 0 : sk_X509_REVOKED_num(revoked);
+  ASSERT_EQ(static_cast<size_t>(n), crl.entry_stats().count) << what;
+  int i = 0;
+  crl.ForEachEntry([&](const CrlEntry& e) {
+    const X509_REVOKED* r = sk_X509_REVOKED_value(revoked, i++);
+    EXPECT_EQ(OpenSslSerialHex(X509_REVOKED_get0_serialNumber(r)), e.SerialHex()) << what;
+    std::tm tm{};
+    ASSERT_EQ(ASN1_TIME_to_tm(X509_REVOKED_get0_revocationDate(r), &tm), 1) << what;
+    EXPECT_EQ(FromUtc(tm), e.revocation_date) << what;
+    int critical = 0;
+    auto* reason = static_cast<ASN1_ENUMERATED*>(
+        X509_REVOKED_get_ext_d2i(r, NID_crl_reason, &critical, nullptr));
+    if (reason != nullptr && e.extension_error == nullptr) {
+      EXPECT_EQ(e.reason_code, ASN1_ENUMERATED_get(reason)) << what;
+    } else if (critical != -2) {  // -2: more than one reasonCode
+      EXPECT_FALSE(e.reason_code) << what;
+    }
+    ASN1_ENUMERATED_free(reason);
+    EXPECT_EQ(static_cast<size_t>(X509_REVOKED_get_ext_count(r)), e.ExtensionOids().size()) << what;
+  });
 }
 
 // What d2i_X509_CRL reads in the external corpora, the model reads with the same
@@ -83,13 +128,33 @@ TEST(Crl, ReadsWhatOpenSslReadsInTheExternalCorpora) {
     if (x == nullptr) continue;
     ASSERT_TRUE(crl) << file << ": " << error;
     ++compared;
-    STACK_OF(X509_REVOKED)* revoked = X509_CRL_get_REVOKED(x);
-    size_t expected = revoked == nullptr ? 0 : static_cast<size_t>(sk_X509_REVOKED_num(revoked));
-    EXPECT_EQ(expected, crl->entries().size()) << file;
+    ExpectSameEntries(x, *crl, file.string());
     EXPECT_EQ(X509_CRL_get0_nextUpdate(x) != nullptr, crl->next_update().has_value()) << file;
     X509_CRL_free(x);
   }
   EXPECT_GT(compared, 100u);
+}
+
+// The same on every CRL the fixture generator makes (entries with and without
+// reasons, holds, late dates, several CRLs of one issuer).
+TEST(Crl, EntriesEqualOpenSslsOnEveryFixtureCrl) {
+  size_t compared = 0;
+  for (const auto& e :
+       std::filesystem::recursive_directory_iterator(testing::SourceDir() / "corpus")) {
+    if (e.path().parent_path().filename() != "crls") continue;
+    for (auto& der : PemBlocks(e.path(), "X509 CRL")) {
+      const unsigned char* p = der.data();
+      X509_CRL* x = d2i_X509_CRL(nullptr, &p, static_cast<long>(der.size()));
+      ASSERT_NE(x, nullptr) << e.path();
+      std::string error;
+      auto crl = Crl::Parse(der, Source{"x"}, &error);
+      ASSERT_TRUE(crl) << e.path() << ": " << error;
+      ExpectSameEntries(x, *crl, e.path().string());
+      X509_CRL_free(x);
+      ++compared;
+    }
+  }
+  EXPECT_GT(compared, 20u);
 }
 
 }  // namespace

@@ -2,16 +2,11 @@
 
 #include <openssl/objects.h>
 
+#include "harness/model/asn1_parts.h"
 #include "harness/model/openssl_ptr.h"
 
 namespace cpaudit {
 namespace {
-
-std::string ObjectText(const ASN1_OBJECT* obj) {
-  char buf[128];
-  int n = OBJ_obj2txt(buf, sizeof buf, obj, 1);
-  return n > 0 && n < static_cast<int>(sizeof buf) ? std::string(buf, n) : std::string();
-}
 
 std::string AsString(const ASN1_STRING* s) {
   return std::string(reinterpret_cast<const char*>(ASN1_STRING_get0_data(s)),

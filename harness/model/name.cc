@@ -4,16 +4,11 @@
 
 #include <cctype>
 
+#include "harness/model/asn1_parts.h"
 #include "harness/model/openssl_ptr.h"
 
 namespace cpaudit {
 namespace {
-
-std::string ObjectText(const ASN1_OBJECT* obj) {
-  char buf[128];
-  int n = OBJ_obj2txt(buf, sizeof buf, obj, 1);
-  return n > 0 && n < static_cast<int>(sizeof buf) ? std::string(buf, n) : std::string();
-}
 
 std::string Fold(const std::string& value) {
   std::string out;

@@ -25,7 +25,6 @@ using Extensions = Ptr<STACK_OF(X509_EXTENSION), [](STACK_OF(X509_EXTENSION) * s
   sk_X509_EXTENSION_pop_free(s, X509_EXTENSION_free);
 }>;
 using Algor = Ptr<X509_ALGOR, X509_ALGOR_free>;
-using Time = Ptr<ASN1_TIME, ASN1_TIME_free>;
 using Integer = Ptr<ASN1_INTEGER, ASN1_INTEGER_free>;
 using Enumerated = Ptr<ASN1_ENUMERATED, ASN1_ENUMERATED_free>;
 using OctetString = Ptr<ASN1_OCTET_STRING, ASN1_OCTET_STRING_free>;
