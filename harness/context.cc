@@ -75,6 +75,7 @@ CrlView CrlView::Of(const Crl& crl, const Evidence& evidence) {
   view.crl = &crl;
   std::unordered_set<std::string_view> serials;
   for (const auto& c : evidence.certificates()) serials.insert(c->serial_hex());
+  if (serials.empty()) return view;
   crl.ForEachEntry([&](const CrlEntry& e) {
     std::string serial = e.SerialHex();
     if (serials.count(serial) > 0) view.listed.emplace(std::move(serial), e);

@@ -1584,6 +1584,27 @@ void MakeFuzzSeeds(const fs::path& corpus) {
     ERR_clear_error();
     BIO_free(bio);
   }
+  // The CA example (fuzz/ca_issuance_fuzzer.cc) starts from applications its
+  // CA accepts and the CP allows, as a CA team's own harness would: subject
+  // values from the front of the input, each ending in "\\;", and the
+  // FuzzedDataProvider integers from the back (read last byte first): the
+  // number of attributes minus one, then each attribute's index in C, O, OU,
+  // CN, pseudonym, GN, then the number of requested extensions.
+  const std::vector<std::vector<std::string>> applications = {
+      {"JP", "Example Time Corp", "Example TSA 1"},
+      {"JP", "Example Time Corp", "Time Stamping Unit", "TSU-01"},
+  };
+  for (const auto& values : applications) {
+    std::string input;
+    for (const std::string& v : values) input += v + "\\;";
+    std::string integers;  // in consumption order
+    integers += static_cast<char>(values.size() - 1);
+    const char kIndex[] = {0, 1, 3, 2};  // C, O, CN, OU
+    for (size_t i = 0; i < values.size(); ++i) integers += kIndex[i];
+    integers += '\0';  // no requested extension
+    input.append(integers.rbegin(), integers.rend());
+    write("ca_issuance", input);
+  }
   fs::path rules = corpus.parent_path() / "rules" / "secom-rootca1-tsa";
   for (const auto& e : fs::directory_iterator(rules)) {
     if (e.path().filename() == "pack.yaml") continue;

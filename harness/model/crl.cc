@@ -60,13 +60,13 @@ std::optional<der::Tlv> NextExtensionOid(der::Reader& extensions, ByteView* valu
 // with a known extension's value (as ParseExtensions reports them).
 bool ReadEntryExtensions(ByteView content, CrlEntry* entry, std::string* error) {
   der::Reader exts(content);
-  while (!exts.empty()) {
+  for (bool first = true; !exts.empty(); first = false) {
     ByteView value;
     auto oid = NextExtensionOid(exts, &value, error);
     if (!oid) return false;
     bool duplicate = false;
-    der::Reader earlier(content);
-    for (ByteView ignored; earlier.empty() == false;) {
+    der::Reader earlier(first ? ByteView() : content);
+    for (ByteView ignored; !earlier.empty();) {
       std::string none;
       auto prior = NextExtensionOid(earlier, &ignored, &none);
       if (prior->whole.data() == oid->whole.data()) break;

@@ -21,72 +21,66 @@ namespace der {
 bool Tlv::Is(int universal_tag) const { return cls == V_ASN1_UNIVERSAL && tag == universal_tag; }
 bool Tlv::IsContext(int number) const { return cls == V_ASN1_CONTEXT_SPECIFIC && tag == number; }
 
-std::optional<Tlv> Reader::Peek(std::string* error) const {
-  if (rest_.empty()) {
-    *error = "unexpected end of data";
-    return std::nullopt;
-  }
+// Hot: a CRL of a million entries takes ~10 TLVs an entry, so no allocation
+// happens here unless the input is malformed.
+const char* Reader::Peek(Tlv* tlv) const {
+  if (rest_.empty()) return "unexpected end of data";
   const unsigned char* p = rest_.data();
   long length = 0;
   int tag = 0;
   int cls = 0;
   int ret = ASN1_get_object(&p, &length, &tag, &cls, static_cast<long>(rest_.size()));
-  if (ret & 0x80) {
-    *error = "malformed DER: bad tag or length";
-    return std::nullopt;
-  }
-  if (ret == 0x21) {
-    *error = "indefinite length is not DER";
-    return std::nullopt;
-  }
+  if (ret & 0x80) return "malformed DER: bad tag or length";
+  if (ret == 0x21) return "indefinite length is not DER";
   size_t header = static_cast<size_t>(p - rest_.data());
   if (length < 0 || static_cast<size_t>(length) > rest_.size() - header) {
-    *error = "length runs past the end of the data";
-    return std::nullopt;
+    return "length runs past the end of the data";
   }
-  Tlv tlv;
-  tlv.tag = tag;
-  tlv.cls = cls;
-  tlv.constructed = (ret & V_ASN1_CONSTRUCTED) != 0;
-  tlv.content = rest_.subspan(header, static_cast<size_t>(length));
-  tlv.whole = rest_.subspan(0, header + static_cast<size_t>(length));
-  return tlv;
+  tlv->tag = tag;
+  tlv->cls = cls;
+  tlv->constructed = (ret & V_ASN1_CONSTRUCTED) != 0;
+  tlv->content = rest_.subspan(header, static_cast<size_t>(length));
+  tlv->whole = rest_.subspan(0, header + static_cast<size_t>(length));
+  return nullptr;
 }
 
 std::optional<Tlv> Reader::Next(std::string* error) {
-  auto tlv = Peek(error);
-  if (tlv) rest_ = rest_.subspan(tlv->whole.size());
+  Tlv tlv;
+  if (const char* problem = Peek(&tlv)) {
+    *error = problem;
+    return std::nullopt;
+  }
+  rest_ = rest_.subspan(tlv.whole.size());
   return tlv;
 }
 
-std::optional<Tlv> Reader::NextIf(int universal_tag, std::string* error) {
-  if (rest_.empty()) return std::nullopt;
-  std::string ignored;
-  auto tlv = Peek(&ignored);
-  if (!tlv || !tlv->Is(universal_tag)) return std::nullopt;
-  return Next(error);
+// A malformed TLV is not this optional field; whoever reads on reports it.
+std::optional<Tlv> Reader::NextIf(int universal_tag, std::string* /*error*/) {
+  Tlv tlv;
+  if (Peek(&tlv) != nullptr || !tlv.Is(universal_tag)) return std::nullopt;
+  rest_ = rest_.subspan(tlv.whole.size());
+  return tlv;
 }
 
-std::optional<Tlv> Reader::NextIfContext(int number, std::string* error) {
-  if (rest_.empty()) return std::nullopt;
-  std::string ignored;
-  auto tlv = Peek(&ignored);
-  if (!tlv || !tlv->IsContext(number)) return std::nullopt;
-  return Next(error);
+std::optional<Tlv> Reader::NextIfContext(int number, std::string* /*error*/) {
+  Tlv tlv;
+  if (Peek(&tlv) != nullptr || !tlv.IsContext(number)) return std::nullopt;
+  rest_ = rest_.subspan(tlv.whole.size());
+  return tlv;
 }
 
 std::optional<Tlv> Reader::Expect(int universal_tag, const char* what, std::string* error) {
-  std::string inner;
-  auto tlv = Next(&inner);
-  if (!tlv) {
-    *error = fmt::format("{}: {}", what, inner);
+  Tlv tlv;
+  if (const char* problem = Peek(&tlv)) {
+    *error = fmt::format("{}: {}", what, problem);
     return std::nullopt;
   }
-  if (!tlv->Is(universal_tag)) {
+  if (!tlv.Is(universal_tag)) {
     *error = fmt::format("{}: expected tag {}, found {}{}", what, universal_tag,
-                         tlv->cls == V_ASN1_UNIVERSAL ? "" : "context/other ", tlv->tag);
+                         tlv.cls == V_ASN1_UNIVERSAL ? "" : "context/other ", tlv.tag);
     return std::nullopt;
   }
+  rest_ = rest_.subspan(tlv.whole.size());
   return tlv;
 }
 

@@ -50,7 +50,8 @@ class Reader {
   std::optional<Tlv> Expect(int universal_tag, const char* what, std::string* error);
 
  private:
-  std::optional<Tlv> Peek(std::string* error) const;
+  // Reads the next TLV without consuming it; the problem, or null.
+  const char* Peek(Tlv* tlv) const;
   ByteView rest_;
 };
 

@@ -64,6 +64,16 @@ std::optional<std::vector<EncodedItem>> SplitEncoded(ByteView contents, std::str
   return items;
 }
 
+std::optional<std::vector<EncodedItem>> SplitEncoded(Bytes&& contents, std::string* error) {
+  std::string_view text(reinterpret_cast<const char*>(contents.data()), contents.size());
+  if (contents.empty() || text.find(kPemBegin) != std::string_view::npos) {
+    return SplitEncoded(ByteView(contents), error);
+  }
+  std::vector<EncodedItem> items;
+  items.push_back({"", std::move(contents)});  // a big DER CRL is not copied
+  return items;
+}
+
 std::unique_ptr<Evidence> Evidence::Load(const fs::path& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
@@ -109,14 +119,20 @@ void Evidence::LoadPart(const std::string& part) {
 
 void Evidence::LoadFile(const std::string& part, const fs::path& file) {
   std::string rel = fs::relative(file, root_).generic_string();
-  std::ifstream in(file, std::ios::binary);
+  std::ifstream in(file, std::ios::binary | std::ios::ate);
   if (!in) {
     AddProblem({rel, "cannot open the file"});
     return;
   }
-  Bytes contents((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  Bytes contents(static_cast<size_t>(std::max<std::streamoff>(in.tellg(), 0)));
+  in.seekg(0);
+  if (!in.read(reinterpret_cast<char*>(contents.data()),
+               static_cast<std::streamsize>(contents.size()))) {
+    AddProblem({rel, "cannot read the file"});
+    return;
+  }
   std::string error;
-  auto items = SplitEncoded(contents, &error);
+  auto items = SplitEncoded(std::move(contents), &error);
   if (!items) {
     AddProblem({rel, error});
     return;

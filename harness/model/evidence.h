@@ -103,5 +103,7 @@ struct EncodedItem {
 // "-----BEGIN", else the whole file as one DER item. nullopt with *error when
 // the PEM is malformed or holds no block.
 std::optional<std::vector<EncodedItem>> SplitEncoded(ByteView contents, std::string* error);
+// The same, taking the contents so that a DER file becomes its item uncopied.
+std::optional<std::vector<EncodedItem>> SplitEncoded(Bytes&& contents, std::string* error);
 
 }  // namespace cpaudit
