@@ -16,8 +16,8 @@ struct Wording {
   const char* key;
   const char* verb;
 };
-const std::map<std::string, Wording>& Wordings() {
-  static const std::map<std::string, Wording> kWordings = {
+const std::map<std::string, Wording, std::less<>>& Wordings() {
+  static const std::map<std::string, Wording, std::less<>> kWordings = {
       {"application_received", {"application", "received"}},
       {"application_approved", {"application", "approved"}},
       {"application_rejected", {"application", "rejected"}},
@@ -37,9 +37,9 @@ const std::map<std::string, Wording>& Wordings() {
   return kWordings;
 }
 
-std::string Verb(const std::string& type) {
+std::string Verb(std::string_view type) {
   auto it = Wordings().find(type);
-  return it == Wordings().end() ? type : it->second.verb;
+  return it == Wordings().end() ? std::string(type) : it->second.verb;
 }
 
 // "serial 1002 issued 2026-03-02 11:00 JST (replaces 1001)".
@@ -82,12 +82,11 @@ struct Condition {  // a `where` test on one field of the `from` event
   std::vector<std::string> values;
 
   bool Holds(const Event& e) const {
-    auto it = e.fields.find(field);
-    bool present = it != e.fields.end() && !it->is_null();
+    bool present = e.Has(field);
     if (op == "present") return present;
     if (op == "absent") return !present;
     if (!present) return op == "not_in";
-    std::string v = it->is_string() ? it->get<std::string>() : it->dump();
+    std::string v = e.Str(field);
     bool listed = std::find(values.begin(), values.end(), v) != values.end();
     return op == "not_in" ? !listed : listed;
   }
@@ -154,7 +153,7 @@ class Deadline : public Check {
     for (const Condition& c : where_) {
       if (!c.Holds(*from)) {
         out->status = Status::kNotApplicable;
-        out->reason = "the " + from->type + " event does not meet the rule's `where`";
+        out->reason = "the " + std::string(from->type) + " event does not meet the rule's `where`";
         return;
       }
     }
@@ -311,7 +310,7 @@ class Deadline : public Check {
       if (req.kind == Requirement::kField) {
         if (out->status == Status::kPass) {
           out->status = Status::kNotEvaluated;
-          out->reason = "the " + from.type + " event has no " + req.field;
+          out->reason = "the " + std::string(from.type) + " event has no " + req.field;
         }
         return;
       }

@@ -47,7 +47,7 @@ std::string Artifact::Identity() const {
            (number ? *number : FormatRfc3339(crl->this_update()));
   }
   if (event != nullptr) {
-    std::string record = event->fields.dump();
+    std::string record = event->Record();
     return "event|" + HexEncode(Sha1(ByteView(reinterpret_cast<const uint8_t*>(record.data()),
                                               record.size())));
   }
@@ -64,7 +64,8 @@ std::string Artifact::Location() const {
            (number ? "crlNumber=" + *number : "thisUpdate=" + FormatRfc3339(crl->this_update()));
   }
   if (event != nullptr) {
-    return event->type + (event->id.empty() ? "" : " " + event->id) + " at " +
+    std::string id = event->id();
+    return std::string(event->type) + (id.empty() ? "" : " " + id) + " at " +
            FormatRfc3339(event->time);
   }
   return "subject=" + csr->subject().text;

@@ -15,7 +15,7 @@ const std::vector<const Event*>& Empty() {
 
 EvidenceIndex::EvidenceIndex(const Evidence& evidence, const BusinessCalendar& calendar)
     : evidence_(evidence), calendar_(calendar) {
-  for (const Event& e : evidence.events()) by_type_[e.type].push_back(&e);
+  for (const Event& e : evidence.events()) by_type_[std::string(e.type)].push_back(&e);
   for (auto& [type, list] : by_type_) {
     std::stable_sort(list.begin(), list.end(),
                      [](const Event* a, const Event* b) { return a->time < b->time; });

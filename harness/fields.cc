@@ -237,21 +237,12 @@ std::vector<FieldDef> BuildFields() {
     std::string n(name);
     d.push_back({n, kEvent, ValueType::kString, "the event's \"" + n + "\" field",
                  [n](const EvalContext& c, Out* o) {
-                   auto it = c.artifact.event->fields.find(n);
-                   if (it == c.artifact.event->fields.end() || it->is_null()) return;
-                   if (it->is_array()) {
-                     Push(o, it->dump());
-                   } else {
-                     Push(o, it->is_string() ? it->get<std::string>() : it->dump());
-                   }
+                   if (c.artifact.event->Has(n)) Push(o, c.artifact.event->Str(n));
                  }});
     d.push_back({n + "[*]", kEvent, ValueType::kString,
                  "each element of the event's \"" + n + "\" list",
                  [n](const EvalContext& c, Out* o) {
-                   auto it = c.artifact.event->fields.find(n);
-                   if (it == c.artifact.event->fields.end() || !it->is_array()) return;
-                   for (const auto& v : *it)
-                     Push(o, v.is_string() ? v.get<std::string>() : v.dump());
+                   for (std::string_view v : c.artifact.event->List(n)) Push(o, std::string(v));
                  }});
   }
   return d;

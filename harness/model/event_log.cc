@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "harness/model/extensions.h"
 
@@ -28,12 +31,101 @@ constexpr std::array<std::string_view, 15> kTypes = {"application_received",
 // Fields that hold serial numbers, normalised on load.
 constexpr std::array<std::string_view, 2> kSerialFields = {"serial", "replaces"};
 
+// The packed layout: per value, [field index][kind][length, 4 bytes][text].
+enum ValueKind : char { kScalar = 0, kListStart = 1, kListElement = 2 };
+constexpr size_t kHeader = 6;
+
+int FieldIndex(std::string_view field) {
+  const auto& names = EventFieldNames();
+  auto it = std::find(names.begin(), names.end(), field);
+  return it == names.end() ? -1 : static_cast<int>(it - names.begin());
+}
+
+void Append(std::string* packed, std::string_view field, ValueKind kind, std::string_view value) {
+  int index = FieldIndex(field);
+  if (index < 0) throw std::logic_error("not an event field: " + std::string(field));
+  auto length = static_cast<uint32_t>(value.size());
+  packed->push_back(static_cast<char>(index));
+  packed->push_back(kind);
+  packed->append(reinterpret_cast<const char*>(&length), sizeof length);
+  packed->append(value);
+}
+
 }  // namespace
 
-std::string Event::Str(std::string_view key) const {
-  auto it = fields.find(key);
-  return it != fields.end() && it->is_string() ? it->get<std::string>() : std::string();
+template <typename F>
+void Event::ForEach(std::string_view field, F&& f) const {
+  int index = FieldIndex(field);
+  for (size_t pos = 0; index >= 0 && pos + kHeader <= packed_.size();) {
+    uint32_t length = 0;
+    std::memcpy(&length, packed_.data() + pos + 2, sizeof length);
+    if (packed_[pos] == index) {
+      f(static_cast<ValueKind>(packed_[pos + 1]),
+        std::string_view(packed_).substr(pos + kHeader, length));
+    }
+    pos += kHeader + length;
+  }
 }
+
+std::string Event::Str(std::string_view field) const {
+  std::string scalar;
+  bool list = false;
+  nlohmann::json elements = nlohmann::json::array();
+  ForEach(field, [&](ValueKind kind, std::string_view value) {
+    if (kind == kScalar) scalar = value;
+    list |= kind == kListStart;
+    if (kind == kListElement) elements.push_back(value);
+  });
+  return list ? elements.dump() : scalar;
+}
+
+bool Event::Has(std::string_view field) const {
+  bool found = false;
+  ForEach(field, [&](ValueKind kind, std::string_view) { found |= kind != kListElement; });
+  return found;
+}
+
+std::vector<std::string_view> Event::List(std::string_view field) const {
+  std::vector<std::string_view> out;
+  ForEach(field, [&](ValueKind kind, std::string_view value) {
+    if (kind == kListElement) out.push_back(value);
+  });
+  return out;
+}
+
+std::string Event::Record() const {
+  return std::string(type) + '\n' + std::to_string(time) + '\n' + packed_;
+}
+
+void Event::Set(std::string_view field, std::string_view value) {
+  Append(&packed_, field, kScalar, value);
+}
+
+void Event::SetList(std::string_view field, const std::vector<std::string_view>& elements) {
+  Append(&packed_, field, kListStart, {});
+  for (std::string_view element : elements) Append(&packed_, field, kListElement, element);
+}
+
+namespace {
+
+// Keeps the schema's fields of a validated event.
+void Pack(const nlohmann::json& j, Event* e) {
+  for (std::string_view name : EventFieldNames()) {
+    auto it = j.find(name);
+    if (it == j.end()) continue;
+    if (it->is_boolean()) {
+      e->Set(name, it->get<bool>() ? "true" : "false");
+    } else if (it->is_array()) {
+      std::vector<std::string_view> elements;
+      for (const auto& element : *it) elements.push_back(element.get_ref<const std::string&>());
+      e->SetList(name, elements);
+    } else {
+      e->Set(name, it->get_ref<const std::string&>());
+    }
+  }
+}
+
+}  // namespace
 
 const std::vector<std::string_view>& EventFieldNames() {
   static const std::vector<std::string_view> kNames = {
@@ -89,17 +181,16 @@ std::optional<Event> ParseEventLine(std::string_view line, Source source, std::s
     *error = "missing \"type\"";
     return std::nullopt;
   }
-  e.type = type->get<std::string>();
-  if (!IsKnownEventType(e.type)) {
-    *error = "unknown event type \"" + e.type + "\"";
+  const std::string& type_text = type->get_ref<const std::string&>();
+  auto known = std::find(kTypes.begin(), kTypes.end(), type_text);
+  if (known == kTypes.end()) {
+    *error = "unknown event type \"" + type_text + "\"";
     return std::nullopt;
   }
-  if (auto id = j.find("id"); id != j.end()) {
-    if (!id->is_string()) {
-      *error = "\"id\" must be a string";
-      return std::nullopt;
-    }
-    e.id = id->get<std::string>();
+  e.type = *known;
+  if (auto id = j.find("id"); id != j.end() && !id->is_string()) {
+    *error = "\"id\" must be a string";
+    return std::nullopt;
   }
   for (std::string_view key : kSerialFields) {
     auto it = j.find(key);
@@ -149,7 +240,7 @@ std::optional<Event> ParseEventLine(std::string_view line, Source source, std::s
       return std::nullopt;
     }
   }
-  e.fields = std::move(j);
+  Pack(j, &e);
   return e;
 }
 

@@ -3,7 +3,6 @@
 // log"). Every line is validated; a bad line becomes an input problem with its
 // file and line, and the other lines are kept.
 
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,15 +13,36 @@
 
 namespace cpaudit {
 
-struct Event {
+// One event, compact: a million of them must fit in a few hundred megabytes.
+// Fields of DESIGN.md's schema are kept as text; unknown fields are accepted
+// and ignored, as DESIGN.md says.
+class Event {
+ public:
   Source source;  // "events/ca.jsonl", line N
   UnixTime time = 0;
-  std::string type;
-  std::string id;
-  nlohmann::json fields;  // the whole object; unknown fields are kept
+  std::string_view type;  // one of the types DESIGN.md defines (static storage)
 
-  // A string field, or empty when absent.
-  std::string Str(std::string_view key) const;
+  // A field's text (booleans as true/false), empty when absent. For a list
+  // field, its JSON text.
+  std::string Str(std::string_view field) const;
+  bool Has(std::string_view field) const;
+  // The elements of a list field ("documents").
+  std::vector<std::string_view> List(std::string_view field) const;
+  std::string id() const { return Str("id"); }
+  // What the event says, in one canonical string: the identity fingerprints
+  // are made from.
+  std::string Record() const;
+
+  // `field` must be one of EventFieldNames().
+  void Set(std::string_view field, std::string_view value);
+  void SetList(std::string_view field, const std::vector<std::string_view>& elements);
+
+ private:
+  // Per value: the field's index in EventFieldNames(), a list-element flag,
+  // a 4-byte length, the text.
+  std::string packed_;
+  template <typename F>
+  void ForEach(std::string_view field, F&& f) const;
 };
 
 // Serial numbers as the model prints them (lower-case hex of whole octets,

@@ -14,8 +14,30 @@ TEST(EventLog, ParsesALineAndNormalisesSerials) {
   EXPECT_EQ(FormatRfc3339(e->time), "2026-04-30T01:00:00Z");
   EXPECT_EQ(e->type, "certificate_issued");
   EXPECT_EQ(e->Str("serial"), "0abc");
-  EXPECT_EQ(e->fields["extra"], 1);
+  EXPECT_FALSE(e->Has("extra"));  // unknown fields are accepted and ignored
+  EXPECT_EQ(e->Str("profile"), "tsa");
+  EXPECT_FALSE(e->Has("request"));
   EXPECT_EQ(e->source.Display(), "events/a.jsonl:7");
+}
+
+TEST(EventLog, KeepsListsAndBooleansAsTheFieldModelShowsThem) {
+  std::string error;
+  auto e = ParseEventLine(
+      R"({"time": "2026-04-30T10:00:00Z", "type": "revocation_requested", "urgent": true,
+          "documents": ["csr", "application_form"], "id": "R-1"})",
+      Source{"x"}, &error);
+  ASSERT_TRUE(e) << error;
+  EXPECT_EQ(e->Str("urgent"), "true");
+  EXPECT_EQ(e->Str("documents"), R"(["csr","application_form"])");
+  EXPECT_EQ(e->List("documents"), (std::vector<std::string_view>{"csr", "application_form"}));
+  EXPECT_EQ(e->id(), "R-1");
+  auto empty = ParseEventLine(
+      R"({"time": "2026-04-30T10:00:00Z", "type": "application_received", "documents": []})",
+      Source{"x"}, &error);
+  ASSERT_TRUE(empty) << error;
+  EXPECT_TRUE(empty->Has("documents"));
+  EXPECT_EQ(empty->Str("documents"), "[]");
+  EXPECT_TRUE(empty->List("documents").empty());
 }
 
 TEST(EventLog, RejectsBadLinesWithTheReason) {

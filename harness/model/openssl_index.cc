@@ -81,11 +81,8 @@ void ReadOpenSslIndex(std::string_view text, const std::string& path,
     issued.source = source;
     issued.time = cert->not_before();
     issued.type = "certificate_issued";
-    issued.fields = {{"time", FormatRfc3339(issued.time)},
-                     {"type", issued.type},
-                     {"serial", *serial},
-                     {"certificate", cert->source().Display()},
-                     {"subject", f[5]}};
+    issued.Set("serial", *serial);
+    issued.Set("certificate", cert->source().Display());
     events->push_back(std::move(issued));
     if (status != "R") continue;
     std::string revocation = f[2];
@@ -110,8 +107,8 @@ void ReadOpenSslIndex(std::string_view text, const std::string& path,
     revoked.source = source;
     revoked.time = *when;
     revoked.type = "certificate_revoked";
-    revoked.fields = {{"time", FormatRfc3339(*when)}, {"type", revoked.type}, {"serial", *serial}};
-    if (!reason.empty()) revoked.fields["reason"] = reason;
+    revoked.Set("serial", *serial);
+    if (!reason.empty()) revoked.Set("reason", reason);
     events->push_back(std::move(revoked));
   }
 }
