@@ -71,7 +71,7 @@ AuditRun RunAudit(const AuditRequest& request) {
       request.waivers ? LoadWaivers(*request.waivers) : std::vector<Waiver>{};
   std::optional<Baseline> baseline;
   if (request.baseline) baseline = LoadBaseline(*request.baseline);
-  run.evidence = Evidence::Load(request.evidence);
+  run.evidence = Evidence::Load(request.evidence, request.threads);
   EvaluateOptions options;
   options.at = request.at ? *request.at : config.at ? *config.at : Now();
   options.fail_on = request.fail_on;

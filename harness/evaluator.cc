@@ -1,14 +1,13 @@
 #include "harness/evaluator.h"
 
 #include <algorithm>
-#include <atomic>
 #include <iterator>
-#include <thread>
 #include <tuple>
 #include <unordered_map>
 
 #include "harness/assertion.h"
 #include "harness/evidence_index.h"
+#include "harness/model/parallel.h"
 
 namespace cpaudit {
 namespace {
@@ -224,33 +223,24 @@ RunResult Evaluate(const Pack& pack, const Evidence& evidence, const std::string
     std::vector<RuleTally> tallies;
     std::vector<std::tuple<size_t, size_t, Outcome>> failing;  // (rule, artifact, outcome)
   };
-  std::vector<WorkerResult> results;
-  std::atomic<size_t> next{0};
-  auto worker = [&](WorkerResult* mine, bool report) {
-    mine->tallies.resize(n_rules);
-    for (size_t i = next++; i < n_artifacts; i = next++) {
-      if (report && options.progress && i % 4096 == 0) options.progress(i, n_artifacts);
-      const Artifact& a = prep.artifacts[i];
-      SignatureMemo signature;
-      EvalContext ctx{evidence,   a,      prep.issuers[i], prep.profiles[i], prep.newest_crls[i],
-                      options.at, &index, &signature};
-      for (size_t r = 0; r < n_rules; ++r) {
-        const Rule& rule = pack.rules[r];
-        if (!Applies(rule, a)) continue;
-        Outcome out = EvaluateOne(rule, ctx);
-        Tally(&mine->tallies[r], out);
-        if (!out.violations.empty()) mine->failing.emplace_back(r, i, std::move(out));
-      }
+  unsigned threads = ThreadCount(options.threads, n_artifacts / 8);
+  std::vector<WorkerResult> results(threads);
+  for (WorkerResult& w : results) w.tallies.resize(n_rules);
+  ParallelFor(n_artifacts, threads, [&](size_t i, unsigned thread) {
+    WorkerResult* mine = &results[thread];
+    if (thread == 0 && options.progress && i % 4096 == 0) options.progress(i, n_artifacts);
+    const Artifact& a = prep.artifacts[i];
+    SignatureMemo signature;
+    EvalContext ctx{evidence,   a,      prep.issuers[i], prep.profiles[i], prep.newest_crls[i],
+                    options.at, &index, &signature};
+    for (size_t r = 0; r < n_rules; ++r) {
+      const Rule& rule = pack.rules[r];
+      if (!Applies(rule, a)) continue;
+      Outcome out = EvaluateOne(rule, ctx);
+      Tally(&mine->tallies[r], out);
+      if (!out.violations.empty()) mine->failing.emplace_back(r, i, std::move(out));
     }
-  };
-  unsigned threads =
-      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<size_t>(threads, std::max<size_t>(1, n_artifacts / 8)));
-  results.resize(threads);
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker, &results[t], false);
-  worker(&results[0], true);
-  for (auto& t : pool) t.join();
+  });
   // Merge in a fixed order: by rule, then by artifact, whatever the threads did.
   std::vector<std::tuple<size_t, size_t, Outcome>> failing;
   for (WorkerResult& w : results) {

@@ -5,12 +5,14 @@
 #include <openssl/pem.h>
 
 #include <algorithm>
+#include <deque>
 #include <fstream>
-#include <map>
 #include <string_view>
+#include <unordered_map>
 
 #include "harness/model/openssl_index.h"
 #include "harness/model/openssl_ptr.h"
+#include "harness/model/parallel.h"
 
 namespace cpaudit {
 namespace fs = std::filesystem;
@@ -74,126 +76,24 @@ std::optional<std::vector<EncodedItem>> SplitEncoded(Bytes&& contents, std::stri
   return items;
 }
 
-std::unique_ptr<Evidence> Evidence::Load(const fs::path& dir) {
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) {
-    throw EvidenceError(fmt::format("{}: {}", dir.string(),
-                                    fs::exists(dir, ec) ? "not a directory" : "no such directory"));
-  }
-  auto evidence = std::make_unique<Evidence>();
-  evidence->root_ = dir;
-  for (const char* part : {"ca", "certs", "crls", "csrs", "repository", "events"}) {
-    evidence->LoadPart(part);
-  }
-  return evidence;
-}
+namespace {}  // namespace
 
-bool Evidence::HasPart(const std::string& part) const {
-  return std::find(parts_.begin(), parts_.end(), part) != parts_.end();
-}
+// What one loading job read. Jobs run on several threads; their batches are
+// merged in job order, so the evidence does not depend on the threads.
+struct LoadBatch {
+  std::vector<std::shared_ptr<const Certificate>> cas;
+  std::vector<std::shared_ptr<const Certificate>> certificates;
+  std::vector<std::shared_ptr<const Crl>> crls;
+  std::vector<std::shared_ptr<const Csr>> csrs;
+  std::vector<std::string> published;  // SHA-1 hex of repository/ certificates
+  std::vector<Event> events;
+  std::vector<InputProblem> problems;
+};
 
-void Evidence::LoadPart(const std::string& part) {
-  fs::path dir = root_ / part;
-  std::error_code ec;
-  if (!fs::exists(dir, ec)) return;
-  if (!fs::is_directory(dir, ec)) {
-    AddProblem({part, "expected a directory"});
-    return;
-  }
-  parts_.push_back(part);
-  std::vector<fs::path> files;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
-       it.increment(ec)) {
-    if (it->is_regular_file(ec)) files.push_back(it->path());
-  }
-  if (ec) AddProblem({part, "cannot list: " + ec.message()});
-  std::sort(files.begin(), files.end());
-  for (const fs::path& file : files) {
-    if (part == "events") {
-      LoadEventLog(file);
-    } else {
-      LoadFile(part, file);
-    }
-  }
-}
+namespace {
 
-void Evidence::LoadFile(const std::string& part, const fs::path& file) {
-  std::string rel = fs::relative(file, root_).generic_string();
-  std::ifstream in(file, std::ios::binary | std::ios::ate);
-  if (!in) {
-    AddProblem({rel, "cannot open the file"});
-    return;
-  }
-  Bytes contents(static_cast<size_t>(std::max<std::streamoff>(in.tellg(), 0)));
-  in.seekg(0);
-  if (!in.read(reinterpret_cast<char*>(contents.data()),
-               static_cast<std::streamsize>(contents.size()))) {
-    AddProblem({rel, "cannot read the file"});
-    return;
-  }
-  std::string error;
-  auto items = SplitEncoded(std::move(contents), &error);
-  if (!items) {
-    AddProblem({rel, error});
-    return;
-  }
-  int index = items->size() > 1 ? 1 : 0;
-  for (EncodedItem& item : *items) {
-    AddItem(part, item.label, std::move(item.der), Source{rel, index, 0});
-    if (index > 0) ++index;
-  }
-}
-
-void Evidence::LoadEventLog(const fs::path& file) {
-  std::string rel = fs::relative(file, root_).generic_string();
-  if (file.filename() == "index.txt") return LoadOpenSslIndex(file, rel);
-  // index.txt's companion; it holds only the CA's unique_subject setting.
-  if (file.filename() == "index.txt.attr") return;
-  if (file.extension() != ".jsonl") {
-    AddProblem({rel, "not an event log: event logs are *.jsonl, or an openssl ca index.txt"});
-    return;
-  }
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    AddProblem({rel, "cannot open the file"});
-    return;
-  }
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.find_first_not_of(" \t") == std::string::npos) continue;
-    Source source{rel, 0, number};
-    std::string error;
-    if (auto event = ParseEventLine(line, source, &error)) {
-      AddEvent(std::move(*event));
-    } else {
-      AddProblem({source.Display(), error});
-    }
-  }
-}
-
-void Evidence::LoadOpenSslIndex(const fs::path& file, const std::string& rel) {
-  std::ifstream in(file, std::ios::binary);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  std::map<std::string, const Certificate*> by_serial;
-  for (const auto& c : certificates_) by_serial.emplace(c->serial_hex(), c.get());
-  std::vector<IndexProblem> problems;
-  ReadOpenSslIndex(
-      text, rel,
-      [&](const std::string& serial) -> const Certificate* {
-        auto it = by_serial.find(serial);
-        return it == by_serial.end() ? nullptr : it->second;
-      },
-      &events_, &problems);
-  for (const IndexProblem& p : problems) {
-    AddProblem({Source{rel, 0, p.line}.Display(), p.message});
-  }
-}
-
-void Evidence::AddItem(const std::string& part, const std::string& label, Bytes der,
-                       Source source) {
+void AddItem(LoadBatch* batch, const std::string& part, const std::string& label, Bytes der,
+             Source source) {
   enum class Kind { kCertificate, kCrl, kCsr, kUnknown } kind = Kind::kUnknown;
   if (label.empty()) {
     kind = part == "crls" ? Kind::kCrl : part == "csrs" ? Kind::kCsr : Kind::kCertificate;
@@ -210,28 +110,214 @@ void Evidence::AddItem(const std::string& part, const std::string& label, Bytes 
     case Kind::kCertificate:
       if (auto cert = Certificate::Parse(std::move(der), std::move(source), &error)) {
         if (part == "ca") {
-          AddCa(std::move(cert));
+          batch->cas.push_back(std::move(cert));
         } else if (part == "repository") {
-          published_.insert(HexEncode(cert->fingerprint_sha1()));
+          batch->published.push_back(HexEncode(cert->fingerprint_sha1()));
         } else {
-          AddCertificate(std::move(cert));
+          batch->certificates.push_back(std::move(cert));
         }
         return;
       }
-      return AddProblem({where, "not a readable certificate: " + error});
+      return batch->problems.push_back({where, "not a readable certificate: " + error});
     case Kind::kCrl:
       if (auto crl = Crl::Parse(std::move(der), std::move(source), &error)) {
-        return AddCrl(std::move(crl));
+        return batch->crls.push_back(std::move(crl));
       }
-      return AddProblem({where, "not a readable CRL: " + error});
+      return batch->problems.push_back({where, "not a readable CRL: " + error});
     case Kind::kCsr:
       if (auto csr = Csr::Parse(std::move(der), std::move(source), &error)) {
-        return AddCsr(std::move(csr));
+        return batch->csrs.push_back(std::move(csr));
       }
-      return AddProblem({where, "not a readable CSR: " + error});
+      return batch->problems.push_back({where, "not a readable CSR: " + error});
     case Kind::kUnknown:
-      return AddProblem({where, "unexpected PEM block \"" + label + "\""});
+      return batch->problems.push_back({where, "unexpected PEM block \"" + label + "\""});
   }
+}
+
+std::optional<Bytes> ReadWhole(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary | std::ios::ate);
+  if (!in) return std::nullopt;
+  Bytes contents(static_cast<size_t>(std::max<std::streamoff>(in.tellg(), 0)));
+  in.seekg(0);
+  if (!in.read(reinterpret_cast<char*>(contents.data()),
+               static_cast<std::streamsize>(contents.size()))) {
+    return std::nullopt;
+  }
+  return contents;
+}
+
+void LoadFile(LoadBatch* batch, const std::string& part, const fs::path& file,
+              const std::string& rel) {
+  auto contents = ReadWhole(file);
+  if (!contents) return batch->problems.push_back({rel, "cannot read the file"});
+  std::string error;
+  auto items = SplitEncoded(std::move(*contents), &error);
+  if (!items) return batch->problems.push_back({rel, error});
+  int index = items->size() > 1 ? 1 : 0;
+  for (EncodedItem& item : *items) {
+    AddItem(batch, part, item.label, std::move(item.der), Source{rel, index, 0});
+    if (index > 0) ++index;
+  }
+}
+
+// A run of whole lines of an event log, numbered from first_line; or a whole
+// openssl ca index.txt; or why the file cannot be read.
+struct LogChunk {
+  std::string rel;
+  std::string_view text;
+  int first_line = 1;
+  bool openssl_index = false;
+  std::string problem;
+};
+
+using CertificatesBySerial = std::unordered_map<std::string, const Certificate*>;
+
+void LoadOpenSslIndex(LoadBatch* batch, const LogChunk& chunk, const CertificatesBySerial& certs) {
+  std::vector<IndexProblem> problems;
+  ReadOpenSslIndex(
+      chunk.text, chunk.rel,
+      [&](const std::string& serial) -> const Certificate* {
+        auto it = certs.find(serial);
+        return it == certs.end() ? nullptr : it->second;
+      },
+      &batch->events, &problems);
+  for (const IndexProblem& p : problems) {
+    batch->problems.push_back({Source{chunk.rel, 0, p.line}.Display(), p.message});
+  }
+}
+
+void LoadEventLines(LoadBatch* batch, const LogChunk& chunk) {
+  int number = chunk.first_line;
+  for (size_t pos = 0; pos < chunk.text.size(); ++number) {
+    size_t end = std::min(chunk.text.find('\n', pos), chunk.text.size());
+    std::string_view line = chunk.text.substr(pos, end - pos);
+    pos = end + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+    Source source{chunk.rel, 0, number};
+    std::string error;
+    if (auto event = ParseEventLine(line, source, &error)) {
+      batch->events.push_back(std::move(*event));
+    } else {
+      batch->problems.push_back({source.Display(), error});
+    }
+  }
+}
+
+// Splits a log into chunks of about `size` bytes at line ends.
+std::vector<LogChunk> ChunkLog(const std::string& rel, std::string_view text, size_t size) {
+  std::vector<LogChunk> chunks;
+  int line = 1;
+  for (size_t pos = 0; pos < text.size();) {
+    size_t end = text.size();
+    if (pos + size < text.size()) {
+      size_t line_end = text.find('\n', pos + size);
+      if (line_end != std::string_view::npos) end = line_end + 1;
+    }
+    std::string_view piece = text.substr(pos, end - pos);
+    chunks.push_back({rel, piece, line, false, {}});
+    line += static_cast<int>(std::count(piece.begin(), piece.end(), '\n'));
+    pos = end;
+  }
+  return chunks;
+}
+
+}  // namespace
+
+std::unique_ptr<Evidence> Evidence::Load(const fs::path& dir, unsigned threads) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    throw EvidenceError(fmt::format("{}: {}", dir.string(),
+                                    fs::exists(dir, ec) ? "not a directory" : "no such directory"));
+  }
+  auto evidence = std::make_unique<Evidence>();
+  evidence->root_ = dir;
+  // Artifacts first: the openssl index among the events refers to certificates.
+  std::vector<std::pair<std::string, fs::path>> files;
+  for (const char* part : {"ca", "certs", "crls", "csrs", "repository"}) {
+    for (fs::path& file : evidence->ListPart(part)) files.emplace_back(part, std::move(file));
+  }
+  std::vector<LoadBatch> batches(files.size());
+  ParallelFor(files.size(), ThreadCount(threads, files.size()), [&](size_t i, unsigned) {
+    const auto& [part, file] = files[i];
+    LoadFile(&batches[i], part, file, fs::relative(file, dir).generic_string());
+  });
+  for (LoadBatch& batch : batches) evidence->Merge(std::move(batch));
+
+  // Event logs in chunks of whole lines, so that one big log uses every core.
+  std::deque<std::string> logs;  // kept (at stable addresses) while their chunks are parsed
+  std::vector<LogChunk> chunks;
+  for (const fs::path& file : evidence->ListPart("events")) {
+    std::string rel = fs::relative(file, dir).generic_string();
+    if (file.filename() == "index.txt.attr") continue;  // the index's settings only
+    bool openssl_index = file.filename() == "index.txt";
+    if (!openssl_index && file.extension() != ".jsonl") {
+      chunks.push_back({rel,
+                        {},
+                        0,
+                        false,
+                        "not an event log: event logs are *.jsonl, or an openssl ca index.txt"});
+      continue;
+    }
+    auto contents = ReadWhole(file);
+    if (!contents) {
+      chunks.push_back({rel, {}, 0, false, "cannot read the file"});
+      continue;
+    }
+    const std::string& text = logs.emplace_back(contents->begin(), contents->end());
+    if (openssl_index) {
+      chunks.push_back({rel, text, 1, true, {}});
+    } else {
+      for (LogChunk& c : ChunkLog(rel, text, size_t{1} << 20)) chunks.push_back(std::move(c));
+    }
+  }
+  CertificatesBySerial certs;
+  for (const auto& c : evidence->certificates_) certs.emplace(c->serial_hex(), c.get());
+  batches.assign(chunks.size(), LoadBatch{});
+  ParallelFor(chunks.size(), ThreadCount(threads, chunks.size()), [&](size_t i, unsigned) {
+    if (!chunks[i].problem.empty()) {
+      batches[i].problems.push_back({chunks[i].rel, chunks[i].problem});
+    } else if (chunks[i].openssl_index) {
+      LoadOpenSslIndex(&batches[i], chunks[i], certs);
+    } else {
+      LoadEventLines(&batches[i], chunks[i]);
+    }
+  });
+  for (LoadBatch& batch : batches) evidence->Merge(std::move(batch));
+  return evidence;
+}
+
+bool Evidence::HasPart(const std::string& part) const {
+  return std::find(parts_.begin(), parts_.end(), part) != parts_.end();
+}
+
+std::vector<fs::path> Evidence::ListPart(const std::string& part) {
+  fs::path dir = root_ / part;
+  std::error_code ec;
+  std::vector<fs::path> files;
+  if (!fs::exists(dir, ec)) return files;
+  if (!fs::is_directory(dir, ec)) {
+    AddProblem({part, "expected a directory"});
+    return files;
+  }
+  parts_.push_back(part);
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
+       it.increment(ec)) {
+    if (it->is_regular_file(ec)) files.push_back(it->path());
+  }
+  if (ec) AddProblem({part, "cannot list: " + ec.message()});
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+void Evidence::Merge(LoadBatch&& batch) {
+  for (auto& ca : batch.cas) AddCa(std::move(ca));
+  for (auto& c : batch.certificates) AddCertificate(std::move(c));
+  for (auto& c : batch.crls) AddCrl(std::move(c));
+  for (auto& c : batch.csrs) AddCsr(std::move(c));
+  for (auto& p : batch.published) published_.insert(std::move(p));
+  for (auto& e : batch.events) AddEvent(std::move(e));
+  for (auto& p : batch.problems) AddProblem(std::move(p));
 }
 
 void Evidence::AddCa(std::shared_ptr<const Certificate> cert) {

@@ -39,9 +39,13 @@ struct CaCertificate {
   std::string key_error;
 };
 
+struct LoadBatch;  // what one loading job read (evidence.cc)
+
 class Evidence {
  public:
-  static std::unique_ptr<Evidence> Load(const std::filesystem::path& dir);
+  // Reads files on `threads` threads (0: one per core); the result is the same
+  // whatever the number.
+  static std::unique_ptr<Evidence> Load(const std::filesystem::path& dir, unsigned threads = 0);
   // Builds evidence from artifacts already in memory (the oracle, tests).
   Evidence() = default;
   Evidence(const Evidence&) = delete;
@@ -77,11 +81,9 @@ class Evidence {
   void AddProblem(InputProblem problem);
 
  private:
-  void LoadPart(const std::string& part);
-  void LoadFile(const std::string& part, const std::filesystem::path& file);
-  void LoadEventLog(const std::filesystem::path& file);
-  void LoadOpenSslIndex(const std::filesystem::path& file, const std::string& rel);
-  void AddItem(const std::string& part, const std::string& label, Bytes der, Source source);
+  // The files of one evidence folder, sorted; records the folder as present.
+  std::vector<std::filesystem::path> ListPart(const std::string& part);
+  void Merge(LoadBatch&& batch);
 
   std::filesystem::path root_;
   std::vector<std::string> parts_;

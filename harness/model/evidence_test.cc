@@ -91,5 +91,43 @@ TEST(Evidence, FindsTheIssuingCaByNameThenKeyId) {
   EXPECT_EQ(ev->FindIssuer(tsa.issuer(), tsa.extensions()), &ev->cas()[0]);
 }
 
+// A log of several megabytes is parsed in chunks on several threads: the lines
+// keep their numbers and the events their order, whatever the threads.
+TEST(Evidence, LoadsABigLogInChunksWithExactLineNumbers) {
+  TempDir dir;
+  std::string log;
+  std::vector<std::string> expected_problems;
+  int events = 0;
+  for (int line = 1; line <= 60000; ++line) {
+    if (line % 7919 == 0) {
+      log += "{not json\n";
+      expected_problems.push_back("events/a.jsonl:" + std::to_string(line));
+    } else if (line % 5003 == 0) {
+      log += "\n";  // blank lines count but are not events
+    } else {
+      log += R"({"time": "2026-04-30T10:00:00+09:00", "type": "crl_published", "crl": "crls/)" +
+             std::to_string(line) + R"(.pem", "url": "http://repository.example/a-long-url"})" +
+             "\n";
+      ++events;
+    }
+  }
+  dir.Write("events/a.jsonl", log);
+  dir.Write("events/b.txt", "not a log");
+  ASSERT_GT(log.size(), size_t{5} << 20);  // several chunks
+  auto one = Evidence::Load(dir.path(), 1);
+  auto three = Evidence::Load(dir.path(), 3);
+  ASSERT_EQ(one->events().size(), static_cast<size_t>(events));
+  ASSERT_EQ(three->events().size(), one->events().size());
+  for (size_t i = 0; i < one->events().size(); ++i) {
+    ASSERT_EQ(one->events()[i].source.Display(), three->events()[i].source.Display());
+    ASSERT_EQ(one->events()[i].Str("crl"),
+              "crls/" + std::to_string(one->events()[i].source.line) + ".pem");
+  }
+  std::vector<std::string> problems;
+  for (const auto& p : three->input_problems()) problems.push_back(p.artifact);
+  expected_problems.push_back("events/b.txt");
+  EXPECT_EQ(problems, expected_problems);
+}
+
 }  // namespace
 }  // namespace cpaudit
