@@ -1,21 +1,35 @@
 // cpaudit-scale: writes a large evidence bundle for the end-to-end figures of
-// bench/README.md (not committed: it is big and quick to remake).
+// bench/README.md and the scale test (not committed: big and quick to remake).
 //
 //   cpaudit-scale OUT [CERTIFICATES=100000] [CRL_ENTRIES=1000000] [EVENTS=1000000]
 //
-// One CA (corpus/keys/ca.pem, the demo CA's name), CERTIFICATES compliant TSA
-// certificates in PEM bundles of 1,000 with a few keys reused round-robin,
-// one CRL listing CRL_ENTRIES serials, and an event log with the issuance
-// flow of every certificate padded with crl_published events to EVENTS lines.
+// One CA (the demo CA's name and key) runs a year the CP allows: every
+// certificate has its own key and the whole issuance flow in the event log
+// (application, approval, notice, issuance, dispatch, acceptance); 1% are
+// revoked for key compromise through the whole revocation flow and listed on
+// the CRL, which also lists older serials up to CRL_ENTRIES; rejected
+// applications fill the log up to EVENTS lines. Four violations are planted,
+// and OUT/expected.txt lists every finding the pack must report, as
+// "SEVERITY RULE ARTIFACT" lines (the revoked certificates' relying-party
+// notices included):
+//   - a subject with "_" (7.1.4), a receipt 20 days late (4.4.1),
+//   - a revoked certificate the CRL leaves out (4.9.8), a CRL entry without
+//     a reasonCode (4.9.8, warning).
+// Subject keys are random 2048-bit moduli, not real RSA keys: generating
+// 100,000 key pairs would take hours, and no rule factors a modulus.
 
+#include <openssl/core_names.h>
+#include <openssl/param_build.h>
 #include <openssl/pem.h>
 #include <openssl/x509v3.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <random>
 #include <string>
 #include <thread>
 #include <vector>
@@ -24,26 +38,69 @@ namespace {
 
 namespace fs = std::filesystem;
 
+constexpr long kBundle = 1000;             // certificates per PEM file
+constexpr long kFirstSerial = 0x100000;    // the certificates' serials
+constexpr long kOlderSerial = 0x40000000;  // the CRL's other entries
+constexpr long kUnderscoreIndex = 424;     // planted: 7.1.4
+constexpr long kLateReceiptIndex = 1234;   // planted: 4.4.1
+constexpr long kUnlistedRevokedIndex = 0;  // planted: 4.9.8 (revoked, not on the CRL)
+constexpr long kNoReasonEntry = 3;         // planted: 4.9.8 reasons (an older entry)
+
+[[noreturn]] void Die(const std::string& why) {
+  std::cerr << "cpaudit-scale: " << why << "\n";
+  std::exit(1);
+}
+
 EVP_PKEY* LoadKey(const fs::path& path) {
   FILE* f = std::fopen(path.c_str(), "r");
-  if (f == nullptr) {
-    std::cerr << "cannot open " << path << "\n";
-    std::exit(1);
-  }
+  if (f == nullptr) Die("cannot open " + path.string());
   EVP_PKEY* k = PEM_read_PrivateKey(f, nullptr, nullptr, nullptr);
   std::fclose(f);
+  if (k == nullptr) Die("cannot read " + path.string());
   return k;
+}
+
+// A public RSA key with a pseudo-random odd 2048-bit modulus, fixed by `seed`.
+EVP_PKEY* SubjectKey(uint64_t seed) {
+  std::mt19937_64 random(seed);
+  unsigned char modulus[256];
+  for (size_t i = 0; i < sizeof modulus; i += 8) {
+    uint64_t r = random();
+    std::copy_n(reinterpret_cast<unsigned char*>(&r), 8, modulus + i);
+  }
+  modulus[0] |= 0x80;
+  modulus[sizeof modulus - 1] |= 1;
+  BIGNUM* n = BN_bin2bn(modulus, sizeof modulus, nullptr);
+  BIGNUM* e = BN_new();
+  BN_set_word(e, 65537);
+  OSSL_PARAM_BLD* bld = OSSL_PARAM_BLD_new();
+  OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_RSA_N, n);
+  OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_RSA_E, e);
+  OSSL_PARAM* params = OSSL_PARAM_BLD_to_param(bld);
+  EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new_from_name(nullptr, "RSA", nullptr);
+  EVP_PKEY* key = nullptr;
+  if (EVP_PKEY_fromdata_init(ctx) <= 0 ||
+      EVP_PKEY_fromdata(ctx, &key, EVP_PKEY_PUBLIC_KEY, params) <= 0) {
+    Die("cannot build a subject key");
+  }
+  EVP_PKEY_CTX_free(ctx);
+  OSSL_PARAM_free(params);
+  OSSL_PARAM_BLD_free(bld);
+  BN_free(n);
+  BN_free(e);
+  return key;
+}
+
+void AddEntry(X509_NAME* n, const char* field, const std::string& value) {
+  X509_NAME_add_entry_by_txt(n, field, MBSTRING_ASC,
+                             reinterpret_cast<const unsigned char*>(value.c_str()), -1, -1, 0);
 }
 
 X509_NAME* CaName() {
   X509_NAME* n = X509_NAME_new();
-  X509_NAME_add_entry_by_txt(n, "C", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("JP"), -1,
-                             -1, 0);
-  X509_NAME_add_entry_by_txt(n, "O", MBSTRING_ASC,
-                             reinterpret_cast<const unsigned char*>("SECOM Trust.net"), -1, -1, 0);
-  X509_NAME_add_entry_by_txt(
-      n, "OU", MBSTRING_ASC,
-      reinterpret_cast<const unsigned char*>("Security Communication RootCA1"), -1, -1, 0);
+  AddEntry(n, "C", "JP");
+  AddEntry(n, "O", "SECOM Trust.net");
+  AddEntry(n, "OU", "Security Communication RootCA1");
   return n;
 }
 
@@ -57,33 +114,136 @@ std::string Pem(X509* x) {
   return out;
 }
 
-X509* MakeCert(long serial, EVP_PKEY* key, X509* ca, EVP_PKEY* ca_key, CONF* conf) {
+std::string CommonName(long i) {
+  return i == kUnderscoreIndex ? "Scale_TSA " + std::to_string(i)
+                               : "Scale TSA " + std::to_string(i);
+}
+
+std::string Artifact(long i) {
+  return "certs/bundle-" + std::to_string(i / kBundle) + ".pem#" + std::to_string(i % kBundle + 1);
+}
+
+bool Revoked(long i) { return i % 100 == 0; }
+
+X509* MakeCert(long i, X509* ca, EVP_PKEY* ca_key, CONF* conf) {
   X509* x = X509_new();
   X509_set_version(x, 2);
-  ASN1_INTEGER_set(X509_get_serialNumber(x), serial);
+  ASN1_INTEGER_set(X509_get_serialNumber(x), kFirstSerial + i);
   X509_NAME* issuer = CaName();
   X509_set_issuer_name(x, issuer);
   X509_NAME_free(issuer);
   X509_NAME* subject = X509_NAME_new();
-  std::string cn = "Scale TSA " + std::to_string(serial);
-  X509_NAME_add_entry_by_txt(subject, "C", MBSTRING_ASC,
-                             reinterpret_cast<const unsigned char*>("JP"), -1, -1, 0);
-  X509_NAME_add_entry_by_txt(subject, "O", MBSTRING_ASC,
-                             reinterpret_cast<const unsigned char*>("Example Time Corp"), -1, -1,
-                             0);
-  X509_NAME_add_entry_by_txt(subject, "CN", MBSTRING_ASC,
-                             reinterpret_cast<const unsigned char*>(cn.c_str()), -1, -1, 0);
+  AddEntry(subject, "C", "JP");
+  AddEntry(subject, "O", "Example Time Corp");
+  AddEntry(subject, "CN", CommonName(i));
   X509_set_subject_name(x, subject);
   X509_NAME_free(subject);
-  ASN1_TIME_set_string(X509_getm_notBefore(x), "20260105020000Z");
-  ASN1_TIME_set_string(X509_getm_notAfter(x), "20270105020000Z");
+  ASN1_TIME_set_string(X509_getm_notBefore(x), "20260428010000Z");
+  ASN1_TIME_set_string(X509_getm_notAfter(x), "20270428010000Z");
+  EVP_PKEY* key = SubjectKey(static_cast<uint64_t>(i));
   X509_set_pubkey(x, key);
+  EVP_PKEY_free(key);
   X509V3_CTX ctx;
   X509V3_set_ctx(&ctx, ca, x, nullptr, nullptr, 0);
   X509V3_set_nconf(&ctx, conf);
   X509V3_EXT_add_nconf(conf, &ctx, "tsa_ext", x);
   X509_sign(x, ca_key, EVP_sha1());
   return x;
+}
+
+void WriteCertificates(const fs::path& out, long n, X509* ca, EVP_PKEY* ca_key, CONF* conf) {
+  long bundles = (n + kBundle - 1) / kBundle;
+  std::atomic<long> next{0};
+  auto worker = [&] {
+    for (long b = next++; b < bundles; b = next++) {
+      std::string text;
+      for (long i = b * kBundle; i < std::min(n, (b + 1) * kBundle); ++i) {
+        X509* x = MakeCert(i, ca, ca_key, conf);
+        text += Pem(x);
+        X509_free(x);
+      }
+      std::ofstream(out / "certs" / ("bundle-" + std::to_string(b) + ".pem")) << text;
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < std::max(1u, std::thread::hardware_concurrency()); ++t) {
+    pool.emplace_back(worker);
+  }
+  for (auto& t : pool) t.join();
+}
+
+void AddRevoked(X509_CRL* crl, long serial, const char* date, int reason) {
+  X509_REVOKED* r = X509_REVOKED_new();
+  ASN1_INTEGER* s = ASN1_INTEGER_new();
+  ASN1_INTEGER_set(s, serial);
+  X509_REVOKED_set_serialNumber(r, s);
+  ASN1_INTEGER_free(s);
+  ASN1_TIME* t = ASN1_TIME_new();
+  ASN1_TIME_set_string(t, date);
+  X509_REVOKED_set_revocationDate(r, t);
+  ASN1_TIME_free(t);
+  if (reason >= 0) {
+    ASN1_ENUMERATED* e = ASN1_ENUMERATED_new();
+    ASN1_ENUMERATED_set(e, reason);
+    X509_REVOKED_add1_ext_i2d(r, NID_crl_reason, e, 0, 0);
+    ASN1_ENUMERATED_free(e);
+  }
+  X509_CRL_add0_revoked(crl, r);
+}
+
+long WriteCrl(const fs::path& out, long n_certs, long n_entries, X509* ca, EVP_PKEY* ca_key) {
+  X509_CRL* crl = X509_CRL_new();
+  X509_CRL_set_version(crl, 1);
+  X509_NAME* issuer = CaName();
+  X509_CRL_set_issuer_name(crl, issuer);
+  X509_NAME_free(issuer);
+  ASN1_TIME* t = ASN1_TIME_new();
+  ASN1_TIME_set_string(t, "20260430010000Z");
+  X509_CRL_set1_lastUpdate(crl, t);
+  ASN1_TIME_set_string(t, "20260730010000Z");
+  X509_CRL_set1_nextUpdate(crl, t);
+  ASN1_TIME_free(t);
+  long entries = 0;
+  for (long i = 0; i < n_certs; ++i) {
+    if (!Revoked(i) || i == kUnlistedRevokedIndex) continue;
+    AddRevoked(crl, kFirstSerial + i, "20260428060000Z", 1);  // keyCompromise
+    ++entries;
+  }
+  for (long k = 0; entries < n_entries; ++k, ++entries) {
+    AddRevoked(crl, kOlderSerial + k, "20250901000000Z", k == kNoReasonEntry ? -1 : 4);
+  }
+  X509V3_CTX ctx;
+  X509V3_set_ctx(&ctx, ca, nullptr, nullptr, crl, 0);
+  X509_EXTENSION* aki =
+      X509V3_EXT_conf_nid(nullptr, &ctx, NID_authority_key_identifier, "keyid:always");
+  X509_CRL_add_ext(crl, aki, -1);
+  X509_EXTENSION_free(aki);
+  X509_CRL_sign(crl, ca_key, EVP_sha1());
+  unsigned char* der = nullptr;
+  int len = i2d_X509_CRL(crl, &der);
+  std::ofstream(out / "crls/crl.der", std::ios::binary).write(reinterpret_cast<char*>(der), len);
+  OPENSSL_free(der);
+  X509_CRL_free(crl);
+  return entries;
+}
+
+// Writes the log line by line, counting lines for the expected findings.
+class Log {
+ public:
+  explicit Log(const fs::path& path) : out_(path) {}
+  int Write(const std::string& time, const std::string& type, const std::string& fields) {
+    out_ << R"({"time": ")" << time << R"(+09:00", "type": ")" << type << '"' << fields << "}\n";
+    return ++lines_;
+  }
+  int lines() const { return lines_; }
+
+ private:
+  std::ofstream out_;
+  int lines_ = 0;
+};
+
+std::string Q(const char* key, const std::string& value) {
+  return std::string(", \"") + key + "\": \"" + value + "\"";
 }
 
 }  // namespace
@@ -97,104 +257,81 @@ int main(int argc, char** argv) {
   long n_certs = argc > 2 ? std::stol(argv[2]) : 100000;
   long n_entries = argc > 3 ? std::stol(argv[3]) : 1000000;
   long n_events = argc > 4 ? std::stol(argv[4]) : 1000000;
+  if (n_certs <= kLateReceiptIndex)
+    Die("CERTIFICATES must exceed " + std::to_string(kLateReceiptIndex));
   fs::path src = CPAUDIT_SOURCE_DIR;
   fs::remove_all(out);
   for (const char* d : {"ca", "certs", "crls", "events"}) fs::create_directories(out / d);
   fs::copy_file(src / "corpus/demo/ca/ca.pem", out / "ca/ca.pem");
-  std::string pem_ca = src / "corpus/demo/ca/ca.pem";
-  FILE* f = std::fopen(pem_ca.c_str(), "r");
+  FILE* f = std::fopen((src / "corpus/demo/ca/ca.pem").c_str(), "r");
   X509* ca = PEM_read_X509(f, nullptr, nullptr, nullptr);
   std::fclose(f);
   EVP_PKEY* ca_key = LoadKey(src / "corpus/keys/ca.pem");
-  // Subscriber keys are reused round-robin: key generation would dominate, and
-  // the rules that care (4.6 renewal without re-key) are then exercised at scale.
-  std::vector<EVP_PKEY*> keys;
-  for (const char* k : {"sub-1", "sub-2", "sub-3", "sub-4", "sub-5", "sub-6"}) {
-    keys.push_back(LoadKey(src / "corpus/keys" / (std::string(k) + ".pem")));
-  }
   CONF* conf = NCONF_new(nullptr);
   long line = 0;
-  NCONF_load(conf, (src / "fuzz/ca-issuance.cnf").c_str(), &line);
+  if (NCONF_load(conf, (src / "fuzz/ca-issuance.cnf").c_str(), &line) != 1) {
+    Die("cannot load fuzz/ca-issuance.cnf");
+  }
 
-  const long kBundle = 1000;
-  long bundles = (n_certs + kBundle - 1) / kBundle;
-  std::atomic<long> next{0};
-  auto worker = [&] {
-    for (long b = next++; b < bundles; b = next++) {
-      std::string text;
-      for (long i = b * kBundle; i < std::min(n_certs, (b + 1) * kBundle); ++i) {
-        X509* x =
-            MakeCert(0x100000 + i, keys[static_cast<size_t>(i) % keys.size()], ca, ca_key, conf);
-        text += Pem(x);
-        X509_free(x);
-      }
-      std::ofstream(out / "certs" / ("bundle-" + std::to_string(b) + ".pem")) << text;
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 0; t < std::max(1u, std::thread::hardware_concurrency()); ++t)
-    pool.emplace_back(worker);
-  for (auto& t : pool) t.join();
+  WriteCertificates(out, n_certs, ca, ca_key, conf);
   std::cerr << "wrote " << n_certs << " certificates\n";
+  long entries = WriteCrl(out, n_certs, n_entries, ca, ca_key);
+  std::cerr << "wrote a CRL of " << entries << " entries\n";
 
-  X509_CRL* crl = X509_CRL_new();
-  X509_CRL_set_version(crl, 1);
-  X509_NAME* issuer = CaName();
-  X509_CRL_set_issuer_name(crl, issuer);
-  X509_NAME_free(issuer);
-  ASN1_TIME* t = ASN1_TIME_new();
-  ASN1_TIME_set_string(t, "20260501030000Z");
-  X509_CRL_set1_lastUpdate(crl, t);
-  ASN1_TIME_set_string(t, "20260801030000Z");
-  X509_CRL_set1_nextUpdate(crl, t);
-  ASN1_TIME_set_string(t, "20260420010000Z");
-  ASN1_ENUMERATED* reason = ASN1_ENUMERATED_new();
-  ASN1_ENUMERATED_set(reason, 4);
-  for (long i = 0; i < n_entries; ++i) {
-    X509_REVOKED* r = X509_REVOKED_new();
-    ASN1_INTEGER* s = ASN1_INTEGER_new();
-    ASN1_INTEGER_set(s, 0x40000000L + i);  // not the certificates' serials
-    X509_REVOKED_set_serialNumber(r, s);
-    ASN1_INTEGER_free(s);
-    X509_REVOKED_set_revocationDate(r, t);
-    X509_REVOKED_add1_ext_i2d(r, NID_crl_reason, reason, 0, 0);
-    X509_CRL_add0_revoked(crl, r);
+  std::vector<std::string> expected = {
+      "ERROR cp-7.1.4-subject-charset " + Artifact(kUnderscoreIndex),
+      "WARNING cp-4.4.1-acceptance-recorded " + Artifact(kLateReceiptIndex),
+      "WARNING cp-4.9.8-reasons-published crls/crl.der",
+  };
+  Log log(out / "events/ca.jsonl");
+  char serial[32];
+  for (long i = 0; i < n_certs; ++i) {
+    std::snprintf(serial, sizeof serial, "%lX", kFirstSerial + i);
+    std::string app = Q("application", "A-" + std::to_string(i));
+    log.Write("2026-04-27T10:00:00", "application_received",
+              app + R"(, "subscriber": "Example Time Corp", "profile": "tsa", )" +
+                  R"("documents": ["application_form", "organization_proof", "csr"])");
+    log.Write("2026-04-27T11:00:00", "application_approved", app + Q("by", "RA"));
+    log.Write("2026-04-27T11:30:00", "applicant_notified", app + Q("decision", "approved"));
+    log.Write("2026-04-28T10:00:00", "certificate_issued",
+              app + Q("serial", serial) + Q("subscriber", "Example Time Corp") +
+                  Q("profile", "tsa") + Q("certificate", Artifact(i)));
+    log.Write("2026-04-28T12:00:00", "certificate_dispatched",
+              Q("serial", serial) + Q("method", "post"));
+    log.Write(i == kLateReceiptIndex ? "2026-05-18T10:00:00" : "2026-04-30T10:00:00",
+              "acceptance_received", Q("serial", serial));
+    if (!Revoked(i)) continue;
+    std::string request = Q("request", "R-" + std::to_string(i));
+    log.Write("2026-04-28T12:30:00", "key_compromise_discovered", Q("serial", serial));
+    log.Write("2026-04-28T13:00:00", "revocation_requested",
+              request + Q("serial", serial) + Q("reason", "keyCompromise") + Q("channel", "email") +
+                  R"(, "urgent": true)");
+    log.Write("2026-04-28T13:30:00", "revocation_request_verified", request + Q("by", "RA"));
+    log.Write("2026-04-28T14:00:00", "revocation_request_accepted", request);
+    int revoked = log.Write("2026-04-28T15:00:00", "certificate_revoked",
+                            request + Q("serial", serial) + Q("reason", "keyCompromise"));
+    if (i == kUnlistedRevokedIndex) {
+      expected.push_back("ERROR cp-4.9.8-crl-after-revocation events/ca.jsonl:" +
+                         std::to_string(revoked));
+    } else {
+      expected.push_back("NOTICE cp-9.6.3-relying-party " + Artifact(i));
+    }
   }
-  ASN1_ENUMERATED_free(reason);
-  ASN1_TIME_free(t);
-  X509V3_CTX ctx;
-  X509V3_set_ctx(&ctx, ca, nullptr, nullptr, crl, 0);
-  X509_EXTENSION* aki =
-      X509V3_EXT_conf_nid(nullptr, &ctx, NID_authority_key_identifier, "keyid:always");
-  X509_CRL_add_ext(crl, aki, -1);
-  X509_EXTENSION_free(aki);
-  X509_CRL_sign(crl, ca_key, EVP_sha1());
-  unsigned char* der = nullptr;
-  int len = i2d_X509_CRL(crl, &der);
-  std::ofstream(out / "crls/crl.der", std::ios::binary).write(reinterpret_cast<char*>(der), len);
-  OPENSSL_free(der);
-  X509_CRL_free(crl);
-  std::cerr << "wrote a CRL of " << n_entries << " entries (" << len << " bytes)\n";
-
-  std::ofstream events(out / "events/ca.jsonl");
-  long written = 0;
-  char buf[512];
-  for (long i = 0; i < n_certs && written < n_events; ++i) {
-    long serial = 0x100000 + i;
-    std::snprintf(buf, sizeof buf,
-                  "{\"time\": \"2026-01-05T10:00:00+09:00\", \"type\": \"application_approved\", "
-                  "\"application\": \"A-%ld\", \"by\": \"RA\"}\n"
-                  "{\"time\": \"2026-01-05T11:00:00+09:00\", \"type\": \"certificate_issued\", "
-                  "\"application\": \"A-%ld\", \"serial\": \"%lX\", \"subscriber\": \"Example Time "
-                  "Corp\", \"profile\": \"tsa\"}\n",
-                  i, i, serial);
-    events << buf;
-    written += 2;
+  log.Write("2026-04-30T10:00:00", "crl_issued", Q("crl", "crls/crl.der"));
+  log.Write("2026-04-30T10:10:00", "crl_published",
+            Q("crl", "crls/crl.der") +
+                Q("url", "http://repository.secomtrust.net/SC-Root1/SCRoot1CRL.crl"));
+  for (long k = 0; log.lines() + 3 <= n_events; ++k) {
+    std::string app = Q("application", "X-" + std::to_string(k));
+    log.Write("2026-03-02T10:00:00", "application_received",
+              app + R"(, "subscriber": "Rejected Applicant", "profile": "tsa", )" +
+                  R"("documents": ["application_form", "organization_proof", "csr"])");
+    log.Write("2026-03-03T10:00:00", "application_rejected", app + Q("by", "RA"));
+    log.Write("2026-03-03T11:00:00", "applicant_notified", app + Q("decision", "rejected"));
   }
-  for (; written < n_events; ++written) {
-    events << "{\"time\": \"2026-05-01T12:10:00+09:00\", \"type\": \"crl_published\", \"crl\": "
-              "\"crls/crl.der\"}\n";
-  }
-  std::cerr << "wrote " << written << " events\n";
+  std::cerr << "wrote " << log.lines() << " events\n";
+  std::sort(expected.begin(), expected.end());
+  std::ofstream expected_file(out / "expected.txt");
+  for (const std::string& e : expected) expected_file << e << "\n";
   return 0;
 }
