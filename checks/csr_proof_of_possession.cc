@@ -25,7 +25,7 @@ class CsrProofOfPossession : public Check {
       for (const Event* issued : index.Join("certificate_issued", "application", id)) {
         const Certificate* cert = index.CertificateBySerial(issued->Str("serial"));
         if (cert == nullptr) continue;
-        if (cert->public_key().key != csr.public_key().key) {
+        if (!SameBytes(cert->public_key().key, csr.public_key().key)) {
           Fail(out,
                {{"problem", "certificate " + cert->source().Display() + " (serial " +
                                 cert->serial_hex() + ", application " + id +

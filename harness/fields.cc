@@ -61,13 +61,12 @@ void AddExtensionFields(std::vector<FieldDef>* defs, ArtifactKind kind) {
   auto exts = [](const EvalContext& c) -> const Extensions& { return *c.artifact.extensions(); };
   defs->push_back({"extensions[*].oid", kind, ValueType::kString, "the OID of each extension",
                    [exts](const EvalContext& c, Out* o) {
-                     for (const auto& e : exts(c).list)
-                       Push(o, e.oid, e.name.empty() ? e.oid : e.name);
+                     for (const auto& e : exts(c).list) Push(o, e.oid, e.Label());
                    }});
   defs->push_back({"extensions[*].critical", kind, ValueType::kBool,
                    "the critical flag of each extension", [exts](const EvalContext& c, Out* o) {
                      for (const auto& e : exts(c).list) {
-                       Push(o, e.critical, e.name.empty() ? e.oid : e.name);
+                       Push(o, e.critical, e.Label());
                      }
                    }});
   for (const auto& [oid, name] : KnownExtensions()) {
@@ -76,7 +75,7 @@ void AddExtensionFields(std::vector<FieldDef>* defs, ArtifactKind kind) {
         {"extensions." + std::string(name), kind, ValueType::kExtension,
          "the " + std::string(name) + " extension (" + id + "): use present, absent or critical",
          [exts, id](const EvalContext& c, Out* o) {
-           if (const Extension* e = exts(c).Find(id)) Push(o, e->critical, e->name);
+           if (const Extension* e = exts(c).Find(id)) Push(o, e->critical, e->Label());
          }});
   }
 }

@@ -43,7 +43,7 @@ std::optional<SignedEnvelope> ParseSignedEnvelope(ByteView der, std::string* err
     *error = "unexpected data after signatureValue";
     return std::nullopt;
   }
-  return SignedEnvelope{tbs->whole, std::move(*alg), ToBytes(*sig_bytes)};
+  return SignedEnvelope{tbs->whole, std::move(*alg), *sig_bytes};
 }
 
 namespace {
@@ -163,9 +163,9 @@ std::optional<PublicKeyInfo> ParsePublicKeyInfo(const der::Tlv& tlv, std::string
     return std::nullopt;
   }
   PublicKeyInfo info;
-  info.der = ToBytes(tlv.whole);
+  info.der = tlv.whole;
   info.algorithm = std::move(*alg);
-  info.key = ToBytes(*key);
+  info.key = *key;
   info.key_sha1 = Sha1(*key);
   if (info.algorithm.oid == "1.2.840.113549.1.1.1") {
     // RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }

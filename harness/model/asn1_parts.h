@@ -25,11 +25,11 @@ struct AlgorithmId {
 };
 
 // SEQUENCE { tbs, signatureAlgorithm, signatureValue BIT STRING }: the outer
-// shape of certificates, CRLs and CSRs.
+// shape of certificates, CRLs and CSRs. Views into `der`.
 struct SignedEnvelope {
   ByteView tbs;           // the whole to-be-signed TLV
   AlgorithmId algorithm;  // the outer signatureAlgorithm
-  Bytes signature;        // the BIT STRING's octets
+  ByteView signature;     // the BIT STRING's octets
 };
 
 // Splits `der` (which must be exactly one SEQUENCE) into its signed parts.
@@ -44,10 +44,11 @@ std::optional<UnixTime> ParseTime(const der::Tlv& tlv, std::string* error);
 
 // The subject key kept as bytes: decoding it through OpenSSL's provider
 // decoders costs ~140 us, so it is only done where a rule needs the key itself.
+// Views into the DER of the artifact that owns it.
 struct PublicKeyInfo {
-  Bytes der;  // the whole SubjectPublicKeyInfo
+  ByteView der;  // the whole SubjectPublicKeyInfo
   AlgorithmId algorithm;
-  Bytes key;                 // subjectPublicKey BIT STRING value
+  ByteView key;              // subjectPublicKey BIT STRING value
   Sha1Digest key_sha1{};     // RFC 5280 4.2.1.2 method 1
   int rsa_modulus_bits = 0;  // 0 when not RSA or unreadable
 };

@@ -9,51 +9,13 @@
 namespace cpaudit {
 namespace {
 
-// OID content octets as OpenSSL's c2i_ASN1_OBJECT accepts them.
-bool ValidOid(ByteView content) {
-  if (content.empty() || (content.back() & 0x80) != 0) return false;
-  bool first_octet = true;
-  for (uint8_t b : content) {
-    if (first_octet && b == 0x80) return false;  // a padded subidentifier
-    first_octet = (b & 0x80) == 0;
-  }
-  return true;
-}
-
 constexpr uint8_t kReasonCodeOid[] = {0x55, 0x1d, 0x15};  // 2.5.29.21
 
-bool SameBytes(ByteView a, ByteView b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end());
-}
-
-// Extension ::= SEQUENCE { extnID OID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING }
+// The next extension's OID TLV and value.
 std::optional<der::Tlv> NextExtensionOid(der::Reader& extensions, ByteView* value,
                                          std::string* error) {
-  auto ext = extensions.Expect(der::kSequence, "Extension", error);
-  if (!ext) return std::nullopt;
-  der::Reader r(ext->content);
-  auto oid = r.Expect(der::kOid, "extnID", error);
-  if (!oid) return std::nullopt;
-  if (!ValidOid(oid->content)) {
-    *error = "extnID: malformed OID";
-    return std::nullopt;
-  }
-  if (auto critical = r.NextIf(der::kBoolean, error)) {
-    if (critical->content.size() != 1) {
-      *error = "critical: malformed BOOLEAN";
-      return std::nullopt;
-    }
-  } else if (!error->empty()) {
-    return std::nullopt;
-  }
-  auto octets = r.Expect(der::kOctetString, "extnValue", error);
-  if (!octets) return std::nullopt;
-  if (!r.empty()) {
-    *error = "unexpected data after extnValue";
-    return std::nullopt;
-  }
-  *value = octets->content;
-  return oid;
+  bool critical = false;
+  return ReadExtension(extensions, &critical, value, error);
 }
 
 // Reads one entry's crlEntryExtensions: the reasonCode, and the first problem

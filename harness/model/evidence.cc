@@ -283,6 +283,10 @@ std::unique_ptr<Evidence> Evidence::Load(const fs::path& dir, unsigned threads) 
       LoadEventLines(&batches[i], chunks[i]);
     }
   });
+  logs.clear();
+  size_t events = evidence->events_.size();
+  for (const LoadBatch& batch : batches) events += batch.events.size();
+  evidence->events_.reserve(events);
   for (LoadBatch& batch : batches) evidence->Merge(std::move(batch));
   return evidence;
 }
@@ -318,6 +322,7 @@ void Evidence::Merge(LoadBatch&& batch) {
   for (auto& p : batch.published) published_.insert(std::move(p));
   for (auto& e : batch.events) AddEvent(std::move(e));
   for (auto& p : batch.problems) AddProblem(std::move(p));
+  batch = LoadBatch{};  // free it now: a million events are merged batch by batch
 }
 
 void Evidence::AddCa(std::shared_ptr<const Certificate> cert) {

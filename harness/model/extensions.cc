@@ -16,7 +16,7 @@ std::string AsString(const ASN1_STRING* s) {
 // Runs an OpenSSL d2i function over the whole of `value`; trailing bytes are an
 // error. The owner type frees what d2i allocated on every path.
 template <typename Owner, typename D2i>
-Owner DecodeAll(D2i d2i, const Bytes& value) {
+Owner DecodeAll(D2i d2i, ByteView value) {
   const unsigned char* p = value.data();
   Owner out(d2i(nullptr, &p, static_cast<long>(value.size())));
   if (out && p != value.data() + value.size()) out.reset();
@@ -166,23 +166,73 @@ const Extension* Extensions::Find(std::string_view oid) const {
   return nullptr;
 }
 
+namespace {
+
+// OID content octets as OpenSSL's c2i_ASN1_OBJECT accepts them.
+bool ValidOid(ByteView content) {
+  if (content.empty() || (content.back() & 0x80) != 0) return false;
+  bool first_octet = true;
+  for (uint8_t b : content) {
+    if (first_octet && b == 0x80) return false;  // a padded subidentifier
+    first_octet = (b & 0x80) == 0;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<der::Tlv> ReadExtension(der::Reader& extensions, bool* critical, ByteView* value,
+                                      std::string* error) {
+  auto ext = extensions.Expect(der::kSequence, "Extension", error);
+  if (!ext) return std::nullopt;
+  der::Reader r(ext->content);
+  auto oid = r.Expect(der::kOid, "extnID", error);
+  if (!oid) return std::nullopt;
+  if (oid->constructed || !ValidOid(oid->content)) {
+    *error = "extnID: malformed OID";
+    return std::nullopt;
+  }
+  *critical = false;
+  if (auto flag = r.NextIf(der::kBoolean, error)) {
+    if (flag->constructed || flag->content.size() != 1) {
+      *error = "critical: malformed BOOLEAN";
+      return std::nullopt;
+    }
+    *critical = flag->content[0] != 0;
+  }
+  auto octets = r.Expect(der::kOctetString, "extnValue", error);
+  if (!octets) return std::nullopt;
+  if (octets->constructed) {
+    *error = "extnValue: constructed OCTET STRING";
+    return std::nullopt;
+  }
+  if (!r.empty()) {
+    *error = "unexpected data after extnValue";
+    return std::nullopt;
+  }
+  *value = octets->content;
+  return oid;
+}
+
 std::optional<Extensions> ParseExtensions(ByteView der, std::string* error) {
-  const unsigned char* p = der.data();
-  ossl::Extensions exts(d2i_X509_EXTENSIONS(nullptr, &p, static_cast<long>(der.size())));
-  if (!exts || p != der.data() + der.size()) {
+  der::Reader top(der);
+  std::string why;
+  auto seq = top.Expect(der::kSequence, "Extensions", &why);
+  if (!seq || seq->constructed == false || !top.empty()) {
     *error = "malformed extensions";
     return std::nullopt;
   }
   Extensions out;
-  for (int i = 0; i < sk_X509_EXTENSION_num(exts.get()); ++i) {
-    X509_EXTENSION* x = sk_X509_EXTENSION_value(exts.get(), i);
+  der::Reader list(seq->content);
+  while (!list.empty()) {
     Extension ext;
-    ext.oid = ObjectText(X509_EXTENSION_get_object(x));
-    ext.name = std::string(KnownExtensionName(ext.oid));
-    ext.critical = X509_EXTENSION_get_critical(x) > 0;
-    const ASN1_OCTET_STRING* data = X509_EXTENSION_get_data(x);
-    const unsigned char* d = ASN1_STRING_get0_data(data);
-    ext.value = Bytes(d, d + ASN1_STRING_length(data));
+    auto oid = ReadExtension(list, &ext.critical, &ext.value, &why);
+    if (!oid) {
+      *error = "malformed extensions: " + why;
+      return std::nullopt;
+    }
+    ext.oid = OidText(oid->whole);
+    ext.name = KnownExtensionName(ext.oid);
     if (out.Find(ext.oid) == nullptr)
       DecodeKnown(ext, out);
     else

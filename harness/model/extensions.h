@@ -1,6 +1,8 @@
 #pragma once
-// X.509 extensions (certificate, CRL and CRL-entry), decoded once with OpenSSL's
-// d2i functions into plain values.
+// X.509 extensions (certificate, CRL and CRL-entry): the list walked with the
+// TLV reader, each known extension's value decoded once with OpenSSL's d2i
+// function for it. Values are views into the DER of the artifact that owns
+// them (certificates, CRLs and CSRs keep their DER for their lifetime).
 
 #include <optional>
 #include <string>
@@ -8,15 +10,19 @@
 #include <vector>
 
 #include "harness/model/byte_view.h"
+#include "harness/model/der_reader.h"
 
 namespace cpaudit {
 
 struct Extension {
   std::string oid;
-  std::string name;  // snake_case name from KnownExtensionName, or empty
+  std::string_view name;  // snake_case name from KnownExtensionName, or empty
   bool critical = false;
-  Bytes value;        // the extnValue octets
+  ByteView value;     // the extnValue octets
   std::string error;  // non-empty when a known extension's value did not decode
+
+  // The name, or the OID of an extension without one.
+  std::string Label() const { return name.empty() ? oid : std::string(name); }
 };
 
 struct AuthorityKeyIdentifier {
@@ -57,5 +63,11 @@ const std::vector<std::string_view>& KeyUsageBitNames();
 
 // Parses `Extensions ::= SEQUENCE SIZE (1..MAX) OF Extension` (the whole TLV).
 std::optional<Extensions> ParseExtensions(ByteView der, std::string* error);
+
+// Reads one `Extension ::= SEQUENCE { extnID OID, critical BOOLEAN DEFAULT
+// FALSE, extnValue OCTET STRING }` as OpenSSL's d2i would accept it: the OID
+// TLV, with *critical and *value set. nullopt with *error when malformed.
+std::optional<der::Tlv> ReadExtension(der::Reader& extensions, bool* critical, ByteView* value,
+                                      std::string* error);
 
 }  // namespace cpaudit

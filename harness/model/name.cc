@@ -35,7 +35,7 @@ std::optional<Name> ParseName(ByteView der, std::string* error) {
     return std::nullopt;
   }
   Name out;
-  out.der = ToBytes(der);
+  out.der = der;
   int count = X509_NAME_entry_count(name.get());
   for (int i = 0; i < count; ++i) {
     const X509_NAME_ENTRY* entry = X509_NAME_get_entry(name.get(), i);

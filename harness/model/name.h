@@ -17,7 +17,7 @@ struct NameAttribute {
 };
 
 struct Name {
-  Bytes der;
+  ByteView der;                           // a view into the DER of the artifact that owns the name
   std::vector<NameAttribute> attributes;  // in encoding order
   std::string text;                       // "C=JP, O=SECOM Trust.net, OU=..."
   // RFC 5280 7.1 comparison key: types plus case-folded, space-collapsed values.
@@ -25,7 +25,7 @@ struct Name {
 
   bool empty() const { return attributes.empty(); }
   bool Matches(const Name& other) const {
-    return der == other.der || comparison_key == other.comparison_key;
+    return SameBytes(der, other.der) || comparison_key == other.comparison_key;
   }
 };
 
