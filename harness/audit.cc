@@ -1,5 +1,7 @@
 #include "harness/audit.h"
 
+#include <malloc.h>
+
 #include <chrono>
 
 #include "harness/gate.h"
@@ -72,6 +74,9 @@ AuditRun RunAudit(const AuditRequest& request) {
   std::optional<Baseline> baseline;
   if (request.baseline) baseline = LoadBaseline(*request.baseline);
   run.evidence = Evidence::Load(request.evidence, request.threads);
+  // Loading freed its file buffers and per-file batches on several threads;
+  // hand that memory back before evaluation builds its indexes.
+  malloc_trim(0);
   EvaluateOptions options;
   options.at = request.at ? *request.at : config.at ? *config.at : Now();
   options.fail_on = request.fail_on;

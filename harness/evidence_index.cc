@@ -50,19 +50,28 @@ const typename Map::mapped_type::element_type& EvidenceIndex::Lazy(Map& map, con
   return *slot;
 }
 
-const std::vector<const Event*>& EvidenceIndex::Join(const std::string& type,
-                                                     const std::string& field,
-                                                     const std::string& value) const {
-  const auto& by_value = Lazy(joins_, type + '\0' + field, [&] {
-    auto join = std::make_unique<std::unordered_map<std::string, EventList>>();
+std::vector<const Event*> EvidenceIndex::Join(const std::string& type, const std::string& field,
+                                              const std::string& value) const {
+  std::hash<std::string_view> hash;
+  const JoinIndex& join = Lazy(joins_, type + '\0' + field, [&] {
+    auto built = std::make_unique<JoinIndex>();
     for (const Event* e : Events(type)) {
       std::string v = e->Str(field);
-      if (!v.empty()) (*join)[v].push_back(e);
+      if (!v.empty()) built->emplace_back(hash(v), e);
     }
-    return join;
+    // Stable: events of one value stay in time order.
+    std::stable_sort(built->begin(), built->end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    return built;
   });
-  auto it = by_value.find(value);
-  return it == by_value.end() ? Empty() : it->second;
+  std::vector<const Event*> out;
+  size_t h = hash(value);
+  auto it = std::lower_bound(join.begin(), join.end(), h,
+                             [](const auto& entry, size_t key) { return entry.first < key; });
+  for (; it != join.end() && it->first == h; ++it) {
+    if (it->second->Str(field) == value) out.push_back(it->second);
+  }
+  return out;
 }
 
 const Event* EvidenceIndex::IssuanceOf(const std::string& serial) const {

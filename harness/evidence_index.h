@@ -27,8 +27,8 @@ class EvidenceIndex {
   // Events of a type in time order (stable for equal times).
   const std::vector<const Event*>& Events(const std::string& type) const;
   // Events of a type whose string field `field` equals `value`, in time order.
-  const std::vector<const Event*>& Join(const std::string& type, const std::string& field,
-                                        const std::string& value) const;
+  std::vector<const Event*> Join(const std::string& type, const std::string& field,
+                                 const std::string& value) const;
   // The certificate_issued event of a serial (the first), or null.
   const Event* IssuanceOf(const std::string& serial) const;
   const Certificate* CertificateBySerial(const std::string& serial) const;
@@ -56,12 +56,12 @@ class EvidenceIndex {
   // A CRL's serials as (hash, offset of the entry): 16 bytes an entry, the
   // DER re-read to confirm a match.
   using SerialIndex = std::vector<std::pair<size_t, size_t>>;
+  // A join: (hash of the field's value, event), by hash and then time; 16
+  // bytes an event, the field compared to confirm a match.
+  using JoinIndex = std::vector<std::pair<size_t, const Event*>>;
 
   mutable std::shared_mutex mu_;
-  // (type, field) -> value -> events
-  mutable std::unordered_map<std::string,
-                             std::unique_ptr<std::unordered_map<std::string, EventList>>>
-      joins_;
+  mutable std::unordered_map<std::string, std::unique_ptr<JoinIndex>> joins_;  // by type, field
   mutable std::unordered_map<const Crl*, std::unique_ptr<SerialIndex>> listed_;
 };
 
