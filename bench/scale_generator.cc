@@ -15,11 +15,8 @@
 //   - a subject with "_" (7.1.4), a receipt 20 days late (4.4.1),
 //   - a revoked certificate the CRL leaves out (4.9.8), a CRL entry without
 //     a reasonCode (4.9.8, warning).
-// Subject keys are random 2048-bit moduli, not real RSA keys: generating
-// 100,000 key pairs would take hours, and no rule factors a modulus.
+// The certificates come from bench/synthetic.h.
 
-#include <openssl/core_names.h>
-#include <openssl/param_build.h>
 #include <openssl/pem.h>
 #include <openssl/x509v3.h>
 
@@ -29,17 +26,19 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <random>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "bench/synthetic.h"
+
 namespace {
 
 namespace fs = std::filesystem;
+namespace synthetic = cpaudit::synthetic;
+using synthetic::kFirstSerial;
 
 constexpr long kBundle = 1000;             // certificates per PEM file
-constexpr long kFirstSerial = 0x100000;    // the certificates' serials
 constexpr long kOlderSerial = 0x40000000;  // the CRL's other entries
 constexpr long kUnderscoreIndex = 424;     // planted: 7.1.4
 constexpr long kLateReceiptIndex = 1234;   // planted: 4.4.1
@@ -49,59 +48,6 @@ constexpr long kNoReasonEntry = 3;         // planted: 4.9.8 reasons (an older e
 [[noreturn]] void Die(const std::string& why) {
   std::cerr << "cpaudit-scale: " << why << "\n";
   std::exit(1);
-}
-
-EVP_PKEY* LoadKey(const fs::path& path) {
-  FILE* f = std::fopen(path.c_str(), "r");
-  if (f == nullptr) Die("cannot open " + path.string());
-  EVP_PKEY* k = PEM_read_PrivateKey(f, nullptr, nullptr, nullptr);
-  std::fclose(f);
-  if (k == nullptr) Die("cannot read " + path.string());
-  return k;
-}
-
-// A public RSA key with a pseudo-random odd 2048-bit modulus, fixed by `seed`.
-EVP_PKEY* SubjectKey(uint64_t seed) {
-  std::mt19937_64 random(seed);
-  unsigned char modulus[256];
-  for (size_t i = 0; i < sizeof modulus; i += 8) {
-    uint64_t r = random();
-    std::copy_n(reinterpret_cast<unsigned char*>(&r), 8, modulus + i);
-  }
-  modulus[0] |= 0x80;
-  modulus[sizeof modulus - 1] |= 1;
-  BIGNUM* n = BN_bin2bn(modulus, sizeof modulus, nullptr);
-  BIGNUM* e = BN_new();
-  BN_set_word(e, 65537);
-  OSSL_PARAM_BLD* bld = OSSL_PARAM_BLD_new();
-  OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_RSA_N, n);
-  OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_RSA_E, e);
-  OSSL_PARAM* params = OSSL_PARAM_BLD_to_param(bld);
-  EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new_from_name(nullptr, "RSA", nullptr);
-  EVP_PKEY* key = nullptr;
-  if (EVP_PKEY_fromdata_init(ctx) <= 0 ||
-      EVP_PKEY_fromdata(ctx, &key, EVP_PKEY_PUBLIC_KEY, params) <= 0) {
-    Die("cannot build a subject key");
-  }
-  EVP_PKEY_CTX_free(ctx);
-  OSSL_PARAM_free(params);
-  OSSL_PARAM_BLD_free(bld);
-  BN_free(n);
-  BN_free(e);
-  return key;
-}
-
-void AddEntry(X509_NAME* n, const char* field, const std::string& value) {
-  X509_NAME_add_entry_by_txt(n, field, MBSTRING_ASC,
-                             reinterpret_cast<const unsigned char*>(value.c_str()), -1, -1, 0);
-}
-
-X509_NAME* CaName() {
-  X509_NAME* n = X509_NAME_new();
-  AddEntry(n, "C", "JP");
-  AddEntry(n, "O", "SECOM Trust.net");
-  AddEntry(n, "OU", "Security Communication RootCA1");
-  return n;
 }
 
 std::string Pem(X509* x) {
@@ -125,40 +71,14 @@ std::string Artifact(long i) {
 
 bool Revoked(long i) { return i % 100 == 0; }
 
-X509* MakeCert(long i, X509* ca, EVP_PKEY* ca_key, CONF* conf) {
-  X509* x = X509_new();
-  X509_set_version(x, 2);
-  ASN1_INTEGER_set(X509_get_serialNumber(x), kFirstSerial + i);
-  X509_NAME* issuer = CaName();
-  X509_set_issuer_name(x, issuer);
-  X509_NAME_free(issuer);
-  X509_NAME* subject = X509_NAME_new();
-  AddEntry(subject, "C", "JP");
-  AddEntry(subject, "O", "Example Time Corp");
-  AddEntry(subject, "CN", CommonName(i));
-  X509_set_subject_name(x, subject);
-  X509_NAME_free(subject);
-  ASN1_TIME_set_string(X509_getm_notBefore(x), "20260428010000Z");
-  ASN1_TIME_set_string(X509_getm_notAfter(x), "20270428010000Z");
-  EVP_PKEY* key = SubjectKey(static_cast<uint64_t>(i));
-  X509_set_pubkey(x, key);
-  EVP_PKEY_free(key);
-  X509V3_CTX ctx;
-  X509V3_set_ctx(&ctx, ca, x, nullptr, nullptr, 0);
-  X509V3_set_nconf(&ctx, conf);
-  X509V3_EXT_add_nconf(conf, &ctx, "tsa_ext", x);
-  X509_sign(x, ca_key, EVP_sha1());
-  return x;
-}
-
-void WriteCertificates(const fs::path& out, long n, X509* ca, EVP_PKEY* ca_key, CONF* conf) {
+void WriteCertificates(const fs::path& out, long n, const synthetic::Ca& ca) {
   long bundles = (n + kBundle - 1) / kBundle;
   std::atomic<long> next{0};
   auto worker = [&] {
     for (long b = next++; b < bundles; b = next++) {
       std::string text;
       for (long i = b * kBundle; i < std::min(n, (b + 1) * kBundle); ++i) {
-        X509* x = MakeCert(i, ca, ca_key, conf);
+        X509* x = synthetic::MakeTsaCertificate(ca, i, CommonName(i));
         text += Pem(x);
         X509_free(x);
       }
@@ -191,12 +111,10 @@ void AddRevoked(X509_CRL* crl, long serial, const char* date, int reason) {
   X509_CRL_add0_revoked(crl, r);
 }
 
-long WriteCrl(const fs::path& out, long n_certs, long n_entries, X509* ca, EVP_PKEY* ca_key) {
+long WriteCrl(const fs::path& out, long n_certs, long n_entries, const synthetic::Ca& ca) {
   X509_CRL* crl = X509_CRL_new();
   X509_CRL_set_version(crl, 1);
-  X509_NAME* issuer = CaName();
-  X509_CRL_set_issuer_name(crl, issuer);
-  X509_NAME_free(issuer);
+  X509_CRL_set_issuer_name(crl, X509_get_subject_name(ca.cert));
   ASN1_TIME* t = ASN1_TIME_new();
   ASN1_TIME_set_string(t, "20260430010000Z");
   X509_CRL_set1_lastUpdate(crl, t);
@@ -213,12 +131,12 @@ long WriteCrl(const fs::path& out, long n_certs, long n_entries, X509* ca, EVP_P
     AddRevoked(crl, kOlderSerial + k, "20250901000000Z", k == kNoReasonEntry ? -1 : 4);
   }
   X509V3_CTX ctx;
-  X509V3_set_ctx(&ctx, ca, nullptr, nullptr, crl, 0);
+  X509V3_set_ctx(&ctx, ca.cert, nullptr, nullptr, crl, 0);
   X509_EXTENSION* aki =
       X509V3_EXT_conf_nid(nullptr, &ctx, NID_authority_key_identifier, "keyid:always");
   X509_CRL_add_ext(crl, aki, -1);
   X509_EXTENSION_free(aki);
-  X509_CRL_sign(crl, ca_key, EVP_sha1());
+  X509_CRL_sign(crl, ca.key, EVP_sha1());
   unsigned char* der = nullptr;
   int len = i2d_X509_CRL(crl, &der);
   std::ofstream(out / "crls/crl.der", std::ios::binary).write(reinterpret_cast<char*>(der), len);
@@ -263,19 +181,10 @@ int main(int argc, char** argv) {
   fs::remove_all(out);
   for (const char* d : {"ca", "certs", "crls", "events"}) fs::create_directories(out / d);
   fs::copy_file(src / "corpus/demo/ca/ca.pem", out / "ca/ca.pem");
-  FILE* f = std::fopen((src / "corpus/demo/ca/ca.pem").c_str(), "r");
-  X509* ca = PEM_read_X509(f, nullptr, nullptr, nullptr);
-  std::fclose(f);
-  EVP_PKEY* ca_key = LoadKey(src / "corpus/keys/ca.pem");
-  CONF* conf = NCONF_new(nullptr);
-  long line = 0;
-  if (NCONF_load(conf, (src / "fuzz/ca-issuance.cnf").c_str(), &line) != 1) {
-    Die("cannot load fuzz/ca-issuance.cnf");
-  }
-
-  WriteCertificates(out, n_certs, ca, ca_key, conf);
+  const synthetic::Ca& ca = synthetic::DemoCa(src);
+  WriteCertificates(out, n_certs, ca);
   std::cerr << "wrote " << n_certs << " certificates\n";
-  long entries = WriteCrl(out, n_certs, n_entries, ca, ca_key);
+  long entries = WriteCrl(out, n_certs, n_entries, ca);
   std::cerr << "wrote a CRL of " << entries << " entries\n";
 
   std::vector<std::string> expected = {
