@@ -2,6 +2,7 @@
 // The interface every check (a C++ primitive or a compiled declarative
 // assertion) implements.
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -57,6 +58,14 @@ class Check {
 // build) however many artifacts share a value.
 std::string OtherArtifacts(const std::vector<size_t>& group, size_t self,
                            const std::vector<Artifact>& artifacts, size_t shown = 5);
+
+// The groups of two or more artifacts whose keys are equal (key_of gives an
+// artifact's key, or nullopt to leave it out), each in artifact order, groups
+// in order of their first artifact. The index is (hash of the key, artifact):
+// 16 bytes an artifact; keys are rebuilt and compared only where hashes are
+// equal, so a collision never groups different keys.
+std::vector<std::vector<size_t>> SharedKeyGroups(
+    size_t n, const std::function<std::optional<std::string>(size_t)>& key_of);
 
 // Adds a violation and marks the outcome failed.
 void Fail(Outcome* out, std::map<std::string, std::string> vars, std::string key = {},

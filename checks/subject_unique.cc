@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
-#include <unordered_map>
 
 #include "harness/evidence_index.h"
 
@@ -16,24 +14,23 @@ class SubjectUnique : public Check {
 
   void EvaluateCorpus(const CorpusContext& ctx,
                       std::vector<std::pair<size_t, Outcome>>* out) const override {
-    std::unordered_map<std::string, std::vector<size_t>> by_dn;
-    for (size_t i = 0; i < ctx.artifacts.size(); ++i) {
-      if (const Certificate* c = ctx.artifacts[i].certificate) {
-        by_dn[c->subject().comparison_key].push_back(i);
-      }
-    }
-    for (const auto& [dn, group] : by_dn) {
+    auto groups =
+        SharedKeyGroups(ctx.artifacts.size(), [&](size_t i) -> std::optional<std::string> {
+          const Certificate* c = ctx.artifacts[i].certificate;
+          return c != nullptr ? std::optional(c->subject().comparison_key) : std::nullopt;
+        });
+    std::map<size_t, Outcome> judged;  // only the certificates that share a DN
+    for (const auto& group : groups) {
       // Subscribers of the group, counted ("" for none on record): linear in the group.
       std::map<std::string, size_t> subscribers;
       for (size_t i : group) ++subscribers[SubscriberOf(ctx, *ctx.artifacts[i].certificate)];
-      for (size_t i : group) {
-        Outcome outcome;
-        if (group.size() > 1) Judge(ctx, i, group, subscribers, &outcome);
-        out->emplace_back(i, std::move(outcome));
-      }
+      for (size_t i : group) Judge(ctx, i, group, subscribers, &judged[i]);
     }
-    std::sort(out->begin(), out->end(),
-              [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (size_t i = 0; i < ctx.artifacts.size(); ++i) {
+      if (ctx.artifacts[i].certificate == nullptr) continue;
+      auto it = judged.find(i);
+      out->emplace_back(i, it != judged.end() ? std::move(it->second) : Outcome{});
+    }
   }
 
   std::string Describe() const override {

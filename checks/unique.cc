@@ -1,6 +1,6 @@
 #include "checks/unique.h"
 
-#include <unordered_map>
+#include <map>
 
 namespace cpaudit {
 namespace {
@@ -13,22 +13,21 @@ class Unique : public Check {
 
   void EvaluateCorpus(const CorpusContext& ctx,
                       std::vector<std::pair<size_t, Outcome>>* out) const override {
-    // Index: key -> artifact indices. Keys are short strings (hashes, serials), not copies.
-    std::unordered_map<std::string, std::vector<size_t>> index;
-    std::vector<std::pair<size_t, std::string>> keyed;
-    for (size_t i = 0; i < ctx.artifacts.size(); ++i) {
-      const Certificate* cert = ctx.artifacts[i].certificate;
-      if (cert == nullptr) continue;
-      std::string k = KeyOf(*cert);
-      index[k].push_back(i);
-      keyed.emplace_back(i, std::move(k));
+    auto groups =
+        SharedKeyGroups(ctx.artifacts.size(), [&](size_t i) -> std::optional<std::string> {
+          const Certificate* cert = ctx.artifacts[i].certificate;
+          return cert != nullptr ? std::optional(KeyOf(*cert)) : std::nullopt;
+        });
+    std::map<size_t, const std::vector<size_t>*> shared;  // only the artifacts that share
+    for (const auto& group : groups) {
+      for (size_t i : group) shared.emplace(i, &group);
     }
-    for (auto& [i, k] : keyed) {
+    for (size_t i = 0; i < ctx.artifacts.size(); ++i) {
+      if (ctx.artifacts[i].certificate == nullptr) continue;
       Outcome outcome;
-      const auto& same = index[k];
-      if (same.size() > 1) {
+      if (auto it = shared.find(i); it != shared.end()) {
         Fail(&outcome, {{"value", Display(*ctx.artifacts[i].certificate)},
-                        {"others", OtherArtifacts(same, i, ctx.artifacts)}});
+                        {"others", OtherArtifacts(*it->second, i, ctx.artifacts)}});
       }
       out->emplace_back(i, std::move(outcome));
     }
