@@ -1,20 +1,27 @@
 // Google Benchmark suite (built with -DCPAUDIT_BENCH=ON; not part of the test
 // run). The floor is the one piece of work that cannot be skipped: verifying
-// the CA's RSA signature on each certificate.
+// the CA's RSA signature on each certificate. Certificates are the demo CA's
+// synthetic TSA certificates (bench/synthetic.h): compliant, each with its own
+// serial, subject and key, so corpus rules see a realistic corpus.
 
 #include <benchmark/benchmark.h>
+#include <malloc.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <new>
 #include <string>
 
+#include "bench/synthetic.h"
 #include "harness/evaluator.h"
 #include "harness/evidence_index.h"
 #include "harness/model/evidence.h"
+#include "harness/model/parallel.h"
 #include "harness/oracle.h"
 #include "harness/pack.h"
 
@@ -28,23 +35,6 @@ std::string Read(const fs::path& p) {
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
-// The demo's certificates (RSA-2048 subjects, signed by the RSA-2048 demo CA).
-const std::vector<Bytes>& Certificates() {
-  static const std::vector<Bytes> certs = [] {
-    std::vector<Bytes> out;
-    for (const auto& e :
-         fs::directory_iterator(fs::path(CPAUDIT_SOURCE_DIR) / "corpus/demo/certs")) {
-      std::string text = Read(e.path());
-      std::string error;
-      auto items = SplitEncoded(
-          ByteView(reinterpret_cast<const uint8_t*>(text.data()), text.size()), &error);
-      for (auto& item : *items) out.push_back(std::move(item.der));
-    }
-    return out;
-  }();
-  return certs;
-}
-
 const CaCertificate& Ca() {
   static const Evidence* ev = [] {
     auto e = Evidence::Load(fs::path(CPAUDIT_SOURCE_DIR) / "corpus/demo");
@@ -52,6 +42,50 @@ const CaCertificate& Ca() {
   }();
   return ev->cas().front();
 }
+
+constexpr size_t kMaxCertificates = 10000;
+
+// Synthetic TSA certificates of the demo CA (RSA-2048 signatures), made once.
+const std::vector<Bytes>& Certificates() {
+  static const std::vector<Bytes> certs = [] {
+    const auto& ca = synthetic::DemoCa(CPAUDIT_SOURCE_DIR);
+    std::vector<Bytes> out(kMaxCertificates);
+    ParallelFor(out.size(), ThreadCount(0, out.size()), [&](size_t i, unsigned) {
+      X509* x =
+          synthetic::MakeTsaCertificate(ca, static_cast<long>(i), "Bench TSA " + std::to_string(i));
+      unsigned char* der = nullptr;
+      int len = i2d_X509(x, &der);
+      out[i] = Bytes(der, der + len);
+      OPENSSL_free(der);
+      X509_free(x);
+    });
+    return out;
+  }();
+  return certs;
+}
+
+// The CA's CRL listing `entries` older serials (none of the certificates).
+std::shared_ptr<const Crl> CrlOf(long entries) {
+  std::string der = synthetic::MakeCrlDer(synthetic::DemoCa(CPAUDIT_SOURCE_DIR), {}, entries);
+  std::string error;
+  return Crl::Parse(Bytes(der.begin(), der.end()), Source{"crls/crl.der"}, &error);
+}
+
+// Evidence of the CA, n certificates and a CRL: what `audit` holds after loading.
+std::unique_ptr<Evidence> CorpusOf(size_t n) {
+  auto evidence = std::make_unique<Evidence>();
+  evidence->AddCa(Ca());
+  const auto& certs = Certificates();
+  for (size_t i = 0; i < n; ++i) {
+    std::string error;
+    evidence->AddCertificate(
+        Certificate::Parse(certs[i % certs.size()], Source{"certs/" + std::to_string(i)}, &error));
+  }
+  evidence->AddCrl(CrlOf(10));
+  return evidence;
+}
+
+UnixTime At() { return *ParseRfc3339("2026-06-01T00:00:00Z"); }
 
 void BM_Parse_Certificate(benchmark::State& state) {
   const auto& certs = Certificates();
@@ -126,21 +160,14 @@ BENCHMARK(BM_Pack_OracleCertificate);
 // after loading), on one thread and on all cores.
 void BM_Pack_Evaluate(benchmark::State& state) {
   auto pack = LoadPack(EmbeddedDefaultPack(), "built-in");
-  Evidence evidence;
-  evidence.AddCa(Ca());
-  const auto& certs = Certificates();
-  for (int64_t i = 0; i < state.range(0); ++i) {
-    std::string error;
-    evidence.AddCertificate(Certificate::Parse(certs[static_cast<size_t>(i) % certs.size()],
-                                               Source{"certs/" + std::to_string(i)}, &error));
-  }
+  auto evidence = CorpusOf(static_cast<size_t>(state.range(0)));
   BusinessCalendar calendar(pack->calendar);
   EvaluateOptions options;
-  options.at = *ParseRfc3339("2026-06-01T00:00:00Z");
+  options.at = At();
   options.threads = static_cast<unsigned>(state.range(1));
   options.calendar = &calendar;
   for (auto _ : state) {
-    benchmark::DoNotOptimize(Evaluate(*pack, evidence, "bench", options));
+    benchmark::DoNotOptimize(Evaluate(*pack, *evidence, "bench", options));
   }
   state.SetItemsProcessed(state.iterations() * state.range(0));
 }
@@ -151,6 +178,145 @@ BENCHMARK(BM_Pack_Evaluate)
     ->Args({10000, 2})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
+
+// Per certificate, what `audit` pays after reading the files: parsing and the
+// whole pack, signature included, on one thread. Compare with the floor.
+void BM_Pack_AuditPerCertificate(benchmark::State& state) {
+  auto pack = LoadPack(EmbeddedDefaultPack(), "built-in");
+  BusinessCalendar calendar(pack->calendar);
+  EvaluateOptions options;
+  options.at = At();
+  options.threads = 1;
+  options.calendar = &calendar;
+  auto n = static_cast<size_t>(state.range(0));
+  for (auto _ : state) {
+    auto evidence = CorpusOf(n);
+    benchmark::DoNotOptimize(Evaluate(*pack, *evidence, "bench", options));
+  }
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_Pack_AuditPerCertificate)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+// Each rule of the pack that judges single certificates, on its own: the cost
+// of its primitive (or assertion) per certificate.
+void BM_Rule(benchmark::State& state, const Rule* rule) {
+  static const auto evidence = CorpusOf(1000);
+  static const BusinessCalendar calendar;
+  static const EvidenceIndex index(*evidence, calendar);
+  static const CrlView view = CrlView::Of(*evidence->crls().front(), *evidence);
+  std::vector<Artifact> artifacts;
+  for (const auto& c : evidence->certificates()) {
+    artifacts.push_back({ArtifactKind::kCertificate, c.get(), nullptr, nullptr, nullptr});
+  }
+  size_t i = 0;
+  for (auto _ : state) {
+    const Artifact& a = artifacts[i++ % artifacts.size()];
+    SignatureMemo signature;
+    EvalContext ctx{*evidence, a, &evidence->cas().front(), "tsa", &view, At(), &index, &signature};
+    Outcome out;
+    rule->check->Evaluate(ctx, &out);
+    benchmark::DoNotOptimize(out);
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.SetLabel(rule->check_name);
+}
+
+// Counts the bytes the heap holds, so that a benchmark can report the peak a
+// piece of work adds (the corpus index of a corpus rule).
+std::atomic<size_t> g_live_bytes{0};
+std::atomic<size_t> g_peak_bytes{0};
+
+// Each corpus rule over N certificates, with the peak memory its index adds
+// per certificate (its outcomes, one per certificate, are allocated before).
+void BM_CorpusRule(benchmark::State& state, const Rule* rule) {
+  auto n = static_cast<size_t>(state.range(0));
+  auto evidence = CorpusOf(n);
+  BusinessCalendar calendar;
+  EvidenceIndex index(*evidence, calendar);
+  std::vector<Artifact> artifacts;
+  for (const auto& c : evidence->certificates()) {
+    artifacts.push_back({ArtifactKind::kCertificate, c.get(), nullptr, nullptr, nullptr});
+  }
+  for (const auto& c : evidence->crls()) {
+    artifacts.push_back({ArtifactKind::kCrl, nullptr, c.get(), nullptr, nullptr});
+  }
+  CorpusContext ctx{*evidence, artifacts, At(), &index};
+  size_t index_bytes = 0;
+  for (auto _ : state) {
+    std::vector<std::pair<size_t, Outcome>> out;
+    out.reserve(artifacts.size());
+    size_t before = g_live_bytes.load();
+    g_peak_bytes = before;
+    rule->check->EvaluateCorpus(ctx, &out);
+    index_bytes = g_peak_bytes.load() - before;
+    benchmark::DoNotOptimize(out);
+  }
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+  state.counters["index_bytes_per_cert"] =
+      static_cast<double>(index_bytes) / static_cast<double>(n);
+  state.SetLabel(rule->check_name);
+}
+
+void RegisterRuleBenchmarks() {
+  static const auto pack = LoadPack(EmbeddedDefaultPack(), "built-in");
+  for (const Rule& rule : pack->rules) {
+    if (rule.applies_to == "certificate") {
+      benchmark::RegisterBenchmark(("BM_Rule/" + rule.id).c_str(), BM_Rule, &rule);
+    } else if (rule.applies_to == "corpus") {
+      benchmark::RegisterBenchmark(("BM_CorpusRule/" + rule.id).c_str(), BM_CorpusRule, &rule)
+          ->Arg(10000)
+          ->Unit(benchmark::kMillisecond);
+    }
+  }
+}
+
+// A CRL of N entries: parsed (every entry validated on the way) and walked.
+void BM_Crl_Parse(benchmark::State& state) {
+  std::string der =
+      synthetic::MakeCrlDer(synthetic::DemoCa(CPAUDIT_SOURCE_DIR), {}, state.range(0));
+  Bytes bytes(der.begin(), der.end());
+  for (auto _ : state) {
+    std::string error;
+    benchmark::DoNotOptimize(Crl::Parse(bytes, Source{"crl"}, &error));
+  }
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_Crl_Parse)->RangeMultiplier(10)->Range(1000, 1000000)->Unit(benchmark::kMillisecond);
+
+void BM_Crl_EntryWalk(benchmark::State& state) {
+  auto crl = CrlOf(state.range(0));
+  for (auto _ : state) {
+    size_t with_reason = 0;
+    crl->ForEachEntry([&](const CrlEntry& e) { with_reason += e.reason_code ? 1 : 0; });
+    benchmark::DoNotOptimize(with_reason);
+  }
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_Crl_EntryWalk)
+    ->RangeMultiplier(10)
+    ->Range(1000, 1000000)
+    ->Unit(benchmark::kMillisecond);
+
+// The lookups life-cycle and corpus rules share, built over N certificates
+// and their issuance events, with one join (certificate_issued by serial).
+void BM_EvidenceIndex_Build(benchmark::State& state) {
+  auto evidence = CorpusOf(static_cast<size_t>(state.range(0)));
+  for (const auto& c : evidence->certificates()) {
+    std::string error;
+    auto e = ParseEventLine(
+        R"({"time": "2026-04-28T10:00:00+09:00", "type": "certificate_issued", "serial": ")" +
+            c->serial_hex() + R"("})",
+        Source{"events/e.jsonl", 0, 1}, &error);
+    evidence->AddEvent(std::move(*e));
+  }
+  BusinessCalendar calendar;
+  for (auto _ : state) {
+    EvidenceIndex index(*evidence, calendar);
+    benchmark::DoNotOptimize(index.IssuanceOf(evidence->certificates().front()->serial_hex()));
+  }
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_EvidenceIndex_Build)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 
 void BM_EventLine_Parse(benchmark::State& state) {
   const std::string line =
@@ -175,4 +341,28 @@ BENCHMARK(BM_Calendar_Deadline)->Arg(1)->Arg(5)->Arg(20);
 }  // namespace
 }  // namespace cpaudit
 
-BENCHMARK_MAIN();
+// The counting allocator behind index_bytes_per_cert.
+void* operator new(size_t size) {
+  void* p = std::malloc(size);
+  if (p == nullptr) throw std::bad_alloc();
+  size_t live = cpaudit::g_live_bytes += malloc_usable_size(p);
+  size_t peak = cpaudit::g_peak_bytes.load(std::memory_order_relaxed);
+  while (live > peak && !cpaudit::g_peak_bytes.compare_exchange_weak(peak, live)) {
+  }
+  return p;
+}
+void operator delete(void* p) noexcept {
+  if (p == nullptr) return;
+  cpaudit::g_live_bytes -= malloc_usable_size(p);
+  std::free(p);
+}
+void operator delete(void* p, size_t) noexcept { operator delete(p); }
+
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  cpaudit::RegisterRuleBenchmarks();
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

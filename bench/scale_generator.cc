@@ -39,7 +39,6 @@ namespace synthetic = cpaudit::synthetic;
 using synthetic::kFirstSerial;
 
 constexpr long kBundle = 1000;             // certificates per PEM file
-constexpr long kOlderSerial = 0x40000000;  // the CRL's other entries
 constexpr long kUnderscoreIndex = 424;     // planted: 7.1.4
 constexpr long kLateReceiptIndex = 1234;   // planted: 4.4.1
 constexpr long kUnlistedRevokedIndex = 0;  // planted: 4.9.8 (revoked, not on the CRL)
@@ -92,57 +91,15 @@ void WriteCertificates(const fs::path& out, long n, const synthetic::Ca& ca) {
   for (auto& t : pool) t.join();
 }
 
-void AddRevoked(X509_CRL* crl, long serial, const char* date, int reason) {
-  X509_REVOKED* r = X509_REVOKED_new();
-  ASN1_INTEGER* s = ASN1_INTEGER_new();
-  ASN1_INTEGER_set(s, serial);
-  X509_REVOKED_set_serialNumber(r, s);
-  ASN1_INTEGER_free(s);
-  ASN1_TIME* t = ASN1_TIME_new();
-  ASN1_TIME_set_string(t, date);
-  X509_REVOKED_set_revocationDate(r, t);
-  ASN1_TIME_free(t);
-  if (reason >= 0) {
-    ASN1_ENUMERATED* e = ASN1_ENUMERATED_new();
-    ASN1_ENUMERATED_set(e, reason);
-    X509_REVOKED_add1_ext_i2d(r, NID_crl_reason, e, 0, 0);
-    ASN1_ENUMERATED_free(e);
-  }
-  X509_CRL_add0_revoked(crl, r);
-}
-
 long WriteCrl(const fs::path& out, long n_certs, long n_entries, const synthetic::Ca& ca) {
-  X509_CRL* crl = X509_CRL_new();
-  X509_CRL_set_version(crl, 1);
-  X509_CRL_set_issuer_name(crl, X509_get_subject_name(ca.cert));
-  ASN1_TIME* t = ASN1_TIME_new();
-  ASN1_TIME_set_string(t, "20260430010000Z");
-  X509_CRL_set1_lastUpdate(crl, t);
-  ASN1_TIME_set_string(t, "20260730010000Z");
-  X509_CRL_set1_nextUpdate(crl, t);
-  ASN1_TIME_free(t);
-  long entries = 0;
+  std::vector<long> revoked;
   for (long i = 0; i < n_certs; ++i) {
-    if (!Revoked(i) || i == kUnlistedRevokedIndex) continue;
-    AddRevoked(crl, kFirstSerial + i, "20260428060000Z", 1);  // keyCompromise
-    ++entries;
+    if (Revoked(i) && i != kUnlistedRevokedIndex) revoked.push_back(i);
   }
-  for (long k = 0; entries < n_entries; ++k, ++entries) {
-    AddRevoked(crl, kOlderSerial + k, "20250901000000Z", k == kNoReasonEntry ? -1 : 4);
-  }
-  X509V3_CTX ctx;
-  X509V3_set_ctx(&ctx, ca.cert, nullptr, nullptr, crl, 0);
-  X509_EXTENSION* aki =
-      X509V3_EXT_conf_nid(nullptr, &ctx, NID_authority_key_identifier, "keyid:always");
-  X509_CRL_add_ext(crl, aki, -1);
-  X509_EXTENSION_free(aki);
-  X509_CRL_sign(crl, ca.key, EVP_sha1());
-  unsigned char* der = nullptr;
-  int len = i2d_X509_CRL(crl, &der);
-  std::ofstream(out / "crls/crl.der", std::ios::binary).write(reinterpret_cast<char*>(der), len);
-  OPENSSL_free(der);
-  X509_CRL_free(crl);
-  return entries;
+  long older = std::max(0L, n_entries - static_cast<long>(revoked.size()));
+  std::string der = synthetic::MakeCrlDer(ca, revoked, older, kNoReasonEntry);
+  std::ofstream(out / "crls/crl.der", std::ios::binary) << der;
+  return static_cast<long>(revoked.size()) + older;
 }
 
 // Writes the log line by line, counting lines for the expected findings.

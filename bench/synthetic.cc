@@ -104,4 +104,57 @@ X509* MakeTsaCertificate(const Ca& ca, long i, const std::string& common_name) {
   return x;
 }
 
+namespace {
+
+void AddRevoked(X509_CRL* crl, long serial, const char* date, int reason) {
+  X509_REVOKED* r = X509_REVOKED_new();
+  ASN1_INTEGER* s = ASN1_INTEGER_new();
+  ASN1_INTEGER_set(s, serial);
+  X509_REVOKED_set_serialNumber(r, s);
+  ASN1_INTEGER_free(s);
+  ASN1_TIME* t = ASN1_TIME_new();
+  ASN1_TIME_set_string(t, date);
+  X509_REVOKED_set_revocationDate(r, t);
+  ASN1_TIME_free(t);
+  if (reason >= 0) {
+    ASN1_ENUMERATED* e = ASN1_ENUMERATED_new();
+    ASN1_ENUMERATED_set(e, reason);
+    X509_REVOKED_add1_ext_i2d(r, NID_crl_reason, e, 0, 0);
+    ASN1_ENUMERATED_free(e);
+  }
+  X509_CRL_add0_revoked(crl, r);
+}
+
+}  // namespace
+
+std::string MakeCrlDer(const Ca& ca, const std::vector<long>& revoked, long older,
+                       long older_without_reason) {
+  X509_CRL* crl = X509_CRL_new();
+  X509_CRL_set_version(crl, 1);
+  X509_CRL_set_issuer_name(crl, X509_get_subject_name(ca.cert));
+  ASN1_TIME* t = ASN1_TIME_new();
+  ASN1_TIME_set_string(t, "20260430010000Z");
+  X509_CRL_set1_lastUpdate(crl, t);
+  ASN1_TIME_set_string(t, "20260730010000Z");
+  X509_CRL_set1_nextUpdate(crl, t);
+  ASN1_TIME_free(t);
+  for (long i : revoked) AddRevoked(crl, kFirstSerial + i, "20260428060000Z", 1);
+  for (long k = 0; k < older; ++k) {
+    AddRevoked(crl, 0x40000000L + k, "20250901000000Z", k == older_without_reason ? -1 : 4);
+  }
+  X509V3_CTX ctx;
+  X509V3_set_ctx(&ctx, ca.cert, nullptr, nullptr, crl, 0);
+  X509_EXTENSION* aki =
+      X509V3_EXT_conf_nid(nullptr, &ctx, NID_authority_key_identifier, "keyid:always");
+  X509_CRL_add_ext(crl, aki, -1);
+  X509_EXTENSION_free(aki);
+  X509_CRL_sign(crl, ca.key, EVP_sha1());
+  unsigned char* der = nullptr;
+  int len = i2d_X509_CRL(crl, &der);
+  std::string out(reinterpret_cast<char*>(der), static_cast<size_t>(len));
+  OPENSSL_free(der);
+  X509_CRL_free(crl);
+  return out;
+}
+
 }  // namespace cpaudit::synthetic

@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace cpaudit::synthetic {
 
@@ -27,5 +28,13 @@ const Ca& DemoCa(const std::filesystem::path& source_dir);
 // Certificate number `i`: serial kFirstSerial + i, subject CN `common_name`,
 // notBefore 2026-04-28T01:00:00Z for one year. The caller frees it.
 X509* MakeTsaCertificate(const Ca& ca, long i, const std::string& common_name);
+
+// The CA's CRL of 2026-04-30T01:00:00Z (nextUpdate three months on), as DER:
+// the certificates numbered in `revoked` revoked for keyCompromise on
+// 2026-04-28, then `older` entries of serials from 0x40000000 revoked as
+// superseded in 2025, the one numbered `older_without_reason` (if any) with
+// no reasonCode.
+std::string MakeCrlDer(const Ca& ca, const std::vector<long>& revoked, long older,
+                       long older_without_reason = -1);
 
 }  // namespace cpaudit::synthetic
