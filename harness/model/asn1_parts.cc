@@ -95,6 +95,20 @@ std::string ObjectText(const ASN1_OBJECT* obj) {
   return text;
 }
 
+std::string OidShortName(ByteView oid_tlv) {
+  thread_local OidTextCache short_names;
+  std::string error;
+  auto tlv = der::Reader(oid_tlv).Next(&error);
+  if (!tlv || !tlv->Is(der::kOid)) return {};
+  if (const std::string* name = short_names.Find(tlv->content)) return *name;
+  auto obj = DecodeOid(oid_tlv);
+  if (!obj) return {};
+  int nid = OBJ_obj2nid(obj.get());
+  std::string name = nid != NID_undef ? OBJ_nid2sn(nid) : ObjectText(obj.get());
+  short_names.Add(tlv->content, name);
+  return name;
+}
+
 std::string OidText(ByteView oid_tlv) {
   std::string error;
   auto tlv = der::Reader(oid_tlv).Next(&error);

@@ -38,6 +38,8 @@ std::optional<SignedEnvelope> ParseSignedEnvelope(ByteView der, std::string* err
 std::string ObjectText(const ASN1_OBJECT* obj);
 // The same from a whole OID TLV; empty when malformed.
 std::string OidText(ByteView oid_tlv);
+// OpenSSL's short name of an OID ("CN"), else its dotted text; empty when malformed.
+std::string OidShortName(ByteView oid_tlv);
 std::optional<AlgorithmId> ParseAlgorithm(const der::Tlv& tlv, std::string* error);
 // UTCTime or GeneralizedTime.
 std::optional<UnixTime> ParseTime(const der::Tlv& tlv, std::string* error);

@@ -91,6 +91,24 @@ TEST(Certificate, NamesThePartThatIsMalformed) {
   EXPECT_NE(error.find("outer SEQUENCE"), std::string::npos) << error;
 }
 
+// The model's name (walked with the TLV reader) against d2i_X509_NAME's:
+// the same attributes, RDNs and UTF-8 values.
+void ExpectSameName(const X509_NAME* x, const Name& name, const std::string& what) {
+  ASSERT_EQ(X509_NAME_entry_count(x), static_cast<int>(name.attributes.size())) << what;
+  for (int i = 0; i < X509_NAME_entry_count(x); ++i) {
+    const X509_NAME_ENTRY* e = X509_NAME_get_entry(x, i);
+    const NameAttribute& a = name.attributes[static_cast<size_t>(i)];
+    EXPECT_EQ(ObjectText(X509_NAME_ENTRY_get_object(e)), a.oid) << what;
+    EXPECT_EQ(X509_NAME_ENTRY_set(e), a.rdn) << what;
+    unsigned char* utf8 = nullptr;
+    int len = ASN1_STRING_to_UTF8(&utf8, X509_NAME_ENTRY_get_data(e));
+    EXPECT_EQ(std::string(reinterpret_cast<char*>(utf8), static_cast<size_t>(std::max(len, 0))),
+              a.value)
+        << what;
+    OPENSSL_free(utf8);
+  }
+}
+
 // Everything OpenSSL's d2i_X509 reads in the shared external corpora, the model
 // reads too, with the same serial, names, validity and extension OIDs.
 TEST(Certificate, ReadsWhatOpenSslReadsInTheExternalCorpora) {
@@ -121,9 +139,8 @@ TEST(Certificate, ReadsWhatOpenSslReadsInTheExternalCorpora) {
         EXPECT_EQ(cert->serial_hex(), SerialHex(ByteView(serial->data, serial->length))) << file;
       }
       EXPECT_EQ(cert->version(), X509_get_version(x) + 1) << file;
-      EXPECT_EQ(X509_NAME_entry_count(X509_get_subject_name(x)),
-                static_cast<int>(cert->subject().attributes.size()))
-          << file;
+      ExpectSameName(X509_get_subject_name(x), cert->subject(), file.string());
+      ExpectSameName(X509_get_issuer_name(x), cert->issuer(), file.string());
       EXPECT_EQ(X509_get_ext_count(x), static_cast<int>(cert->extensions().list.size())) << file;
       int day = 0, sec = 0;
       ASN1_TIME* nb = ASN1_TIME_set(nullptr, static_cast<time_t>(cert->not_before()));
