@@ -7,15 +7,17 @@ class ValidityPeriod : public Check {
  public:
   void Evaluate(const EvalContext& ctx, Outcome* out) const override {
     const Certificate& cert = *ctx.artifact.certificate;
-    std::map<std::string, std::string> vars = {{"not_before", FormatRfc3339(cert.not_before())},
-                                               {"not_after", FormatRfc3339(cert.not_after())}};
+    // Formatted only on failure: this runs on every certificate.
     auto fail = [&](std::string problem, std::string key) {
-      auto v = vars;
-      v["problem"] = std::move(problem);
-      Fail(out, std::move(v), std::move(key));
+      Fail(out,
+           {{"not_before", FormatRfc3339(cert.not_before())},
+            {"not_after", FormatRfc3339(cert.not_after())},
+            {"problem", std::move(problem)}},
+           std::move(key));
     };
     if (cert.not_before() >= cert.not_after()) {
-      fail("notBefore " + vars["not_before"] + " is not before notAfter " + vars["not_after"],
+      fail("notBefore " + FormatRfc3339(cert.not_before()) + " is not before notAfter " +
+               FormatRfc3339(cert.not_after()),
            "order");
     }
     if (ctx.issuer_ca == nullptr) {
@@ -27,12 +29,12 @@ class ValidityPeriod : public Check {
     }
     const Certificate& ca = *ctx.issuer_ca->certificate;
     if (cert.not_before() < ca.not_before()) {
-      fail("notBefore " + vars["not_before"] + " precedes the CA's notBefore " +
+      fail("notBefore " + FormatRfc3339(cert.not_before()) + " precedes the CA's notBefore " +
                FormatRfc3339(ca.not_before()),
            "before-ca");
     }
     if (cert.not_after() > ca.not_after()) {
-      fail("notAfter " + vars["not_after"] + " is after the CA's notAfter " +
+      fail("notAfter " + FormatRfc3339(cert.not_after()) + " is after the CA's notAfter " +
                FormatRfc3339(ca.not_after()),
            "after-ca");
     }

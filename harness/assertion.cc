@@ -144,20 +144,30 @@ class FieldNode : public Node {
       : field_(field), ops_(std::move(ops)), message_(std::move(message)) {}
   void Evaluate(const EvalContext& ctx, std::vector<Violation>* out) const override {
     size_t first_violation = out->size();
-    bool keep =
-        std::any_of(ops_.begin(), ops_.end(), [](const auto& op) { return op->KeepsValues(); });
-    std::optional<FieldValue> first;
-    std::vector<FieldValue> kept;
-    size_t count = 0;
-    FieldSink sink = [&](FieldValue v) {
-      for (const auto& op : ops_) op->Each(*field_, v, out);
-      if (count++ == 0) first = v;
-      if (keep) kept.push_back(std::move(v));
+    // One capture, so that the sink fits std::function's inline buffer: this
+    // runs for every field of every rule on every certificate.
+    struct Pass {
+      const FieldNode* node;
+      std::vector<Violation>* out;
+      bool keep;
+      std::optional<FieldValue> first;
+      std::vector<FieldValue> kept;
+      size_t count = 0;
+    } pass{this,
+           out,
+           std::any_of(ops_.begin(), ops_.end(), [](const auto& op) { return op->KeepsValues(); }),
+           std::nullopt,
+           {},
+           0};
+    FieldSink sink = [&pass](FieldValue v) {
+      for (const auto& op : pass.node->ops_) op->Each(*pass.node->field_, v, pass.out);
+      if (pass.count++ == 0) pass.first = v;
+      if (pass.keep) pass.kept.push_back(std::move(v));
     };
     field_->get(ctx, &sink);
-    for (const auto& op : ops_) op->End(*field_, first, count, kept, out);
+    for (const auto& op : ops_) op->End(*field_, pass.first, pass.count, pass.kept, out);
     for (size_t i = first_violation; i < out->size(); ++i) {
-      (*out)[i].vars["count"] = std::to_string(count);
+      (*out)[i].vars["count"] = std::to_string(pass.count);
       if (!message_.empty()) (*out)[i].vars[kMessageOverride] = message_;
     }
   }
