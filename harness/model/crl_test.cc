@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <openssl/x509.h>
 
+#include "bench/synthetic.h"
 #include "tests/test_util.h"
 
 namespace cpaudit {
@@ -133,6 +134,26 @@ TEST(Crl, ReadsWhatOpenSslReadsInTheExternalCorpora) {
     X509_CRL_free(x);
   }
   EXPECT_GT(compared, 100u);
+}
+
+// The same on a CRL of 200,000 entries (bench/synthetic.h), one without a
+// reasonCode: the walk that never materialises entries reads what
+// d2i_X509_CRL materialises.
+TEST(Crl, EntriesEqualOpenSslsOnALargeCrl) {
+  const auto& ca = synthetic::DemoCa(testing::SourceDir());
+  std::string der = synthetic::MakeCrlDer(ca, {1, 2, 3}, 200000, 77);
+  Bytes bytes(der.begin(), der.end());
+  std::string error;
+  auto crl = Crl::Parse(bytes, Source{"crls/large.der"}, &error);
+  ASSERT_TRUE(crl) << error;
+  EXPECT_EQ(crl->entry_stats().count, 200003u);
+  EXPECT_EQ(crl->entry_stats().without_reason, 1u);
+  EXPECT_EQ(crl->entry_stats().key_compromise, 3u);
+  const unsigned char* p = bytes.data();
+  X509_CRL* x = d2i_X509_CRL(nullptr, &p, static_cast<long>(bytes.size()));
+  ASSERT_NE(x, nullptr);
+  ExpectSameEntries(x, *crl, "large");
+  X509_CRL_free(x);
 }
 
 // The same on every CRL the fixture generator makes (entries with and without
