@@ -1,7 +1,7 @@
 #include "harness/model/asn1_parts.h"
 
+#include <openssl/evp.h>
 #include <openssl/objects.h>
-#include <openssl/sha.h>
 
 #include <ctime>
 #include <string_view>
@@ -12,8 +12,11 @@
 namespace cpaudit {
 
 Sha1Digest Sha1(ByteView data) {
+  // Fetched once: SHA1() fetches the implementation on every call, under
+  // OpenSSL's global lock.
+  static EVP_MD* const kSha1 = EVP_MD_fetch(nullptr, "SHA1", nullptr);
   Sha1Digest out;
-  SHA1(data.data(), data.size(), out.data());
+  EVP_Digest(data.data(), data.size(), out.data(), nullptr, kSha1, nullptr);
   return out;
 }
 
@@ -48,20 +51,38 @@ std::optional<SignedEnvelope> ParseSignedEnvelope(ByteView der, std::string* err
 
 namespace {
 
-// The same few OIDs recur in every certificate and CRL entry, and OBJ_obj2txt
-// costs far more than a lookup. Bounded, so hostile input cannot grow it.
-class OidTextCache {
+// What cpaudit prints of an OID.
+struct OidNames {
+  std::string text;        // "2.5.4.3"
+  std::string short_name;  // "CN", else the text
+  std::string long_name;   // "commonName", else the text
+};
+
+// The same few OIDs recur in every certificate and CRL entry, and OpenSSL's
+// lookups (OBJ_obj2txt, OBJ_obj2nid) cost far more than a hash lookup and take
+// its global lock. Per thread, keyed by the OID's content octets, and bounded
+// so that hostile input cannot grow it.
+class OidCache {
  public:
-  const std::string* Find(ByteView content) const {
-    auto it = texts_.find(
+  const OidNames* Find(ByteView content) const {
+    auto it = names_.find(
         std::string_view(reinterpret_cast<const char*>(content.data()), content.size()));
-    return it == texts_.end() ? nullptr : &it->second;
+    return it == names_.end() ? nullptr : &it->second;
   }
-  void Add(ByteView content, const std::string& text) {
-    if (texts_.size() < 512) {
-      texts_.emplace(std::string(reinterpret_cast<const char*>(content.data()), content.size()),
-                     text);
+  const OidNames& Add(const ASN1_OBJECT* obj) {
+    OidNames names;
+    char buf[128];
+    int n = OBJ_obj2txt(buf, sizeof buf, obj, 1);
+    if (n > 0 && n < static_cast<int>(sizeof buf)) names.text.assign(buf, static_cast<size_t>(n));
+    int nid = OBJ_obj2nid(obj);
+    names.short_name = nid != NID_undef ? OBJ_nid2sn(nid) : names.text;
+    names.long_name = nid != NID_undef ? OBJ_nid2ln(nid) : names.text;
+    std::string key(reinterpret_cast<const char*>(OBJ_get0_data(obj)), OBJ_length(obj));
+    if (names_.size() >= 512 || key.empty()) {
+      overflow_ = std::move(names);
+      return overflow_;
     }
+    return names_.emplace(std::move(key), std::move(names)).first->second;
   }
 
  private:
@@ -69,69 +90,58 @@ class OidTextCache {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
-  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> texts_;
+  std::unordered_map<std::string, OidNames, Hash, std::equal_to<>> names_;
+  OidNames overflow_;  // the last OID that did not fit
 };
 
-OidTextCache& Cache() {
-  thread_local OidTextCache cache;
-  return cache;
-}
-
-ossl::Ptr<ASN1_OBJECT, ASN1_OBJECT_free> DecodeOid(ByteView oid_tlv) {
+// The names of an OID TLV, or null when it is malformed.
+const OidNames* NamesOf(ByteView oid_tlv) {
+  thread_local OidCache cache;
+  std::string error;
+  auto tlv = der::Reader(oid_tlv).Next(&error);
+  if (!tlv || !tlv->Is(der::kOid)) return nullptr;
+  if (const OidNames* names = cache.Find(tlv->content)) return names;
   const unsigned char* p = oid_tlv.data();
-  return ossl::Ptr<ASN1_OBJECT, ASN1_OBJECT_free>(
+  ossl::Ptr<ASN1_OBJECT, ASN1_OBJECT_free> obj(
       d2i_ASN1_OBJECT(nullptr, &p, static_cast<long>(oid_tlv.size())));
+  if (!obj || p != oid_tlv.data() + oid_tlv.size()) return nullptr;
+  const OidNames& names = cache.Add(obj.get());
+  return names.text.empty() ? nullptr : &names;
 }
 
 }  // namespace
 
 std::string ObjectText(const ASN1_OBJECT* obj) {
-  ByteView content(OBJ_get0_data(obj), OBJ_length(obj));
-  if (const std::string* text = Cache().Find(content)) return *text;
-  char buf[128];
-  int n = OBJ_obj2txt(buf, sizeof buf, obj, 1);
-  std::string text = n > 0 && n < static_cast<int>(sizeof buf) ? std::string(buf, n) : "";
-  if (!content.empty()) Cache().Add(content, text);
+  // Re-encoded as a TLV so that it shares the cache.
+  unsigned char* der = nullptr;
+  int len = i2d_ASN1_OBJECT(obj, &der);
+  std::string text = OidText(ByteView(der, static_cast<size_t>(std::max(len, 0))));
+  OPENSSL_free(der);
   return text;
 }
 
 std::string OidShortName(ByteView oid_tlv) {
-  thread_local OidTextCache short_names;
-  std::string error;
-  auto tlv = der::Reader(oid_tlv).Next(&error);
-  if (!tlv || !tlv->Is(der::kOid)) return {};
-  if (const std::string* name = short_names.Find(tlv->content)) return *name;
-  auto obj = DecodeOid(oid_tlv);
-  if (!obj) return {};
-  int nid = OBJ_obj2nid(obj.get());
-  std::string name = nid != NID_undef ? OBJ_nid2sn(nid) : ObjectText(obj.get());
-  short_names.Add(tlv->content, name);
-  return name;
+  const OidNames* names = NamesOf(oid_tlv);
+  return names != nullptr ? names->short_name : std::string();
 }
 
 std::string OidText(ByteView oid_tlv) {
-  std::string error;
-  auto tlv = der::Reader(oid_tlv).Next(&error);
-  if (tlv && tlv->Is(der::kOid)) {
-    if (const std::string* text = Cache().Find(tlv->content)) return *text;
-  }
-  auto obj = DecodeOid(oid_tlv);
-  return obj ? ObjectText(obj.get()) : std::string();
+  const OidNames* names = NamesOf(oid_tlv);
+  return names != nullptr ? names->text : std::string();
 }
 
 std::optional<AlgorithmId> ParseAlgorithm(const der::Tlv& tlv, std::string* error) {
   der::Reader r(tlv.content);
   auto oid = r.Expect(der::kOid, "AlgorithmIdentifier algorithm", error);
   if (!oid) return std::nullopt;
-  auto obj = DecodeOid(oid->whole);
-  AlgorithmId alg;
-  alg.oid = obj ? ObjectText(obj.get()) : std::string();
-  if (alg.oid.empty()) {
+  const OidNames* names = NamesOf(oid->whole);
+  if (names == nullptr) {
     *error = "AlgorithmIdentifier: malformed OID";
     return std::nullopt;
   }
-  int nid = OBJ_obj2nid(obj.get());
-  alg.name = nid != NID_undef ? OBJ_nid2ln(nid) : alg.oid;
+  AlgorithmId alg;
+  alg.oid = names->text;
+  alg.name = names->long_name;
   if (!r.empty()) {
     auto params = r.Next(error);
     if (!params) return std::nullopt;
