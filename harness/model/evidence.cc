@@ -240,7 +240,7 @@ std::unique_ptr<Evidence> Evidence::Load(const fs::path& dir, unsigned threads) 
   std::vector<LoadBatch> batches(files.size());
   ParallelFor(files.size(), ThreadCount(threads, files.size()), [&](size_t i, unsigned) {
     const auto& [part, file] = files[i];
-    LoadFile(&batches[i], part, file, fs::relative(file, dir).generic_string());
+    LoadFile(&batches[i], part, file, file.lexically_relative(dir).generic_string());
   });
   for (LoadBatch& batch : batches) evidence->Merge(std::move(batch));
 
@@ -248,7 +248,7 @@ std::unique_ptr<Evidence> Evidence::Load(const fs::path& dir, unsigned threads) 
   std::deque<std::string> logs;  // kept (at stable addresses) while their chunks are parsed
   std::vector<LogChunk> chunks;
   for (const fs::path& file : evidence->ListPart("events")) {
-    std::string rel = fs::relative(file, dir).generic_string();
+    std::string rel = file.lexically_relative(dir).generic_string();
     if (file.filename() == "index.txt.attr") continue;  // the index's settings only
     bool openssl_index = file.filename() == "index.txt";
     if (!openssl_index && file.extension() != ".jsonl") {

@@ -129,5 +129,17 @@ TEST(Evidence, LoadsABigLogInChunksWithExactLineNumbers) {
   EXPECT_EQ(problems, expected_problems);
 }
 
+// Evidence folders may be symbolic links (a CI job linking the CA's output
+// directories): artifacts are still named by their place in the evidence.
+TEST(Evidence, NamesArtifactsInsideSymlinkedFoldersByTheirEvidencePath) {
+  TempDir outside;
+  outside.Write("crls/crl.pem", testing::ReadFile(testing::CompliantCase() / "crls" / "crl.pem"));
+  TempDir dir;
+  fs::create_directory_symlink(outside.path() / "crls", dir.path() / "crls");
+  auto evidence = Evidence::Load(dir.path());
+  ASSERT_EQ(evidence->crls().size(), 1u);
+  EXPECT_EQ(evidence->crls()[0]->source().path, "crls/crl.pem");
+}
+
 }  // namespace
 }  // namespace cpaudit
