@@ -109,6 +109,34 @@ void ExpectSameName(const X509_NAME* x, const Name& name, const std::string& wha
   }
 }
 
+// The key identifiers and key usage, which the model reads with the TLV
+// reader, against OpenSSL's decoding of the same extensions.
+void ExpectSameKeyExtensions(X509* x, const Extensions& exts, const std::string& what) {
+  if (X509_get_extension_flags(x) & EXFLAG_INVALID) return;  // OpenSSL could not decode them
+  const ASN1_OCTET_STRING* ski = X509_get0_subject_key_id(x);
+  ASSERT_EQ(ski != nullptr, exts.subject_key_identifier.has_value()) << what;
+  if (ski != nullptr) {
+    EXPECT_EQ(Bytes(ski->data, ski->data + ski->length), *exts.subject_key_identifier) << what;
+  }
+  const ASN1_OCTET_STRING* akid = X509_get0_authority_key_id(x);
+  bool ours = exts.authority_key_identifier && exts.authority_key_identifier->key_id;
+  ASSERT_EQ(akid != nullptr, ours) << what;
+  if (akid != nullptr) {
+    EXPECT_EQ(Bytes(akid->data, akid->data + akid->length), *exts.authority_key_identifier->key_id)
+        << what;
+  }
+  if (exts.key_usage) {
+    uint32_t bits = X509_get_key_usage(x);
+    std::vector<std::string> expected;
+    // OpenSSL's KU_ flags: digitalSignature 0x80 ... decipherOnly 0x8000.
+    const uint32_t flags[] = {0x80, 0x40, 0x20, 0x10, 0x08, 0x04, 0x02, 0x01, 0x8000};
+    for (size_t i = 0; i < KeyUsageBitNames().size(); ++i) {
+      if (bits & flags[i]) expected.emplace_back(KeyUsageBitNames()[i]);
+    }
+    EXPECT_EQ(expected, *exts.key_usage) << what;
+  }
+}
+
 // Everything OpenSSL's d2i_X509 reads in the shared external corpora, the model
 // reads too, with the same serial, names, validity and extension OIDs.
 TEST(Certificate, ReadsWhatOpenSslReadsInTheExternalCorpora) {
@@ -141,6 +169,7 @@ TEST(Certificate, ReadsWhatOpenSslReadsInTheExternalCorpora) {
       EXPECT_EQ(cert->version(), X509_get_version(x) + 1) << file;
       ExpectSameName(X509_get_subject_name(x), cert->subject(), file.string());
       ExpectSameName(X509_get_issuer_name(x), cert->issuer(), file.string());
+      ExpectSameKeyExtensions(x, cert->extensions(), file.string());
       EXPECT_EQ(X509_get_ext_count(x), static_cast<int>(cert->extensions().list.size())) << file;
       int day = 0, sec = 0;
       ASN1_TIME* nb = ASN1_TIME_set(nullptr, static_cast<time_t>(cert->not_before()));

@@ -23,31 +23,65 @@ Owner DecodeAll(D2i d2i, ByteView value) {
   return out;
 }
 
+// The value as one TLV filling it, or nullopt.
+std::optional<der::Tlv> Whole(ByteView value) {
+  std::string error;
+  der::Reader r(value);
+  auto tlv = r.Next(&error);
+  return tlv && r.empty() ? tlv : std::nullopt;
+}
+
+// Bit `i` of a BIT STRING's content (the unused-bits octet first); bits in
+// the padding read as 0, as OpenSSL clears them.
+bool BitAt(ByteView content, size_t i) {
+  size_t byte = 1 + i / 8;
+  if (byte >= content.size()) return false;
+  if (byte == content.size() - 1 && i % 8 >= 8u - content[0]) return false;
+  return (content[byte] & (0x80 >> (i % 8))) != 0;
+}
+
+// The three small extensions every certificate carries are read with the
+// TLV reader (they are an OCTET STRING, a BIT STRING and a SEQUENCE of
+// optional tagged fields); the others with OpenSSL's d2i function for each.
 void DecodeKnown(Extension& ext, Extensions& out) {
   const std::string& oid = ext.oid;
   if (oid == "2.5.29.35") {
-    ossl::AuthorityKeyId aki = DecodeAll<ossl::AuthorityKeyId>(d2i_AUTHORITY_KEYID, ext.value);
-    if (!aki) return void(ext.error = "malformed authorityKeyIdentifier");
-    AuthorityKeyIdentifier v;
-    if (aki->keyid != nullptr) {
-      const unsigned char* d = ASN1_STRING_get0_data(aki->keyid);
-      v.key_id = Bytes(d, d + ASN1_STRING_length(aki->keyid));
+    // SEQUENCE { [0] IMPLICIT OCTET STRING, [1] IMPLICIT GeneralNames,
+    //            [2] IMPLICIT INTEGER } all optional
+    auto seq = Whole(ext.value);
+    if (!seq || !seq->Is(der::kSequence) || !seq->constructed) {
+      return void(ext.error = "malformed authorityKeyIdentifier");
     }
-    v.has_issuer = aki->issuer != nullptr;
-    v.has_serial = aki->serial != nullptr;
+    der::Reader r(seq->content);
+    std::string error;
+    AuthorityKeyIdentifier v;
+    auto key_id = r.NextIfContext(0, &error);
+    auto issuer = r.NextIfContext(1, &error);
+    auto serial = r.NextIfContext(2, &error);
+    if (!r.empty() || (key_id && key_id->constructed) || (issuer && !issuer->constructed) ||
+        (serial && (serial->constructed || serial->content.empty()))) {
+      return void(ext.error = "malformed authorityKeyIdentifier");
+    }
+    if (key_id) v.key_id = ToBytes(key_id->content);
+    v.has_issuer = issuer.has_value();
+    v.has_serial = serial.has_value();
     out.authority_key_identifier = std::move(v);
   } else if (oid == "2.5.29.14") {
-    ossl::OctetString ski = DecodeAll<ossl::OctetString>(d2i_ASN1_OCTET_STRING, ext.value);
-    if (!ski) return void(ext.error = "malformed subjectKeyIdentifier");
-    const unsigned char* d = ASN1_STRING_get0_data(ski.get());
-    out.subject_key_identifier = Bytes(d, d + ASN1_STRING_length(ski.get()));
+    auto ski = Whole(ext.value);
+    if (!ski || !ski->Is(der::kOctetString) || ski->constructed) {
+      return void(ext.error = "malformed subjectKeyIdentifier");
+    }
+    out.subject_key_identifier = ToBytes(ski->content);
   } else if (oid == "2.5.29.15") {
-    ossl::BitString ku = DecodeAll<ossl::BitString>(d2i_ASN1_BIT_STRING, ext.value);
-    if (!ku) return void(ext.error = "malformed keyUsage");
+    auto ku = Whole(ext.value);
+    if (!ku || !ku->Is(der::kBitString) || ku->constructed || ku->content.empty() ||
+        ku->content[0] > 7) {
+      return void(ext.error = "malformed keyUsage");
+    }
     std::vector<std::string> bits;
     const auto& names = KeyUsageBitNames();
     for (size_t i = 0; i < names.size(); ++i) {
-      if (ASN1_BIT_STRING_get_bit(ku.get(), static_cast<int>(i))) bits.emplace_back(names[i]);
+      if (BitAt(ku->content, i)) bits.emplace_back(names[i]);
     }
     out.key_usage = std::move(bits);
   } else if (oid == "2.5.29.37") {

@@ -20,16 +20,8 @@ template <typename T, void (*Free)(T*)>
 using Ptr = std::unique_ptr<T, Deleter<T, Free>>;
 
 using Bio = Ptr<BIO, BIO_free_all>;
-using Name = Ptr<X509_NAME, X509_NAME_free>;
-using Extensions = Ptr<STACK_OF(X509_EXTENSION), [](STACK_OF(X509_EXTENSION) * s) {
-  sk_X509_EXTENSION_pop_free(s, X509_EXTENSION_free);
-}>;
-using Algor = Ptr<X509_ALGOR, X509_ALGOR_free>;
 using Integer = Ptr<ASN1_INTEGER, ASN1_INTEGER_free>;
 using Enumerated = Ptr<ASN1_ENUMERATED, ASN1_ENUMERATED_free>;
-using OctetString = Ptr<ASN1_OCTET_STRING, ASN1_OCTET_STRING_free>;
-using BitString = Ptr<ASN1_BIT_STRING, ASN1_BIT_STRING_free>;
-using AuthorityKeyId = Ptr<AUTHORITY_KEYID, AUTHORITY_KEYID_free>;
 using ExtendedKeyUsage = Ptr<EXTENDED_KEY_USAGE, EXTENDED_KEY_USAGE_free>;
 using CertificatePolicies = Ptr<CERTIFICATEPOLICIES, CERTIFICATEPOLICIES_free>;
 using CrlDistPoints = Ptr<CRL_DIST_POINTS, CRL_DIST_POINTS_free>;
