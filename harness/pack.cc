@@ -219,12 +219,9 @@ class Loader {
       if (rule.applies_to != "certificate") {
         ThrowAt(file, node["profiles"], "profiles apply to certificate rules only");
       }
-      std::string names;
       for (const auto& p : rule.profiles) {
         if (p != "ta" && p != "tsa") ThrowAt(file, node["profiles"], "profiles: ta or tsa");
-        names += (names.empty() ? "" : "/") + p;
       }
-      rule.profile_reason = "applies to " + names + " certificates";
     }
     if (node["effective"]) rule.effective = DateAt(node["effective"], file, "effective");
     if (node["ineffective"]) rule.ineffective = DateAt(node["ineffective"], file, "ineffective");

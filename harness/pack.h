@@ -37,7 +37,6 @@ struct Rule {
   std::string applies_to;                // certificate, crl, csr, events, corpus
   std::vector<std::string> event_types;  // events rules: the types they read
   std::vector<std::string> profiles;     // empty: every profile
-  std::string profile_reason;            // "applies to tsa certificates", made once at load
   std::optional<UnixTime> effective;
   std::optional<UnixTime> ineffective;
   std::string check_name;  // a primitive's name, or "assertion"

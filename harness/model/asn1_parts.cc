@@ -145,7 +145,7 @@ std::optional<AlgorithmId> ParseAlgorithm(const der::Tlv& tlv, std::string* erro
   if (!r.empty()) {
     auto params = r.Next(error);
     if (!params) return std::nullopt;
-    alg.parameters = ToBytes(params->whole);
+    alg.parameters = params->whole;
   }
   if (!r.empty()) {
     *error = "AlgorithmIdentifier: unexpected data after parameters";

@@ -19,9 +19,8 @@ Sha1Digest Sha1(ByteView data);
 
 struct AlgorithmId {
   std::string oid;
-  std::string name;  // OpenSSL's long name, for messages
-  Bytes parameters;  // DER of the parameters, empty when absent
-  bool operator==(const AlgorithmId&) const = default;
+  std::string name;     // OpenSSL's long name, for messages
+  ByteView parameters;  // DER of the parameters (a view), empty when absent
 };
 
 // SEQUENCE { tbs, signatureAlgorithm, signatureValue BIT STRING }: the outer

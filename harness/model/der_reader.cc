@@ -84,6 +84,14 @@ std::optional<Tlv> Reader::Expect(int universal_tag, const char* what, std::stri
   return tlv;
 }
 
+size_t CountTlvs(ByteView data) {
+  Reader r(data);
+  std::string error;
+  size_t n = 0;
+  while (!r.empty() && r.Next(&error)) ++n;
+  return n;
+}
+
 std::optional<ByteView> BitStringBytes(const Tlv& tlv) {
   if (!tlv.Is(kBitString) || tlv.content.empty() || tlv.content[0] > 7) return std::nullopt;
   return tlv.content.subspan(1);

@@ -55,6 +55,10 @@ class Reader {
   ByteView rest_;
 };
 
+// How many TLVs follow one another in `data` (up to the first malformed one):
+// lets a parser reserve its list once instead of growing it.
+size_t CountTlvs(ByteView data);
+
 // The value of a BIT STRING without its unused-bits octet; nullopt if malformed.
 std::optional<ByteView> BitStringBytes(const Tlv& tlv);
 

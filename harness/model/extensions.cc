@@ -257,6 +257,7 @@ std::optional<Extensions> ParseExtensions(ByteView der, std::string* error) {
     return std::nullopt;
   }
   Extensions out;
+  out.list.reserve(der::CountTlvs(seq->content));
   der::Reader list(seq->content);
   while (!list.empty()) {
     Extension ext;

@@ -49,6 +49,7 @@ std::optional<Name> ParseName(ByteView der, std::string* error) {
   }
   Name out;
   out.der = der;
+  out.attributes.reserve(der::CountTlvs(seq->content));  // usually one attribute an RDN
   der::Reader rdns(seq->content);
   for (int rdn = 0; !rdns.empty(); ++rdn) {
     auto set = rdns.Expect(der::kSet, "RelativeDistinguishedName", &why);
