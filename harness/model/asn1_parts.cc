@@ -193,12 +193,11 @@ std::optional<PublicKeyInfo> ParsePublicKeyInfo(const der::Tlv& tlv, std::string
   info.key_sha1 = Sha1(*key);
   if (info.algorithm.oid == "1.2.840.113549.1.1.1") {
     // RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }
-    std::string ignored;
     der::Reader kr(*key);
-    auto seq = kr.NextIf(der::kSequence, &ignored);
+    auto seq = kr.NextIf(der::kSequence);
     if (seq) {
       der::Reader mr(seq->content);
-      auto modulus = mr.NextIf(der::kInteger, &ignored);
+      auto modulus = mr.NextIf(der::kInteger);
       if (modulus && !modulus->content.empty()) {
         ByteView m = modulus->content;
         while (!m.empty() && m[0] == 0) m = m.subspan(1);

@@ -24,7 +24,7 @@ std::shared_ptr<const Certificate> Certificate::Parse(Bytes der, Source source,
     return nullptr;
   };
   std::string why;
-  if (auto v = tbs.NextIfContext(0, &why)) {
+  if (auto v = tbs.NextIfContext(0)) {
     der::Reader vr(v->content);
     auto n = vr.Expect(der::kInteger, "version", &why);
     // Any small non-negative version is read (OpenSSL reads them); rules judge it.
@@ -32,8 +32,6 @@ std::shared_ptr<const Certificate> Certificate::Parse(Bytes der, Source source,
       return fail("version", why.empty() ? "not a small non-negative INTEGER" : why);
     }
     cert->version_ = n->content[0] + 1;
-  } else if (!why.empty()) {
-    return fail("version", why);
   }
   auto serial = tbs.Expect(der::kInteger, "serialNumber", &why);
   if (!serial || serial->content.empty()) return fail("serialNumber", why.empty() ? "empty" : why);
@@ -74,15 +72,13 @@ std::shared_ptr<const Certificate> Certificate::Parse(Bytes der, Source source,
   if (!key) return fail("subjectPublicKeyInfo", why);
   cert->public_key_ = std::move(*key);
 
-  if (!tbs.NextIfContext(1, &why) && !why.empty()) return fail("issuerUniqueID", why);
-  if (!tbs.NextIfContext(2, &why) && !why.empty()) return fail("subjectUniqueID", why);
-  if (auto ext = tbs.NextIfContext(3, &why)) {
+  tbs.NextIfContext(1);  // issuerUniqueID, read past
+  tbs.NextIfContext(2);  // subjectUniqueID
+  if (auto ext = tbs.NextIfContext(3)) {
     auto exts = ParseExtensions(ext->content, &why);
     if (!exts) return fail("extensions", why);
     cert->has_extensions_field_ = true;
     cert->extensions_ = std::move(*exts);
-  } else if (!why.empty()) {
-    return fail("extensions", why);
   }
   if (!tbs.empty()) return fail("end", "unexpected data after the last field");
   cert->fingerprint_sha1_ = Sha1(cert->der_);

@@ -75,14 +75,12 @@ bool ParseEntry(const der::Tlv& tlv, CrlEntry* entry, std::string* error) {
     return false;
   }
   entry->revocation_date = *when;
-  if (auto ext = r.NextIf(der::kSequence, error)) {
+  if (auto ext = r.NextIf(der::kSequence)) {
     if (!ReadEntryExtensions(ext->content, entry, error)) {
       *error = "crlEntryExtensions: " + *error;
       return false;
     }
     entry->extensions = ext->whole;
-  } else if (!error->empty()) {
-    return false;
   }
   if (!r.empty()) {
     *error = "unexpected data after crlEntryExtensions";
@@ -135,14 +133,12 @@ std::shared_ptr<const Crl> Crl::Parse(Bytes der, Source source, std::string* err
     return nullptr;
   };
   std::string why;
-  if (auto v = tbs.NextIf(der::kInteger, &why)) {
+  if (auto v = tbs.NextIf(der::kInteger)) {
     // Any small non-negative version is read (OpenSSL reads them); rules judge it.
     if (v->content.size() != 1 || v->content[0] > 0x7f) {
       return fail("version", "not a small non-negative INTEGER");
     }
     crl->version_ = v->content[0] + 1;
-  } else if (!why.empty()) {
-    return fail("version", why);
   }
   auto sig_alg = tbs.Expect(der::kSequence, "signature", &why);
   auto alg = sig_alg ? ParseAlgorithm(*sig_alg, &why) : std::nullopt;
@@ -159,16 +155,15 @@ std::shared_ptr<const Crl> Crl::Parse(Bytes der, Source source, std::string* err
   if (!this_time) return fail("thisUpdate", why);
   crl->this_update_ = *this_time;
 
-  auto next = tbs.NextIf(der::kUtcTime, &why);
-  if (!next) next = tbs.NextIf(der::kGeneralizedTime, &why);
+  auto next = tbs.NextIf(der::kUtcTime);
+  if (!next) next = tbs.NextIf(der::kGeneralizedTime);
   if (next) {
     auto next_time = ParseTime(*next, &why);
     if (!next_time) return fail("nextUpdate", why);
     crl->next_update_ = *next_time;
   }
-  if (!why.empty()) return fail("nextUpdate", why);
 
-  if (auto revoked = tbs.NextIf(der::kSequence, &why)) {
+  if (auto revoked = tbs.NextIf(der::kSequence)) {
     crl->revoked_ = revoked->content;
     CrlEntryStats& stats = crl->entry_stats_;
     der::Reader entries(revoked->content);
@@ -184,16 +179,12 @@ std::shared_ptr<const Crl> Crl::Parse(Bytes der, Source source, std::string* err
       stats.key_compromise += entry.reason_code == 1 ? 1 : 0;
       stats.latest_revocation = std::max(stats.latest_revocation, entry.revocation_date);
     }
-  } else if (!why.empty()) {
-    return fail("revokedCertificates", why);
   }
-  if (auto ext = tbs.NextIfContext(0, &why)) {
+  if (auto ext = tbs.NextIfContext(0)) {
     auto exts = ParseExtensions(ext->content, &why);
     if (!exts) return fail("crlExtensions", why);
     crl->has_extensions_field_ = true;
     crl->extensions_ = std::move(*exts);
-  } else if (!why.empty()) {
-    return fail("crlExtensions", why);
   }
   if (!tbs.empty()) return fail("end", "unexpected data after the last field");
   return crl;

@@ -54,15 +54,14 @@ std::optional<Tlv> Reader::Next(std::string* error) {
   return tlv;
 }
 
-// A malformed TLV is not this optional field; whoever reads on reports it.
-std::optional<Tlv> Reader::NextIf(int universal_tag, std::string* /*error*/) {
+std::optional<Tlv> Reader::NextIf(int universal_tag) {
   Tlv tlv;
   if (Peek(&tlv) != nullptr || !tlv.Is(universal_tag)) return std::nullopt;
   rest_ = rest_.subspan(tlv.whole.size());
   return tlv;
 }
 
-std::optional<Tlv> Reader::NextIfContext(int number, std::string* /*error*/) {
+std::optional<Tlv> Reader::NextIfContext(int number) {
   Tlv tlv;
   if (Peek(&tlv) != nullptr || !tlv.IsContext(number)) return std::nullopt;
   rest_ = rest_.subspan(tlv.whole.size());

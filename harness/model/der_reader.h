@@ -42,10 +42,11 @@ class Reader {
   bool empty() const { return rest_.empty(); }
   // Reads the next TLV. On malformed input returns nullopt and sets *error.
   std::optional<Tlv> Next(std::string* error);
-  // Reads the next TLV only if it has the given universal tag.
-  std::optional<Tlv> NextIf(int universal_tag, std::string* error);
+  // Reads the next TLV only if it has the given universal tag. A malformed
+  // TLV is not this optional field: whoever reads on reports it.
+  std::optional<Tlv> NextIf(int universal_tag);
   // Reads the next TLV only if it is context-specific [number].
-  std::optional<Tlv> NextIfContext(int number, std::string* error);
+  std::optional<Tlv> NextIfContext(int number);
   // Reads a TLV that must carry this universal tag; `what` names it in errors.
   std::optional<Tlv> Expect(int universal_tag, const char* what, std::string* error);
 

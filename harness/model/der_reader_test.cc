@@ -18,8 +18,8 @@ TEST(DerReader, ReadsNestedTlvs) {
   ASSERT_TRUE(n);
   EXPECT_EQ(n->content.size(), 1u);
   EXPECT_EQ(n->content[0], 5);
-  EXPECT_FALSE(inner.NextIfContext(1, &error));
-  auto ctx = inner.NextIfContext(0, &error);
+  EXPECT_FALSE(inner.NextIfContext(1));
+  auto ctx = inner.NextIfContext(0);
   ASSERT_TRUE(ctx);
   EXPECT_TRUE(ctx->constructed);
   EXPECT_EQ(ctx->whole.size(), 5u);

@@ -53,11 +53,10 @@ void DecodeKnown(Extension& ext, Extensions& out) {
       return void(ext.error = "malformed authorityKeyIdentifier");
     }
     der::Reader r(seq->content);
-    std::string error;
     AuthorityKeyIdentifier v;
-    auto key_id = r.NextIfContext(0, &error);
-    auto issuer = r.NextIfContext(1, &error);
-    auto serial = r.NextIfContext(2, &error);
+    auto key_id = r.NextIfContext(0);
+    auto issuer = r.NextIfContext(1);
+    auto serial = r.NextIfContext(2);
     if (!r.empty() || (key_id && key_id->constructed) || (issuer && !issuer->constructed) ||
         (serial && (serial->constructed || serial->content.empty()))) {
       return void(ext.error = "malformed authorityKeyIdentifier");
@@ -227,7 +226,7 @@ std::optional<der::Tlv> ReadExtension(der::Reader& extensions, bool* critical, B
     return std::nullopt;
   }
   *critical = false;
-  if (auto flag = r.NextIf(der::kBoolean, error)) {
+  if (auto flag = r.NextIf(der::kBoolean)) {
     if (flag->constructed || flag->content.size() != 1) {
       *error = "critical: malformed BOOLEAN";
       return std::nullopt;
