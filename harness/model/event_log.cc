@@ -70,13 +70,14 @@ void Event::ForEach(std::string_view field, F&& f) const {
 std::string Event::Str(std::string_view field) const {
   std::string scalar;
   bool list = false;
-  nlohmann::json elements = nlohmann::json::array();
   ForEach(field, [&](ValueKind kind, std::string_view value) {
     if (kind == kScalar) scalar = value;
     list |= kind == kListStart;
-    if (kind == kListElement) elements.push_back(value);
   });
-  return list ? elements.dump() : scalar;
+  if (!list) return scalar;
+  nlohmann::json elements = nlohmann::json::array();
+  for (std::string_view element : List(field)) elements.push_back(element);
+  return elements.dump();
 }
 
 bool Event::Has(std::string_view field) const {
