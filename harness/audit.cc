@@ -72,8 +72,16 @@ AuditRun RunAudit(const AuditRequest& request) {
   std::vector<Waiver> waivers =
       request.waivers ? LoadWaivers(*request.waivers) : std::vector<Waiver>{};
   std::optional<Baseline> baseline;
-  if (request.baseline) baseline = LoadBaseline(*request.baseline);
+  if (request.baseline) baseline = LoadBaseline(*request.baseline, run.pack->id);
   run.evidence = Evidence::Load(request.evidence, request.threads);
+  const Evidence& e = *run.evidence;
+  if (!request.allow_empty && e.certificates().empty() && e.crls().empty() && e.csrs().empty() &&
+      e.events().empty()) {
+    // A gate that passes on nothing would pass a CA whose pipeline wrote nowhere.
+    run.evidence->AddProblem({".",
+                              "nothing to audit: no certificate, CRL, CSR or event in the "
+                              "evidence (--allow-empty passes the gate on it)"});
+  }
   // Loading freed its file buffers and per-file batches on several threads;
   // hand that memory back before evaluation builds its indexes.
   malloc_trim(0);

@@ -32,6 +32,8 @@ struct AuditRequest {
   unsigned threads = 0;
   std::optional<std::filesystem::path> waivers;   // waivers.yaml
   std::optional<std::filesystem::path> baseline;  // an earlier JSON report
+  // Without it, evidence with no certificate, CRL, CSR or event fails the gate.
+  bool allow_empty = false;
   // Called from time to time while evaluating (artifacts done, total).
   std::function<void(size_t, size_t)> progress;
 };

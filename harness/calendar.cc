@@ -127,7 +127,7 @@ std::vector<NonBusinessDay> JapaneseHolidays(int y) {
 
 BusinessCalendar::BusinessCalendar(CalendarSettings settings) : settings_(std::move(settings)) {
   if (settings_.japanese_holidays) {
-    for (int y = 1948; y <= 2099; ++y) {
+    for (int y = kFirstYear; y <= kLastYear; ++y) {
       for (const NonBusinessDay& h : JapaneseHolidays(y)) holidays_.insert(h.date);
     }
   }

@@ -48,6 +48,10 @@ struct CalendarSettings {
 
 class BusinessCalendar {
  public:
+  // The years whose national holidays are known.
+  static constexpr int kFirstYear = 1948;
+  static constexpr int kLastYear = 2099;
+
   explicit BusinessCalendar(CalendarSettings settings = {});
 
   bool IsBusinessDay(Day d) const;

@@ -184,6 +184,37 @@ size_t RunResult::FailedAt(Severity s) const {
   }));
 }
 
+GateCounts CountGate(const RunResult& r) {
+  GateCounts counts;
+  for (const Finding& f : r.findings) {
+    if (f.status == Status::kFail) {
+      counts.fresh += f.baseline == "new" ? 1 : 0;
+      counts.unchanged += f.baseline == "unchanged" ? 1 : 0;
+    } else if (f.status == Status::kWaived) {
+      ++counts.waived;
+      counts.waived_input += f.rule == kInputRuleId ? 1 : 0;
+    }
+  }
+  return counts;
+}
+
+std::string_view SectionResult(const RunResult& r, const CoverageEntry& section) {
+  bool any_fail = false, any_waived = false, any_pass = false, all_pass = true;
+  for (const RuleTally& t : r.rules) {
+    if (std::find(section.rules.begin(), section.rules.end(), t.rule->id) == section.rules.end()) {
+      continue;
+    }
+    any_fail |= t.status == Status::kFail;
+    any_waived |= t.status == Status::kWaived;
+    any_pass |= t.status == Status::kPass;
+    all_pass &= t.status == Status::kPass && t.count(Status::kNotEvaluated) == 0;
+  }
+  if (any_fail) return "fail";
+  if (any_waived) return "waived";
+  if (any_pass) return all_pass ? "pass" : "partial";
+  return "not_evaluated";
+}
+
 RunResult Evaluate(const Pack& pack, const Evidence& evidence, const std::string& evidence_label,
                    const EvaluateOptions& options) {
   RunResult result;

@@ -49,6 +49,20 @@ struct RunResult {
   size_t FailedAt(Severity s) const;  // failing findings of exactly this severity
 };
 
+// Counts every report states the same way.
+struct GateCounts {
+  size_t fresh = 0, unchanged = 0;  // failing findings new / unchanged against the baseline
+  size_t waived = 0;
+  size_t waived_input = 0;  // of them, findings about unreadable evidence
+};
+GateCounts CountGate(const RunResult& result);
+
+// An automated CP section's result: "fail" (a rule failed), "waived" (only
+// waived failures), "pass" (every rule passed and was evaluated on every
+// artifact it applies to), "partial" (some evaluated and passed, none failed)
+// or "not_evaluated" (no rule passed on evidence).
+std::string_view SectionResult(const RunResult& result, const CoverageEntry& section);
+
 struct EvaluateOptions {
   UnixTime at = 0;
   unsigned threads = 0;  // 0: one per core

@@ -22,8 +22,15 @@ std::string Required(const YAML::Node& node, const std::string& file, const char
   return v.Scalar();
 }
 
+// Unreadable evidence is waived file by file, never by a pattern: a glob would
+// also waive the files that break tomorrow.
+bool WaivesInputByGlob(const Waiver& w) {
+  return w.rule == kInputRuleId &&
+         (w.path.empty() || w.path.find_first_of("*?[\\") != std::string::npos);
+}
+
 bool Matches(const Waiver& w, const Finding& f) {
-  if (w.rule != f.rule) return false;
+  if (w.rule != f.rule || WaivesInputByGlob(w)) return false;
   if (!w.path.empty() && fnmatch(w.path.c_str(), f.artifact.c_str(), 0) != 0) return false;
   if (!w.serial.empty() && w.serial != f.serial) return false;
   if (!w.subject.empty() && w.subject != f.subject) return false;
@@ -108,7 +115,7 @@ std::vector<Waiver> LoadWaivers(const fs::path& path) {
   return out;
 }
 
-Baseline LoadBaseline(const fs::path& path) {
+Baseline LoadBaseline(const fs::path& path, const std::string& pack_id) {
   Baseline b;
   b.file = path.string();
   std::ifstream in(path);
@@ -116,6 +123,18 @@ Baseline LoadBaseline(const fs::path& path) {
   nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
   if (j.is_discarded() || !j.is_object() || !j.contains("findings") || !j["findings"].is_array()) {
     throw PackError(b.file + ": not a cpaudit JSON report (no findings list)");
+  }
+  auto text = [&](const char* object, const char* key) {
+    const auto& o = j[object];
+    return o.is_object() && o.contains(key) && o[key].is_string() ? o[key].get<std::string>()
+                                                                  : std::string("(none)");
+  };
+  if (std::string tool = text("tool", "name"); tool != "cpaudit") {
+    throw PackError(b.file + ": the baseline was made by \"" + tool + "\", not cpaudit");
+  }
+  if (std::string pack = text("pack", "id"); pack != pack_id) {
+    throw PackError(b.file + ": the baseline was made with pack \"" + pack +
+                    "\"; this run uses pack \"" + pack_id + "\"");
   }
   for (const auto& f : j["findings"]) {
     if (!f.is_object() || !f.contains("fingerprint") || !f["fingerprint"].is_string()) {
@@ -147,7 +166,13 @@ void ApplyGate(RunResult* result, const std::vector<Waiver>& waivers, const Base
   }
   for (size_t i = 0; i < waivers.size(); ++i) {
     const Waiver& w = waivers[i];
-    if (today > w.expires) {
+    if (WaivesInputByGlob(w)) {
+      added.push_back(WaiverFinding(
+          w, Severity::kError,
+          "a waiver for " + std::string(kInputRuleId) +
+              " must name the exact artifact path in match.path (no glob, no serial or subject "
+              "alone); it waives nothing"));
+    } else if (today > w.expires) {
       // An expired waiver fails the gate whatever the threshold: someone must renew or fix.
       added.push_back(WaiverFinding(w, Severity::kError,
                                     "waiver for " + w.rule + " approved by " + w.approver +

@@ -21,7 +21,9 @@ inline constexpr std::string_view kWaiverRuleId = "cpaudit-waiver";
 struct Waiver {
   std::string rule;
   // At least one of these; all that are given must match.
-  std::string path;     // glob over the finding's artifact ("certs/tsa-*.pem")
+  // Glob over the finding's artifact ("certs/tsa-*.pem"); for cpaudit-input
+  // findings the exact artifact path, never a glob.
+  std::string path;
   std::string serial;   // normalised hex
   std::string subject;  // the subject DN as reports print it
   std::string justification;
@@ -39,8 +41,9 @@ struct Baseline {
   std::vector<BaselineEntry> findings;  // the failing findings it recorded
 };
 
-// An earlier JSON report. Throws PackError naming the file when it is not one.
-Baseline LoadBaseline(const std::filesystem::path& file);
+// An earlier JSON report of cpaudit with the same pack id. Throws PackError
+// naming the file when it is not one, or saying what differs.
+Baseline LoadBaseline(const std::filesystem::path& file, const std::string& pack_id);
 
 // Marks waived findings, adds findings for expired or unused waivers, and marks
 // each failing finding new or unchanged against the baseline (recording in the

@@ -13,12 +13,14 @@
 #include <set>
 
 #include "checks/registry.h"
+#include "harness/atomic_file.h"
 #include "harness/audit.h"
 #include "harness/calendar.h"
 #include "harness/fields.h"
 #include "harness/fixture_runner.h"
 #include "harness/oracle.h"
 #include "harness/stream_check.h"
+#include "reports/escape.h"
 #include "reports/html_report.h"
 #include "reports/json_report.h"
 #include "reports/junit_report.h"
@@ -62,54 +64,73 @@ ReportSpec ParseReportSpec(const std::string& spec) {
   return r;
 }
 
-void WriteOutput(const std::string& path, const std::string& content) {
-  if (path == "-") {
-    std::cout << content << std::flush;
-    return;
-  }
-  fs::path p(path);
-  std::error_code ec;
-  if (p.has_parent_path()) fs::create_directories(p.parent_path(), ec);
-  std::ofstream out(p, std::ios::binary);
-  out << content;
-  if (!out) throw std::runtime_error(path + ": cannot write the report");
-}
-
 struct AuditFlags {
   std::string evidence, pack_dir, at, fail_on = "error", color = "auto", waivers, baseline;
+  bool at_given = false;  // `--at ""` is a usage error, not "now"
   std::vector<std::string> reports;
   unsigned threads = 0;
   bool quiet = false;
+  bool allow_empty = false;
 };
 
 // Every report is written from the one evaluation, so all formats agree.
 std::string Render(const std::string& format, const RunResult& result, bool color) {
   if (format == "text") return TextReport(result, {color});
-  if (format == "json") return JsonReport(result).dump(2) + "\n";
+  if (format == "json") return DumpJson(JsonReport(result), 2) + "\n";
   if (format == "junit") return JunitReport(result);
-  if (format == "sarif") return SarifReport(result).dump(2) + "\n";
+  if (format == "sarif") return DumpJson(SarifReport(result), 2) + "\n";
   if (format == "html") return HtmlReport(result);
   return MarkdownReport(result);
+}
+
+// Report paths are checked before anything is read: none inside the evidence
+// (a report must not become evidence of the next run), none given twice, none
+// a directory.
+void CheckReportPaths(const std::vector<ReportSpec>& specs, const fs::path& evidence) {
+  std::error_code ec;
+  fs::path evidence_dir = fs::weakly_canonical(fs::absolute(evidence), ec);
+  std::set<fs::path> seen;
+  for (const ReportSpec& spec : specs) {
+    fs::path target =
+        spec.path == "-" ? fs::path("-") : fs::weakly_canonical(fs::absolute(spec.path), ec);
+    if (!seen.insert(target).second) {
+      throw CLI::ValidationError("--report", "\"" + spec.path + "\" is given twice");
+    }
+    if (spec.path == "-") continue;
+    if (fs::is_directory(target, ec)) {
+      throw CLI::ValidationError("--report", "\"" + spec.path + "\" is a directory");
+    }
+    auto [end, _] =
+        std::mismatch(evidence_dir.begin(), evidence_dir.end(), target.begin(), target.end());
+    if (end == evidence_dir.end()) {
+      throw CLI::ValidationError(
+          "--report",
+          "\"" + spec.path + "\" is inside the evidence folder; write reports elsewhere");
+    }
+  }
 }
 
 int Audit(const AuditFlags& flags) {
   AuditRequest request;
   request.evidence = flags.evidence;
   if (!flags.pack_dir.empty()) request.pack_dir = flags.pack_dir;
-  if (!flags.at.empty()) {
+  if (flags.at_given) {
     request.at = ParseRfc3339(flags.at);
     if (!request.at) {
-      std::cerr << "cpaudit: --at: expected an RFC 3339 time with offset, got \"" << flags.at
-                << "\"\n";
+      std::cerr << TerminalEscape("cpaudit: --at: expected an RFC 3339 time with offset, got \"" +
+                                  flags.at + "\"")
+                << "\n";
       return kExitError;
     }
   }
   request.fail_on = *ParseSeverity(flags.fail_on);
   request.threads = flags.threads;
+  request.allow_empty = flags.allow_empty;
   if (!flags.waivers.empty()) request.waivers = flags.waivers;
   if (!flags.baseline.empty()) request.baseline = flags.baseline;
   std::vector<ReportSpec> specs;
   for (const auto& r : flags.reports) specs.push_back(ParseReportSpec(r));
+  CheckReportPaths(specs, flags.evidence);
   // A progress line for large evidence, only where someone watches a terminal.
   bool progress = isatty(STDERR_FILENO) && !flags.quiet;
   if (progress) {
@@ -126,16 +147,29 @@ int Audit(const AuditFlags& flags) {
            (flags.color == "auto" && path == "-" && isatty(STDOUT_FILENO));
   };
   bool text_to_stdout = false;
+  std::vector<std::string> written;
+  bool write_failed = false;
+  // One report that cannot be written (a full disk, a bad name) does not cost the others.
   for (const ReportSpec& spec : specs) {
-    text_to_stdout |= spec.path == "-";
-    WriteOutput(spec.path, Render(spec.format, run.result, colored(spec.path)));
+    try {
+      std::string content = Render(spec.format, run.result, colored(spec.path));
+      if (spec.path == "-") {
+        text_to_stdout = true;
+        std::cout << content << std::flush;
+      } else {
+        WriteFileAtomically(spec.path, content);
+        written.push_back("wrote " + spec.format + " report " + spec.path);
+      }
+    } catch (const std::exception& e) {
+      std::cerr << TerminalEscape(std::string("cpaudit: ") + e.what()) << "\n";
+      write_failed = true;
+    }
   }
   if (!flags.quiet && !text_to_stdout) {
     std::cout << TextReport(run.result, {colored("-")});
-    for (const ReportSpec& spec : specs) {
-      std::cout << "wrote " << spec.format << " report " << spec.path << "\n";
-    }
+    for (const std::string& line : written) std::cout << TerminalEscape(line) << "\n";
   }
+  if (write_failed) return kExitError;
   return run.result.GateFailed() ? kExitGateFailed : kExitPass;
 }
 
@@ -204,11 +238,21 @@ int Calendar(const std::string& pack_dir, int year, const std::string& format,
       std::cerr << "cpaudit: --business-days: expected two dates, YYYY-MM-DD\n";
       return kExitError;
     }
+    for (Day d : {*from, *to}) {
+      int y = static_cast<int>(std::chrono::year_month_day{d}.year());
+      if (y < BusinessCalendar::kFirstYear || y > BusinessCalendar::kLastYear) {
+        std::cerr << fmt::format(
+            "cpaudit: --business-days: {} is outside the years the calendar knows ({}-{})\n",
+            FormatDay(d), BusinessCalendar::kFirstYear, BusinessCalendar::kLastYear);
+        return kExitError;
+      }
+    }
     std::cout << calendar.BusinessDaysBetween(*from, *to) << "\n";
     return kExitPass;
   }
-  if (year < 1948 || year > 2099) {
-    std::cerr << "cpaudit: calendar: YEAR must be 1948 to 2099\n";
+  if (year < BusinessCalendar::kFirstYear || year > BusinessCalendar::kLastYear) {
+    std::cerr << fmt::format("cpaudit: calendar: YEAR must be {} to {}\n",
+                             BusinessCalendar::kFirstYear, BusinessCalendar::kLastYear);
     return kExitError;
   }
   auto days = calendar.NonBusinessDays(year);
@@ -265,6 +309,7 @@ int TestPack(const std::string& pack_dir, const std::string& fixtures) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  InstallInterruptHandlers();
   CLI::App app{
       "cpaudit: audit what a Certificate Authority produced against its Certificate "
       "Policy, encoded as a rule pack.\nExit codes: 0 pass, 1 findings at or above "
@@ -282,7 +327,11 @@ int main(int argc, char** argv) {
     cmd->add_option("--pack", flags.pack_dir,
                     "rule pack folder (default: the built-in SECOM pack)");
     cmd->add_option("--at", flags.at,
-                    "evaluation time, RFC 3339 (default: cpaudit.yaml's, else now)");
+                    "evaluation time, RFC 3339 (default: cpaudit.yaml's, else now)")
+        ->each([&](const std::string&) { flags.at_given = true; });
+    cmd->add_flag("--allow-empty", flags.allow_empty,
+                  "pass the gate on evidence with nothing to audit (no certificate, CRL, CSR "
+                  "or event)");
     cmd->add_option("--threads", flags.threads, "worker threads (default: one per core)");
   };
   CLI::App* audit = app.add_subcommand("audit", "Audit an evidence folder and gate on the result");
@@ -372,14 +421,12 @@ int main(int argc, char** argv) {
     if (*fields) return ListFields();
     if (*check) return CheckStream(pack_dir, ca_file, check_at, check_fail_on);
     if (*calendar) return Calendar(pack_dir, year, format, between);
-  } catch (const CLI::ValidationError& e) {
-    std::cerr << "cpaudit: " << e.what() << "\n";
-  } catch (const PackError& e) {
-    std::cerr << "cpaudit: " << e.what() << "\n";
   } catch (const EvidenceError& e) {
-    std::cerr << "cpaudit: evidence " << e.what() << "\n";
+    std::cerr << TerminalEscape(std::string("cpaudit: evidence ") + e.what()) << "\n";
   } catch (const std::exception& e) {
-    std::cerr << "cpaudit: " << e.what() << "\n";
+    // Usage, pack, configuration, waiver and baseline errors echo what the
+    // user or the evidence wrote: escaped for the terminal.
+    std::cerr << TerminalEscape(std::string("cpaudit: ") + e.what()) << "\n";
   }
   return kExitError;
 }

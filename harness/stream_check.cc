@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "harness/model/evidence.h"
+#include "reports/escape.h"
 
 namespace cpaudit {
 namespace {
@@ -89,7 +90,7 @@ size_t StreamCheck(const Oracle& oracle, std::istream& in, std::ostream& out, Se
                           {"fingerprint", f.fingerprint}});
     }
     line["findings"] = std::move(findings);
-    out << line.dump() << std::endl;  // flushed per item: the caller waits on it
+    out << DumpJson(std::move(line), -1) << std::endl;  // flushed per item: the caller waits on it
   }
   return failed;
 }

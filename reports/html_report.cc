@@ -46,6 +46,7 @@ code, .mono { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, mono
 .b-notice { background: var(--notice); } .b-pass { background: var(--pass); }
 .b-waived, .b-not_applicable, .b-not_effective, .b-not_evaluated, .b-informative, .b-delegated,
 .b-unchanged { background: var(--muted); }
+.b-partial { background: #7e57c2; }
 .b-automated { background: #3949ab; } .b-manual { background: #6d4c41; } .b-new { background: #c2185b; }
 .gate { font-size: 20px; padding: 4px 16px; border-radius: 6px; color: #fff; display: inline-block; }
 .gate.fail { background: var(--error); } .gate.pass { background: var(--pass); }
@@ -96,20 +97,36 @@ std::string Badge(std::string_view text, std::string_view cls) {
   return fmt::format("<span class=\"badge b-{}\">{}</span>", cls, E(text));
 }
 
+// Failing findings by severity, then the waived ones: a waived finding is never
+// counted as failing nor hidden.
 std::string SeverityCounts(const std::vector<const Finding*>& findings) {
   std::array<size_t, 3> n{};
-  for (const Finding* f : findings) ++n[static_cast<size_t>(f->severity)];
+  size_t waived = 0;
+  for (const Finding* f : findings) {
+    if (f->status == Status::kWaived) {
+      ++waived;
+    } else {
+      ++n[static_cast<size_t>(f->severity)];
+    }
+  }
   std::string out;
   for (Severity s : kAllSeverities) {
     size_t k = n[static_cast<size_t>(s)];
     if (k) out += " " + Badge(fmt::format("{} {}", k, ToString(s)), ToString(s));
   }
+  if (waived) out += " " + Badge(fmt::format("{} waived", waived), "waived");
   return out;
 }
 
 std::string FindingRow(const Finding& f, bool with_rule) {
   std::string state;
-  if (!f.baseline.empty()) state = Badge(f.baseline, f.baseline);
+  if (f.waiver) {
+    state = fmt::format("<span title=\"{}\">{}</span> ",
+                        E(f.waiver->justification + " (approved by " + f.waiver->approver +
+                          ", expires " + f.waiver->expires + ", " + f.waiver->where + ")"),
+                        Badge("waived", "waived"));
+  }
+  if (!f.baseline.empty()) state += Badge(f.baseline, f.baseline);
   return fmt::format(
       "<tr class=\"finding\"><td>{}</td>{}<td class=\"mono\">{}</td><td>{}</td><td "
       "class=\"muted\">{}</td><td>{}</td><td class=\"mono muted\" title=\"{}\">{}</td></tr>\n",
@@ -121,7 +138,7 @@ std::string FindingRow(const Finding& f, bool with_rule) {
 std::string FindingTable(const std::vector<const Finding*>& findings, bool with_rule) {
   std::string head = std::string("<table><tr><th>severity</th>") +
                      (with_rule ? "<th>rule</th>" : "") +
-                     "<th>artifact</th><th>message</th><th>location</th><th>baseline</th>"
+                     "<th>artifact</th><th>message</th><th>location</th><th>state</th>"
                      "<th>fingerprint</th></tr>\n";
   std::string out = head;
   for (size_t i = 0; i < findings.size() && i < kRowsShown; ++i) {
@@ -256,19 +273,11 @@ std::string HtmlReport(const RunResult& r) {
     std::string result;
     std::string rules;
     if (c.status == "automated") {
-      bool any_fail = false, any_pass = false, any_waived = false;
       for (const auto& id : c.rules) {
-        const RuleTally* t = tally_of[id];
-        if (t == nullptr) continue;
-        any_fail |= t->status == Status::kFail;
-        any_pass |= t->status == Status::kPass;
-        any_waived |= t->status == Status::kWaived;
+        if (tally_of.count(id) == 0) continue;
         rules += fmt::format("<a href=\"#rule-{}\" class=\"mono\">{}</a> ", E(id), E(id));
       }
-      std::string s = any_fail     ? "fail"
-                      : any_waived ? "waived"
-                      : any_pass   ? "pass"
-                                   : "not_evaluated";
+      std::string_view s = SectionResult(r, c);
       result = Badge(s, s);
     } else if (c.status == "manual") {
       result = "<span class=\"muted\">checklist</span>";
@@ -292,13 +301,15 @@ std::string HtmlReport(const RunResult& r) {
   // Findings by section, then rule.
   std::map<std::string, std::map<std::string, std::vector<const Finding*>>, decltype(&SectionLess)>
       by_section(&SectionLess);
-  for (const Finding* f : failing) by_section[f->cp][f->rule].push_back(f);
+  std::vector<const Finding*> shown = failing;  // failing and waived, in result order
+  shown.insert(shown.end(), waived.begin(), waived.end());
+  for (const Finding* f : shown) by_section[f->cp][f->rule].push_back(f);
   bool open = failing.size() <= kOpenSectionsUpTo;
   out += fmt::format(
       "<section id=\"findings\"><h2>Findings by CP section</h2>\n<p>{} failing "
-      "finding(s) in {} section(s).</p>\n",
-      failing.size(), by_section.size());
-  if (failing.empty()) out += "<p>No findings.</p>\n";
+      "and {} waived finding(s) in {} section(s).</p>\n",
+      failing.size(), waived.size(), by_section.size());
+  if (shown.empty()) out += "<p>No findings.</p>\n";
   for (const auto& [section, rules] : by_section) {
     std::vector<const Finding*> all;
     for (const auto& [id, list] : rules) all.insert(all.end(), list.begin(), list.end());
@@ -325,7 +336,7 @@ std::string HtmlReport(const RunResult& r) {
 
   // By artifact.
   std::map<std::string, std::vector<const Finding*>> by_artifact;
-  for (const Finding* f : failing) by_artifact[f->artifact].push_back(f);
+  for (const Finding* f : shown) by_artifact[f->artifact].push_back(f);
   out += fmt::format(
       "<section id=\"artifacts\"><h2>By artifact</h2>\n<p>{} artifact(s) read; {} "
       "with findings (certificates, CRLs, CSRs, log lines and files).</p>\n",

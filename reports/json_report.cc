@@ -1,5 +1,7 @@
 #include "reports/json_report.h"
 
+#include "reports/escape.h"
+
 namespace cpaudit {
 
 nlohmann::json JsonReport(const RunResult& r) {
@@ -14,6 +16,7 @@ nlohmann::json JsonReport(const RunResult& r) {
   doc["evaluated_at"] = FormatRfc3339(r.at);
   doc["evidence"] = {{"path", r.evidence}, {"cas", r.cas},   {"certificates", r.certificates},
                      {"crls", r.crls},     {"csrs", r.csrs}, {"events", r.events}};
+  if (!IsValidUtf8(r.evidence)) doc["evidence"]["path_bytes"] = BytesHex(r.evidence);
 
   json rule_counts = json::object();
   json evaluations = json::object();
@@ -40,7 +43,9 @@ nlohmann::json JsonReport(const RunResult& r) {
   }
   json by_severity = json::object();
   for (Severity s : kAllSeverities) by_severity[std::string(ToString(s))] = r.FailedAt(s);
+  GateCounts gate = CountGate(r);
   doc["summary"] = {{"result", r.GateFailed() ? "fail" : "pass"},
+                    {"waived", {{"findings", gate.waived}, {"input", gate.waived_input}}},
                     {"fail_on", ToString(r.fail_on)},
                     {"findings", by_severity},
                     {"rules", rule_counts},
@@ -58,6 +63,8 @@ nlohmann::json JsonReport(const RunResult& r) {
                     {"message", f.message},
                     {"fingerprint", f.fingerprint},
                     {"baseline", f.baseline.empty() ? "new" : f.baseline}};
+    // A file name need not be UTF-8: the text is escaped, the raw bytes kept.
+    if (!IsValidUtf8(f.artifact)) finding["artifact_bytes"] = BytesHex(f.artifact);
     if (!f.serial.empty()) finding["serial"] = f.serial;
     if (f.waiver) {
       finding["waiver"] = {{"justification", f.waiver->justification},
@@ -76,15 +83,9 @@ nlohmann::json JsonReport(const RunResult& r) {
                        {"message", e.message},
                        {"fingerprint", e.fingerprint}});
     }
-    size_t fresh = 0, unchanged = 0;
-    for (const Finding& f : r.findings) {
-      if (f.status != Status::kFail) continue;
-      fresh += f.baseline == "new" ? 1 : 0;
-      unchanged += f.baseline == "unchanged" ? 1 : 0;
-    }
     doc["baseline"] = {{"file", *r.baseline_file},
-                       {"new", fresh},
-                       {"unchanged", unchanged},
+                       {"new", gate.fresh},
+                       {"unchanged", gate.unchanged},
                        {"fixed", std::move(fixed)}};
   }
 
@@ -92,18 +93,7 @@ nlohmann::json JsonReport(const RunResult& r) {
   for (const CoverageEntry& c : pack.coverage) {
     json entry = {
         {"section", c.section}, {"title", c.title}, {"status", c.status}, {"rules", c.rules}};
-    if (c.status == "automated") {
-      Status worst = Status::kNotEvaluated;
-      bool any_pass = false;
-      for (const RuleTally& t : r.rules) {
-        if (std::find(c.rules.begin(), c.rules.end(), t.rule->id) == c.rules.end()) continue;
-        if (t.status == Status::kFail) worst = Status::kFail;
-        if (t.status == Status::kPass) any_pass = true;
-      }
-      entry["result"] = ToString(worst == Status::kFail ? Status::kFail
-                                 : any_pass             ? Status::kPass
-                                                        : Status::kNotEvaluated);
-    }
+    if (c.status == "automated") entry["result"] = SectionResult(r, c);
     if (!c.text_ja.empty()) entry["text"] = {{"ja", c.text_ja}, {"en", c.text_en}};
     coverage.push_back(std::move(entry));
   }

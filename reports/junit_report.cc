@@ -13,8 +13,10 @@ namespace {
 struct Case {
   std::string name;
   std::string classname;
-  std::vector<const Finding*> failing;  // status fail
-  std::vector<const Finding*> other;    // waived, or unchanged against a baseline
+  std::vector<const Finding*> failing;  // the findings that fail the gate
+  // Waived, unchanged against a baseline, below --fail-on (notices), or an
+  // unmatched waiver: reported in <system-out>, never as a failure.
+  std::vector<const Finding*> other;
   bool skipped = false;
   std::string skip_reason;
 };
@@ -81,7 +83,7 @@ std::string JunitReport(const RunResult& r) {
       }
       c = &*same;
     }
-    (f.status == Status::kFail ? c->failing : c->other).push_back(&f);
+    (f.FailsGate(r.fail_on) ? c->failing : c->other).push_back(&f);
   }
   std::string ts = FormatRfc3339(r.at);
   ts.pop_back();  // the schema's timestamp has no zone designator; it is UTC
@@ -106,11 +108,11 @@ std::string JunitReport(const RunResult& r) {
     for (const Case& c : cases) {
       WriteCase(c, &out);
       for (const Finding* f : c.other) {
-        notes +=
-            CanonicalLine(*f) +
-            (f->waiver ? " (waived by " + f->waiver->approver + " until " + f->waiver->expires + ")"
-                       : "") +
-            "\n";
+        notes += CanonicalLine(*f);
+        if (f->waiver)
+          notes += " (waived by " + f->waiver->approver + " until " + f->waiver->expires + ")";
+        if (!f->baseline.empty()) notes += " [" + f->baseline + "]";
+        notes += "\n";
       }
     }
     out += "    <system-out>" + XmlEscape(notes) + "</system-out>\n    <system-err/>\n";

@@ -4,24 +4,15 @@
 
 #include <map>
 
+#include "reports/escape.h"
 #include "reports/text_report.h"
 
 namespace cpaudit {
 namespace {
 
-// Table cells cannot hold "|" or line breaks.
-std::string Cell(std::string s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '|')
-      out += "\\|";
-    else if (c == '\n')
-      out += ' ';
-    else
-      out.push_back(c);
-  }
-  return out;
-}
+// Every text that is not this writer's own markup goes through MarkdownEscape
+// (M): evidence, and the pack's and the user's strings as well.
+std::string M(std::string_view s) { return MarkdownEscape(s); }
 
 constexpr size_t kShownPerSection = 20;
 
@@ -30,21 +21,18 @@ constexpr size_t kShownPerSection = 20;
 std::string MarkdownReport(const RunResult& r) {
   const Pack& pack = *r.pack;
   bool failed = r.GateFailed();
-  std::string out = fmt::format("## cpaudit: {} {}\n\n", failed ? "❌ FAIL" : "✅ PASS", pack.title);
+  std::string out =
+      fmt::format("## cpaudit: {} {}\n\n", failed ? "❌ FAIL" : "✅ PASS", M(pack.title));
   out += fmt::format(
-      "Pack `{}` {} · evaluated {} · evidence `{}`: {} CA, {} certificates, {} "
+      "Pack {} {} · evaluated {} · evidence {}: {} CA, {} certificates, {} "
       "CRLs, {} CSRs, {} events · gate fails on {} and above",
-      pack.id, pack.version, FormatRfc3339(r.at), r.evidence, r.cas, r.certificates, r.crls, r.csrs,
-      r.events, ToString(r.fail_on));
-  if (r.baseline_file) out += fmt::format(" · baseline `{}`", *r.baseline_file);
+      M(pack.id), M(pack.version), M(FormatRfc3339(r.at)), M(r.evidence), r.cas, r.certificates,
+      r.crls, r.csrs, r.events, ToString(r.fail_on));
+  if (r.baseline_file) out += fmt::format(" · baseline {}", M(*r.baseline_file));
   out += "\n\n| | error | warning | notice |\n|---|---:|---:|---:|\n";
   out += fmt::format("| findings | {} | {} | {} |\n", r.FailedAt(Severity::kError),
                      r.FailedAt(Severity::kWarning), r.FailedAt(Severity::kNotice));
-  size_t waived = 0, fresh = 0;
-  for (const Finding& f : r.findings) {
-    waived += f.status == Status::kWaived ? 1 : 0;
-    fresh += f.status == Status::kFail && f.baseline == "new" ? 1 : 0;
-  }
+  GateCounts counts = CountGate(r);
   std::array<size_t, std::size(kAllStatuses)> rule_counts{};
   for (const RuleTally& t : r.rules) ++rule_counts[static_cast<size_t>(t.status)];
   out += "\nRules: ";
@@ -56,9 +44,16 @@ std::string MarkdownReport(const RunResult& r) {
     }
   }
   out += fmt::format(" (of {}).", r.rules.size());
-  if (waived) out += fmt::format(" {} finding{} waived.", waived, waived == 1 ? "" : "s");
+  if (counts.waived) {
+    out += fmt::format(" {} finding{} waived", counts.waived, counts.waived == 1 ? "" : "s");
+    if (counts.waived_input) {
+      out += fmt::format(", **{} of them about unreadable evidence**", counts.waived_input);
+    }
+    out += ".";
+  }
   if (r.baseline_file) {
-    out += fmt::format(" Against the baseline: {} new, {} fixed.", fresh, r.fixed.size());
+    out += fmt::format(" Against the baseline: {} new, {} unchanged, {} fixed.", counts.fresh,
+                       counts.unchanged, r.fixed.size());
   }
   out += "\n";
 
@@ -73,19 +68,19 @@ std::string MarkdownReport(const RunResult& r) {
       if (c.section == section) title += " " + c.title;
     }
     out += fmt::format(
-        "\n### {} ({})\n\n| severity | rule | artifact | message |\n|---|---|---|---|\n", title,
+        "\n### {} ({})\n\n| severity | rule | artifact | message |\n|---|---|---|---|\n", M(title),
         findings.size());
     for (size_t i = 0; i < findings.size() && i < kShownPerSection; ++i) {
       const Finding& f = *findings[i];
-      out += fmt::format("| {}{} | `{}` | `{}` | {} |\n", ToString(f.severity),
-                         f.baseline == "unchanged" ? " (unchanged)" : "", f.rule, Cell(f.artifact),
-                         Cell(f.message));
+      out += fmt::format("| {}{} | {} | {} | {} |\n", ToString(f.severity),
+                         f.baseline == "unchanged" ? " (unchanged)" : "", M(f.rule), M(f.artifact),
+                         M(f.message));
     }
     if (findings.size() > kShownPerSection) {
       out += fmt::format("\n<details><summary>{} more</summary>\n\n",
                          findings.size() - kShownPerSection);
       for (size_t i = kShownPerSection; i < findings.size(); ++i) {
-        out += "- `" + CanonicalLine(*findings[i]) + "`\n";
+        out += "- " + M(CanonicalLine(*findings[i])) + "\n";
       }
       out += "\n</details>\n";
     }
@@ -97,7 +92,7 @@ std::string MarkdownReport(const RunResult& r) {
     header = true;
     std::string reasons;
     for (const auto& reason : t.reasons) reasons += (reasons.empty() ? "" : "; ") + reason;
-    out += fmt::format("- `{}`: {}\n", t.rule->id, reasons);
+    out += fmt::format("- {}: {}\n", M(t.rule->id), M(reasons));
   }
   if (header) out += "\n</details>\n";
   return out;

@@ -53,8 +53,8 @@ std::string PascalName(const std::string& id) {
 }
 
 json Location(const std::string& artifact, const std::string& logical) {
-  json physical = {
-      {"artifactLocation", {{"uri", ArtifactFile(artifact)}, {"uriBaseId", "EVIDENCE"}}}};
+  json physical = {{"artifactLocation",
+                    {{"uri", UriPathEscape(ArtifactFile(artifact))}, {"uriBaseId", "EVIDENCE"}}}};
   if (int line = ArtifactLine(artifact)) physical["region"] = {{"startLine", line}};
   json loc = {{"physicalLocation", physical}};
   if (!logical.empty()) {
@@ -111,7 +111,7 @@ json SarifReport(const RunResult& r) {
                                  ", expires " + f.waiver->expires + ")"},
            {"location",
             {{"physicalLocation",
-              {{"artifactLocation", {{"uri", ArtifactFile(f.waiver->where)}}}}}}}}};
+              {{"artifactLocation", {{"uri", UriPathEscape(ArtifactFile(f.waiver->where))}}}}}}}}};
     }
     results.push_back(std::move(result));
   }
@@ -132,7 +132,7 @@ json SarifReport(const RunResult& r) {
                   {"version", CPAUDIT_VERSION},
                   {"semanticVersion", CPAUDIT_VERSION},
                   {"rules", rules}}}}},
-              {"originalUriBaseIds", {{"EVIDENCE", {{"uri", "file://" + base}}}}},
+              {"originalUriBaseIds", {{"EVIDENCE", {{"uri", "file://" + UriPathEscape(base)}}}}},
               {"invocations",
                {{{"executionSuccessful", true},
                  {"properties",

@@ -6,6 +6,8 @@
 #include <map>
 #include <sstream>
 
+#include "reports/escape.h"
+
 namespace cpaudit {
 namespace {
 
@@ -43,11 +45,14 @@ bool SectionLess(const std::string& a, const std::string& b) {
 
 std::string TextReport(const RunResult& r, const TextOptions& options) {
   std::string out;
+  // Every line passes through TerminalEscape: evidence cannot start a line,
+  // move the cursor or reorder text. Colour is added after escaping.
+  auto line = [&](const std::string& text) { out += TerminalEscape(text) + "\n"; };
   const Pack& pack = *r.pack;
-  out += fmt::format("cpaudit {}  pack {} {}\n", CPAUDIT_VERSION, pack.id, pack.version);
-  out += fmt::format("evidence  {}: {} CA, {} certificates, {} CRLs, {} CSRs, {} events\n",
-                     r.evidence, r.cas, r.certificates, r.crls, r.csrs, r.events);
-  out += fmt::format("evaluated {}\n", FormatRfc3339(r.at));
+  line(fmt::format("cpaudit {}  pack {} {}", CPAUDIT_VERSION, pack.id, pack.version));
+  line(fmt::format("evidence  {}: {} CA, {} certificates, {} CRLs, {} CSRs, {} events", r.evidence,
+                   r.cas, r.certificates, r.crls, r.csrs, r.events));
+  line(fmt::format("evaluated {}", FormatRfc3339(r.at)));
   std::array<size_t, std::size(kAllStatuses)> rule_counts{};
   for (const RuleTally& t : r.rules) ++rule_counts[static_cast<size_t>(t.status)];
   std::string rules_line;
@@ -55,9 +60,20 @@ std::string TextReport(const RunResult& r, const TextOptions& options) {
     size_t n = rule_counts[static_cast<size_t>(s)];
     if (n > 0) rules_line += fmt::format("{}{} {}", rules_line.empty() ? "" : ", ", n, ToString(s));
   }
-  out += fmt::format("rules     {} ({})\n", r.rules.size(), rules_line);
-  out += fmt::format("findings  {} error, {} warning, {} notice\n", r.FailedAt(Severity::kError),
-                     r.FailedAt(Severity::kWarning), r.FailedAt(Severity::kNotice));
+  line(fmt::format("rules     {} ({})", r.rules.size(), rules_line));
+  line(fmt::format("findings  {} error, {} warning, {} notice", r.FailedAt(Severity::kError),
+                   r.FailedAt(Severity::kWarning), r.FailedAt(Severity::kNotice)));
+  GateCounts counts = CountGate(r);
+  if (counts.waived > 0) {
+    line(fmt::format("waived    {} finding(s){}", counts.waived,
+                     counts.waived_input > 0 ? fmt::format(", {} of them UNREADABLE EVIDENCE ({})",
+                                                           counts.waived_input, kInputRuleId)
+                                             : ""));
+  }
+  if (r.baseline_file) {
+    line(fmt::format("baseline  {}: {} new, {} unchanged, {} fixed", *r.baseline_file, counts.fresh,
+                     counts.unchanged, r.fixed.size()));
+  }
   bool failed = r.GateFailed();
   std::string verdict = failed ? "FAIL" : "PASS";
   if (options.color) verdict = (failed ? "\033[1;31m" : "\033[1;32m") + verdict + "\033[0m";
@@ -78,14 +94,15 @@ std::string TextReport(const RunResult& r, const TextOptions& options) {
       for (const CoverageEntry& c : pack.coverage) {
         if (c.section == section) title = c.title;
       }
-      out += fmt::format("\n{} {}\n", section.empty() ? "input:" : "§" + section, title);
+      out += "\n";
+      line(fmt::format("{} {}", section.empty() ? "input:" : "§" + section, title));
     }
-    std::string line = CanonicalLine(*f);
+    std::string text = TerminalEscape(CanonicalLine(*f));
     if (options.color) {
-      size_t space = line.find(' ');
-      line = SeverityColor(f->severity) + line.substr(0, space) + "\033[0m" + line.substr(space);
+      size_t space = text.find(' ');
+      text = SeverityColor(f->severity) + text.substr(0, space) + "\033[0m" + text.substr(space);
     }
-    out += line + "\n";
+    out += text + "\n";
   }
   bool header = false;
   for (const RuleTally& t : r.rules) {
@@ -94,7 +111,7 @@ std::string TextReport(const RunResult& r, const TextOptions& options) {
     header = true;
     std::string reasons;
     for (const auto& reason : t.reasons) reasons += (reasons.empty() ? "" : "; ") + reason;
-    out += fmt::format("  {}: {}\n", t.rule->id, reasons);
+    line(fmt::format("  {}: {}", t.rule->id, reasons));
   }
   return out;
 }

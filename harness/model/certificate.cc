@@ -5,6 +5,18 @@
 namespace cpaudit {
 
 std::string SerialHex(ByteView v) {
+  if (!v.empty() && (v[0] & 0x80) != 0) {
+    // Negative (two's complement): the magnitude, signed, so that it never
+    // reads as the positive serial of the same digits.
+    Bytes magnitude(v.begin(), v.end());
+    for (uint8_t& b : magnitude) b = static_cast<uint8_t>(~b);
+    for (size_t i = magnitude.size(); i-- > 0;) {
+      if (++magnitude[i] != 0) break;  // the +1 of two's complement, with its carry
+    }
+    ByteView m(magnitude);
+    while (m.size() > 1 && m[0] == 0) m = m.subspan(1);
+    return "-" + HexEncode(m);
+  }
   while (v.size() > 1 && v[0] == 0) v = v.subspan(1);
   return HexEncode(v);
 }

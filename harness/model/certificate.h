@@ -63,7 +63,8 @@ class Certificate {
 };
 
 // Serial as reports print it: lower-case hex of the INTEGER's octets, leading
-// zero octets dropped.
+// zero octets dropped; a negative serial (non-compliant, but it exists) as
+// "-" and its magnitude ("-6fff" for the octets 90 01).
 std::string SerialHex(ByteView integer_content);
 
 }  // namespace cpaudit

@@ -141,6 +141,8 @@ bool IsKnownEventType(std::string_view type) {
 }
 
 std::optional<std::string> NormalizeSerial(std::string_view text) {
+  bool negative = !text.empty() && text.front() == '-';
+  if (negative) text.remove_prefix(1);
   std::string hex;
   for (char c : text) {
     if (c == ':') continue;
@@ -151,7 +153,7 @@ std::optional<std::string> NormalizeSerial(std::string_view text) {
   size_t first = hex.find_first_not_of('0');
   hex = first == std::string::npos ? "0" : hex.substr(first);
   if (hex.size() % 2 != 0) hex.insert(hex.begin(), '0');
-  return hex;
+  return negative && hex != "00" ? "-" + hex : hex;
 }
 
 std::optional<Event> ParseEventLine(std::string_view line, Source source, std::string* error) {

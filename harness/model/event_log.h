@@ -46,8 +46,8 @@ class Event {
 };
 
 // Serial numbers as the model prints them (lower-case hex of whole octets,
-// leading zero octets dropped), from hex with any case and colons; nullopt if
-// not hex.
+// leading zero octets dropped, "-" before a negative one's magnitude), from
+// hex with any case and colons and an optional "-"; nullopt if not hex.
 std::optional<std::string> NormalizeSerial(std::string_view text);
 
 // The event types DESIGN.md defines.
