@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "harness/gate.h"
+#include "harness/yaml_load.h"
 
 namespace cpaudit {
 namespace fs = std::filesystem;
@@ -21,15 +22,7 @@ EvidenceConfig LoadEvidenceConfig(const fs::path& evidence_dir) {
   config.file = path.string();
   std::error_code ec;
   if (!fs::exists(path, ec)) return config;
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(path.string());
-  } catch (const YAML::ParserException& e) {
-    throw PackError(config.file + ":" + std::to_string(e.mark.line + 1) +
-                    ": invalid YAML: " + e.msg);
-  } catch (const YAML::Exception& e) {
-    throw PackError(config.file + ": " + e.what());
-  }
+  YAML::Node root = LoadYamlFile(path, "configuration");
   if (root.IsNull()) return config;
   if (!root.IsMap()) ThrowAt(config.file, root, "expected a map");
   for (const auto& kv : root) {

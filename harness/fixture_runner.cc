@@ -8,6 +8,7 @@
 #include <set>
 
 #include "harness/audit.h"
+#include "reports/escape.h"
 
 namespace cpaudit {
 namespace fs = std::filesystem;
@@ -56,16 +57,15 @@ FixtureReport RunFixtures(const fs::path& pack_dir, const fs::path& fixtures_ove
       request.evidence = dir;
       request.pack_dir = pack_dir;
       AuditRun run = RunAudit(request);
-      for (const Finding& f : run.result.findings) {
-        std::string line = CanonicalLine(f);
-        actual.push_back(line);
-      }
+      // As the text report prints them: expected.txt is one line per finding.
+      for (const Finding& f : run.result.findings)
+        actual.push_back(TerminalEscape(CanonicalLine(f)));
       for (const RuleTally& t : run.result.rules) {
         if (t.count(Status::kPass) > 0) passing[t.rule->id].insert(name);
         if (t.count(Status::kFail) > 0) failing[t.rule->id].insert(name);
       }
     } catch (const std::exception& e) {
-      actual.push_back(std::string("EXCEPTION ") + e.what());
+      actual.push_back(TerminalEscape(std::string("EXCEPTION ") + e.what()));
     }
     std::sort(actual.begin(), actual.end());
     std::vector<std::string> expected = ReadExpected(dir / "expected.txt");

@@ -9,6 +9,7 @@
 
 #include "harness/model/event_log.h"
 #include "harness/params.h"
+#include "harness/yaml_load.h"
 
 namespace cpaudit {
 namespace fs = std::filesystem;
@@ -54,14 +55,7 @@ Finding WaiverFinding(const Waiver& w, Severity severity, std::string message) {
 
 std::vector<Waiver> LoadWaivers(const fs::path& path) {
   std::string file = path.string();
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(file);
-  } catch (const YAML::BadFile&) {
-    throw PackError(file + ": cannot read the waivers file");
-  } catch (const YAML::ParserException& e) {
-    throw PackError(file + ":" + std::to_string(e.mark.line + 1) + ": invalid YAML: " + e.msg);
-  }
+  YAML::Node root = LoadYamlFile(path, "waivers file");
   if (!root.IsMap() || !root["waivers"] || !root["waivers"].IsSequence()) {
     ThrowAt(file, root, "expected `waivers:` and a list");
   }

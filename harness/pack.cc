@@ -11,6 +11,7 @@
 
 #include "checks/registry.h"
 #include "harness/assertion.h"
+#include "harness/yaml_load.h"
 
 namespace cpaudit {
 namespace fs = std::filesystem;
@@ -20,13 +21,7 @@ namespace {
 const std::set<std::string> kAppliesTo = {"certificate", "crl", "csr", "events", "corpus"};
 const std::set<std::string> kCoverageStatuses = {"automated", "manual", "delegated", "informative"};
 
-YAML::Node ParseYaml(const PackFile& f) {
-  try {
-    return YAML::Load(f.text);
-  } catch (const YAML::ParserException& e) {
-    throw PackError(fmt::format("{}:{}: invalid YAML: {}", f.name, e.mark.line + 1, e.msg));
-  }
-}
+YAML::Node ParseYaml(const PackFile& f) { return LoadYaml(f.text, f.name); }
 
 void ExpectKeys(const YAML::Node& node, const std::string& file, const std::set<std::string>& known,
                 const std::set<std::string>& required, const std::string& what) {

@@ -156,7 +156,52 @@ std::optional<std::string> NormalizeSerial(std::string_view text) {
   return negative && hex != "00" ? "-" + hex : hex;
 }
 
+namespace {
+
+// Events are flat; deeper nesting is refused before parsing.
+constexpr size_t kMaxNesting = 16;
+
+// The deepest nesting of arrays and objects in a JSON text, strings skipped.
+size_t NestingDepth(std::string_view text) {
+  size_t depth = 0, deepest = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+// A value as an error message quotes it: its JSON text, cut short at a
+// character boundary, so that a huge bad value costs a short message.
+std::string Quote(const nlohmann::json& value) {
+  constexpr size_t kShown = 60;
+  std::string text = value.dump();
+  if (text.size() <= kShown) return text;
+  size_t cut = kShown;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xc0) == 0x80) --cut;
+  return text.substr(0, cut) + "...";
+}
+
+}  // namespace
+
 std::optional<Event> ParseEventLine(std::string_view line, Source source, std::string* error) {
+  if (NestingDepth(line) > kMaxNesting) {
+    *error = "JSON nested more than " + std::to_string(kMaxNesting) + " levels deep";
+    return std::nullopt;
+  }
   nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
   if (j.is_discarded()) {
     *error = "not valid JSON";
@@ -175,7 +220,7 @@ std::optional<Event> ParseEventLine(std::string_view line, Source source, std::s
   }
   auto t = ParseRfc3339(time->get<std::string>());
   if (!t) {
-    *error = "\"time\" " + time->dump() + " is not RFC 3339 with an offset";
+    *error = "\"time\" " + Quote(*time) + " is not RFC 3339 with an offset";
     return std::nullopt;
   }
   e.time = *t;
@@ -187,7 +232,7 @@ std::optional<Event> ParseEventLine(std::string_view line, Source source, std::s
   const std::string& type_text = type->get_ref<const std::string&>();
   auto known = std::find(kTypes.begin(), kTypes.end(), type_text);
   if (known == kTypes.end()) {
-    *error = "unknown event type \"" + type_text + "\"";
+    *error = "unknown event type " + Quote(*type);
     return std::nullopt;
   }
   e.type = *known;
@@ -200,13 +245,13 @@ std::optional<Event> ParseEventLine(std::string_view line, Source source, std::s
     if (it == j.end()) continue;
     auto serial = it->is_string() ? NormalizeSerial(it->get<std::string>()) : std::nullopt;
     if (!serial) {
-      *error = "\"" + std::string(key) + "\" " + it->dump() + " is not a hex serial number";
+      *error = "\"" + std::string(key) + "\" " + Quote(*it) + " is not a hex serial number";
       return std::nullopt;
     }
     *it = *serial;
   }
   auto bad = [&](const char* key, const char* what) {
-    *error = "\"" + std::string(key) + "\" " + j[key].dump() + " is not " + what;
+    *error = "\"" + std::string(key) + "\" " + Quote(j[key]) + " is not " + what;
     return std::nullopt;
   };
   if (auto v = j.find("documents"); v != j.end()) {
@@ -239,7 +284,7 @@ std::optional<Event> ParseEventLine(std::string_view line, Source source, std::s
   }
   if (auto profile = j.find("profile"); profile != j.end()) {
     if (!profile->is_string() || (*profile != "ta" && *profile != "tsa")) {
-      *error = "\"profile\" " + profile->dump() + " is not \"ta\" or \"tsa\"";
+      *error = "\"profile\" " + Quote(*profile) + " is not \"ta\" or \"tsa\"";
       return std::nullopt;
     }
   }

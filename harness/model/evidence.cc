@@ -1,12 +1,16 @@
 #include "harness/model/evidence.h"
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <openssl/err.h>
 #include <openssl/pem.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <deque>
-#include <fstream>
 #include <string_view>
 #include <unordered_map>
 
@@ -87,7 +91,19 @@ struct LoadBatch {
   std::vector<std::shared_ptr<const Csr>> csrs;
   std::vector<std::string> published;  // SHA-1 hex of repository/ certificates
   std::vector<Event> events;
+  // At most kMaxProblemsPerFile, then only counted: a log of five million
+  // bad lines costs a counter, not five million findings.
   std::vector<InputProblem> problems;
+  size_t problems_omitted = 0;
+  std::string file;  // the one file the batch read
+
+  void Problem(std::string artifact, std::string message) {
+    if (problems.size() < kMaxProblemsPerFile) {
+      problems.push_back({std::move(artifact), std::move(message), file});
+    } else {
+      ++problems_omitted;
+    }
+  }
 };
 
 namespace {
@@ -118,41 +134,67 @@ void AddItem(LoadBatch* batch, const std::string& part, const std::string& label
         }
         return;
       }
-      return batch->problems.push_back({where, "not a readable certificate: " + error});
+      return batch->Problem(where, "not a readable certificate: " + error);
     case Kind::kCrl:
       if (auto crl = Crl::Parse(std::move(der), std::move(source), &error)) {
         return batch->crls.push_back(std::move(crl));
       }
-      return batch->problems.push_back({where, "not a readable CRL: " + error});
+      return batch->Problem(where, "not a readable CRL: " + error);
     case Kind::kCsr:
       if (auto csr = Csr::Parse(std::move(der), std::move(source), &error)) {
         return batch->csrs.push_back(std::move(csr));
       }
-      return batch->problems.push_back({where, "not a readable CSR: " + error});
+      return batch->Problem(where, "not a readable CSR: " + error);
     case Kind::kUnknown:
-      return batch->problems.push_back({where, "unexpected PEM block \"" + label + "\""});
+      return batch->Problem(where, "unexpected PEM block \"" + label + "\"");
   }
 }
 
-std::optional<Bytes> ReadWhole(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary | std::ios::ate);
-  if (!in) return std::nullopt;
-  Bytes contents(static_cast<size_t>(std::max<std::streamoff>(in.tellg(), 0)));
-  in.seekg(0);
-  if (!in.read(reinterpret_cast<char*>(contents.data()),
-               static_cast<std::streamsize>(contents.size()))) {
+// Reads a regular file whole. Opened without blocking and checked after
+// opening, so that a FIFO or a device swapped in after listing is refused,
+// never read (no hang on a FIFO, no endless /dev/zero).
+std::optional<Bytes> ReadWhole(const fs::path& file, std::string* error) {
+  int fd = open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+  if (fd < 0) {
+    *error = std::string("cannot read the file: ") + std::strerror(errno);
     return std::nullopt;
   }
+  struct stat st {};
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    close(fd);
+    *error = "not a regular file: not read";
+    return std::nullopt;
+  }
+  Bytes contents(static_cast<size_t>(st.st_size));
+  uint8_t beyond[4096];  // what the file gained since fstat, without doubling the buffer
+  size_t done = 0;
+  while (true) {
+    bool inside = done < contents.size();
+    uint8_t* into = inside ? contents.data() + done : beyond;
+    size_t room = inside ? contents.size() - done : sizeof beyond;
+    ssize_t n = read(fd, into, room);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      *error = std::string("cannot read the file: ") + std::strerror(errno);
+      close(fd);
+      return std::nullopt;
+    }
+    if (n == 0) break;
+    if (!inside) contents.insert(contents.end(), beyond, beyond + n);
+    done += static_cast<size_t>(n);
+  }
+  close(fd);
+  contents.resize(done);
   return contents;
 }
 
 void LoadFile(LoadBatch* batch, const std::string& part, const fs::path& file,
               const std::string& rel) {
-  auto contents = ReadWhole(file);
-  if (!contents) return batch->problems.push_back({rel, "cannot read the file"});
   std::string error;
+  auto contents = ReadWhole(file, &error);
+  if (!contents) return batch->Problem(rel, error);
   auto items = SplitEncoded(std::move(*contents), &error);
-  if (!items) return batch->problems.push_back({rel, error});
+  if (!items) return batch->Problem(rel, error);
   int index = items->size() > 1 ? 1 : 0;
   for (EncodedItem& item : *items) {
     AddItem(batch, part, item.label, std::move(item.der), Source{rel, index, 0});
@@ -182,7 +224,7 @@ void LoadOpenSslIndex(LoadBatch* batch, const LogChunk& chunk, const Certificate
       },
       &batch->events, &problems);
   for (const IndexProblem& p : problems) {
-    batch->problems.push_back({Source{chunk.rel, 0, p.line}.Display(), p.message});
+    batch->Problem(Source{chunk.rel, 0, p.line}.Display(), p.message);
   }
 }
 
@@ -195,11 +237,18 @@ void LoadEventLines(LoadBatch* batch, const LogChunk& chunk) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
     Source source{chunk.rel, 0, number};
+    if (line.size() > kMaxEventLineBytes) {
+      // Not parsed: one line must not cost the memory of a whole log.
+      batch->Problem(source.Display(),
+                     fmt::format("the line is {} bytes, longer than the {} MiB limit: not read",
+                                 line.size(), kMaxEventLineBytes >> 20));
+      continue;
+    }
     std::string error;
     if (auto event = ParseEventLine(line, source, &error)) {
       batch->events.push_back(std::move(*event));
     } else {
-      batch->problems.push_back({source.Display(), error});
+      batch->Problem(source.Display(), error);
     }
   }
 }
@@ -240,12 +289,13 @@ std::unique_ptr<Evidence> Evidence::Load(const fs::path& dir, unsigned threads) 
   std::vector<LoadBatch> batches(files.size());
   ParallelFor(files.size(), ThreadCount(threads, files.size()), [&](size_t i, unsigned) {
     const auto& [part, file] = files[i];
-    LoadFile(&batches[i], part, file, file.lexically_relative(dir).generic_string());
+    batches[i].file = file.lexically_relative(dir).generic_string();
+    LoadFile(&batches[i], part, file, batches[i].file);
   });
   for (LoadBatch& batch : batches) evidence->Merge(std::move(batch));
 
   // Event logs in chunks of whole lines, so that one big log uses every core.
-  std::deque<std::string> logs;  // kept (at stable addresses) while their chunks are parsed
+  std::deque<Bytes> logs;  // kept (at stable addresses) while their chunks are parsed
   std::vector<LogChunk> chunks;
   for (const fs::path& file : evidence->ListPart("events")) {
     std::string rel = file.lexically_relative(dir).generic_string();
@@ -259,12 +309,14 @@ std::unique_ptr<Evidence> Evidence::Load(const fs::path& dir, unsigned threads) 
                         "not an event log: event logs are *.jsonl, or an openssl ca index.txt"});
       continue;
     }
-    auto contents = ReadWhole(file);
+    std::string error;
+    auto contents = ReadWhole(file, &error);
     if (!contents) {
-      chunks.push_back({rel, {}, 0, false, "cannot read the file"});
+      chunks.push_back({rel, {}, 0, false, error});
       continue;
     }
-    const std::string& text = logs.emplace_back(contents->begin(), contents->end());
+    const Bytes& log = logs.emplace_back(std::move(*contents));
+    std::string_view text(reinterpret_cast<const char*>(log.data()), log.size());
     if (openssl_index) {
       chunks.push_back({rel, text, 1, true, {}});
     } else {
@@ -275,8 +327,9 @@ std::unique_ptr<Evidence> Evidence::Load(const fs::path& dir, unsigned threads) 
   for (const auto& c : evidence->certificates_) certs.emplace(c->serial_hex(), c.get());
   batches.assign(chunks.size(), LoadBatch{});
   ParallelFor(chunks.size(), ThreadCount(threads, chunks.size()), [&](size_t i, unsigned) {
+    batches[i].file = chunks[i].rel;
     if (!chunks[i].problem.empty()) {
-      batches[i].problems.push_back({chunks[i].rel, chunks[i].problem});
+      batches[i].Problem(chunks[i].rel, chunks[i].problem);
     } else if (chunks[i].openssl_index) {
       LoadOpenSslIndex(&batches[i], chunks[i], certs);
     } else {
@@ -288,6 +341,11 @@ std::unique_ptr<Evidence> Evidence::Load(const fs::path& dir, unsigned threads) 
   for (const LoadBatch& batch : batches) events += batch.events.size();
   evidence->events_.reserve(events);
   for (LoadBatch& batch : batches) evidence->Merge(std::move(batch));
+  for (const auto& [file, omitted] : evidence->problems_omitted_) {
+    evidence->input_problems_.push_back(
+        {file, fmt::format("{} more input problems in this file are not listed (the first {} are)",
+                           omitted, kMaxProblemsPerFile)});
+  }
   return evidence;
 }
 
@@ -295,21 +353,89 @@ bool Evidence::HasPart(const std::string& part) const {
   return std::find(parts_.begin(), parts_.end(), part) != parts_.end();
 }
 
+namespace {
+
+std::string FileKind(const fs::file_status& st) {
+  switch (st.type()) {
+    case fs::file_type::directory:
+      return "a folder";
+    case fs::file_type::fifo:
+      return "a FIFO";
+    case fs::file_type::socket:
+      return "a socket";
+    case fs::file_type::block:
+      return "a block device";
+    case fs::file_type::character:
+      return "a character device";
+    default:
+      return "not a regular file";
+  }
+}
+
+// What a folder named like this was probably meant to be: a file.
+bool NamedLikeAFile(const fs::path& p) {
+  static const std::set<std::string> kExtensions = {".pem", ".der", ".crt",   ".cer", ".crl",
+                                                    ".csr", ".req", ".jsonl", ".txt"};
+  return kExtensions.count(p.extension().string()) > 0;
+}
+
+}  // namespace
+
+// Lists a folder's regular files (and symlinks to regular files), recursively.
+// Everything else in it is a problem naming it, and listing goes on: an
+// unreadable subfolder, a dangling symlink, a symlink loop, a symlink to a
+// folder, a FIFO, a socket, a device, a folder named like a file.
+void Evidence::ListTree(const fs::path& dir, std::vector<fs::path>* files) {
+  auto rel = [&](const fs::path& p) { return p.lexically_relative(root_).generic_string(); };
+  std::error_code ec;
+  std::vector<fs::directory_entry> entries;
+  fs::directory_iterator it(dir, ec);
+  for (; !ec && it != fs::end(it); it.increment(ec)) entries.push_back(*it);
+  if (ec) AddProblem({rel(dir), "cannot list the folder: " + ec.message()});
+  std::sort(entries.begin(), entries.end());
+  for (const fs::directory_entry& entry : entries) {
+    const fs::path& p = entry.path();
+    fs::file_status st = entry.symlink_status(ec);
+    if (ec) {
+      AddProblem({rel(p), "cannot read its status: " + ec.message()});
+    } else if (fs::is_symlink(st)) {
+      fs::file_status target = fs::status(p, ec);
+      if (ec) {
+        AddProblem({rel(p), ec == std::errc::too_many_symbolic_link_levels
+                                ? "a symlink loop: not read"
+                                : "a dangling symlink (" + ec.message() + "): not read"});
+      } else if (!fs::is_regular_file(target)) {
+        AddProblem({rel(p), "a symlink to " + FileKind(target) +
+                                ": symlinks in the evidence are followed only to regular files"});
+      } else {
+        files->push_back(p);
+      }
+    } else if (fs::is_directory(st)) {
+      if (NamedLikeAFile(p)) {
+        AddProblem({rel(p), "a folder named like an artifact file; its contents are read"});
+      }
+      ListTree(p, files);
+    } else if (fs::is_regular_file(st)) {
+      files->push_back(p);
+    } else {
+      AddProblem({rel(p), FileKind(st) + ", not a regular file: not read"});
+    }
+  }
+}
+
 std::vector<fs::path> Evidence::ListPart(const std::string& part) {
   fs::path dir = root_ / part;
   std::error_code ec;
   std::vector<fs::path> files;
-  if (!fs::exists(dir, ec)) return files;
-  if (!fs::is_directory(dir, ec)) {
-    AddProblem({part, "expected a directory"});
+  fs::file_status st = fs::symlink_status(dir, ec);
+  if (!fs::exists(st)) return files;
+  // The part itself may be a symlink to a folder (evidence assembled from elsewhere).
+  if (!fs::is_directory(fs::status(dir, ec))) {
+    AddProblem({part, ec ? "cannot follow the symlink: " + ec.message() : "expected a directory"});
     return files;
   }
   parts_.push_back(part);
-  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
-       it.increment(ec)) {
-    if (it->is_regular_file(ec)) files.push_back(it->path());
-  }
-  if (ec) AddProblem({part, "cannot list: " + ec.message()});
+  ListTree(dir, &files);
   std::sort(files.begin(), files.end());
   return files;
 }
@@ -322,6 +448,7 @@ void Evidence::Merge(LoadBatch&& batch) {
   for (auto& p : batch.published) published_.insert(std::move(p));
   for (auto& e : batch.events) AddEvent(std::move(e));
   for (auto& p : batch.problems) AddProblem(std::move(p));
+  if (batch.problems_omitted > 0) problems_omitted_[batch.file] += batch.problems_omitted;
   batch = LoadBatch{};  // free it now: a million events are merged batch by batch
 }
 
@@ -337,7 +464,14 @@ void Evidence::AddCertificate(std::shared_ptr<const Certificate> cert) {
 void Evidence::AddCrl(std::shared_ptr<const Crl> crl) { crls_.push_back(std::move(crl)); }
 void Evidence::AddCsr(std::shared_ptr<const Csr> csr) { csrs_.push_back(std::move(csr)); }
 void Evidence::AddEvent(Event event) { events_.push_back(std::move(event)); }
-void Evidence::AddProblem(InputProblem problem) { input_problems_.push_back(std::move(problem)); }
+void Evidence::AddProblem(InputProblem problem) {
+  const std::string& file = problem.file.empty() ? problem.artifact : problem.file;
+  if (++problems_per_file_[file] > kMaxProblemsPerFile) {
+    ++problems_omitted_[file];
+    return;
+  }
+  input_problems_.push_back(std::move(problem));
+}
 
 const CaCertificate* Evidence::FindIssuer(const Name& issuer, const Extensions& extensions) const {
   for (const CaCertificate& ca : cas_) {

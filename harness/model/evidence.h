@@ -6,11 +6,13 @@
 // events/*.jsonl
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "harness/model/certificate.h"
@@ -28,9 +30,17 @@ class EvidenceError : public std::runtime_error {
 };
 
 struct InputProblem {
+  InputProblem(std::string artifact, std::string message, std::string file = {})
+      : artifact(std::move(artifact)), message(std::move(message)), file(std::move(file)) {}
   std::string artifact;  // "certs/a.pem#2"
   std::string message;
+  std::string file;  // the file it is in ("certs/a.pem"); empty: the artifact
 };
+
+// Input problems listed per file; past this, one more says how many were not.
+inline constexpr size_t kMaxProblemsPerFile = 100;
+// An event-log line longer than this is a problem of its own, not parsed.
+inline constexpr size_t kMaxEventLineBytes = size_t{1} << 20;
 
 struct CaCertificate {
   std::shared_ptr<const Certificate> certificate;
@@ -83,6 +93,7 @@ class Evidence {
  private:
   // The files of one evidence folder, sorted; records the folder as present.
   std::vector<std::filesystem::path> ListPart(const std::string& part);
+  void ListTree(const std::filesystem::path& dir, std::vector<std::filesystem::path>* files);
   void Merge(LoadBatch&& batch);
 
   std::filesystem::path root_;
@@ -93,6 +104,8 @@ class Evidence {
   std::vector<std::shared_ptr<const Csr>> csrs_;
   std::vector<Event> events_;
   std::vector<InputProblem> input_problems_;
+  std::unordered_map<std::string, size_t> problems_per_file_;
+  std::map<std::string, size_t> problems_omitted_;  // by file, in order
   std::set<std::string> published_;
 };
 
