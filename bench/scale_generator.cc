@@ -20,6 +20,7 @@
 #include <openssl/pem.h>
 #include <openssl/x509v3.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
@@ -124,18 +125,31 @@ std::string Q(const char* key, const std::string& value) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::cerr << "usage: cpaudit-scale OUT [CERTIFICATES] [CRL_ENTRIES] [EVENTS]\n";
-    return 2;
+  CLI::App app{
+      "cpaudit-scale: writes a compliant year of the demo CA at scale, with four planted "
+      "violations and expected.txt, for the scale test and the benchmarks."};
+  std::string out_arg;
+  long n_certs = 100000, n_entries = 1000000, n_events = 1000000;
+  bool force = false;
+  app.add_option("OUT", out_arg, "the evidence folder to write (new or empty)")->required();
+  app.add_option("CERTIFICATES", n_certs, "certificates to issue")
+      ->check(CLI::Range(kLateReceiptIndex + 1, 100000000L));
+  app.add_option("CRL_ENTRIES", n_entries, "entries of the CRL")->check(CLI::NonNegativeNumber);
+  app.add_option("EVENTS", n_events, "events to log")->check(CLI::NonNegativeNumber);
+  app.add_flag("--force", force, "replace OUT even when it is not empty");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;  // --help, or a usage error
   }
-  fs::path out = argv[1];
-  long n_certs = argc > 2 ? std::stol(argv[2]) : 100000;
-  long n_entries = argc > 3 ? std::stol(argv[3]) : 1000000;
-  long n_events = argc > 4 ? std::stol(argv[4]) : 1000000;
-  if (n_certs <= kLateReceiptIndex)
-    Die("CERTIFICATES must exceed " + std::to_string(kLateReceiptIndex));
+  fs::path out = out_arg;
+  std::error_code ec;
+  if (fs::exists(out, ec) && !(fs::is_directory(out, ec) && fs::is_empty(out, ec))) {
+    // It is someone's folder, not ours: never deleted unasked.
+    if (!force) Die(out.string() + ": exists and is not an empty folder (--force replaces it)");
+    fs::remove_all(out);
+  }
   fs::path src = CPAUDIT_SOURCE_DIR;
-  fs::remove_all(out);
   for (const char* d : {"ca", "certs", "crls", "events"}) fs::create_directories(out / d);
   fs::copy_file(src / "corpus/demo/ca/ca.pem", out / "ca/ca.pem");
   const synthetic::Ca& ca = synthetic::DemoCa(src);

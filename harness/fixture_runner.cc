@@ -77,7 +77,7 @@ FixtureReport RunFixtures(const fs::path& pack_dir, const fs::path& fixtures_ove
     for (const auto& l : actual) report.output += "    " + l + "\n";
     report.output +=
         "  To rebase: correct the case in corpus/generator/generate.cc, then run\n"
-        "  build/cpaudit-fixtures corpus\n";
+        "  build/cpaudit-fixtures --force corpus\n";
   }
   std::vector<std::string> no_fail;
   std::vector<std::string> no_pass;

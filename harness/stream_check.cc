@@ -60,11 +60,17 @@ size_t StreamCheck(const Oracle& oracle, std::istream& in, std::ostream& out, Se
     ++item;
     Bytes der;
     std::string problem;
-    if (c == '-') {
+    if (c != 0x30) {
+      // PEM, with any text before the block (`openssl x509 -text`, easy-rsa's
+      // .crt), read as `audit` reads a file: the text is skipped.
       std::string text = ReadPem(in, static_cast<char>(c));
-      auto items = SplitEncoded(
-          ByteView(reinterpret_cast<const uint8_t*>(text.data()), text.size()), &problem);
-      if (items && !items->empty()) der = std::move(items->front().der);
+      if (text.find("-----BEGIN ") == std::string::npos) {
+        problem = "text without a PEM block";
+      } else {
+        auto items = SplitEncoded(
+            ByteView(reinterpret_cast<const uint8_t*>(text.data()), text.size()), &problem);
+        if (items && !items->empty()) der = std::move(items->front().der);
+      }
     } else {
       der = ReadDer(in, static_cast<uint8_t>(c));
       if (der.empty()) problem = "truncated or unsupported DER item";

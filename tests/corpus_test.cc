@@ -33,7 +33,7 @@ TEST(Corpus, RegeneratingGivesTheSameBytes) {
       ++files;
       EXPECT_EQ(testing::ReadFile(e.path()),
                 testing::ReadFile(testing::SourceDir() / "corpus" / rel))
-          << rel << " differs: run build/cpaudit-fixtures corpus and commit";
+          << rel << " differs: run build/cpaudit-fixtures --force corpus and commit";
     }
     for (const auto& e : fs::recursive_directory_iterator(testing::SourceDir() / "corpus" / part)) {
       if (!e.is_regular_file()) continue;

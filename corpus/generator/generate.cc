@@ -14,6 +14,7 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
+#include <CLI/CLI.hpp>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -1617,17 +1618,32 @@ void MakeFuzzSeeds(const fs::path& corpus) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::cerr << "usage: cpaudit-fixtures CORPUS_DIR\n";
-    return 2;
+  CLI::App app{
+      "cpaudit-fixtures: makes the secom-rootca1-tsa pack's fixtures, the demo evidence and "
+      "the fuzz seeds in CORPUS_DIR (secom-rootca1-tsa/, demo/, fuzz/) from CORPUS_DIR/keys."};
+  std::string corpus_arg;
+  bool force = false;
+  app.add_option("CORPUS_DIR", corpus_arg, "the corpus folder, holding keys/")->required();
+  app.add_flag("--force", force,
+               "replace secom-rootca1-tsa/, demo/ and fuzz/ when they exist and are not empty "
+               "(regenerating the repository's corpus)");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;  // --help, or a usage error
   }
-  fs::path corpus = argv[1];
+  fs::path corpus = corpus_arg;
   g_keys = corpus / "keys";
   if (!fs::is_directory(g_keys)) Die(g_keys.string() + ": no keys folder");
-  // Regenerate from scratch so that a removed case leaves nothing behind.
-  fs::remove_all(corpus / "secom-rootca1-tsa");
-  fs::remove_all(corpus / "demo");
-  fs::remove_all(corpus / "fuzz");
+  // Regenerate from scratch so that a removed case leaves nothing behind, but
+  // never delete a folder unasked: it may be someone's work, not ours.
+  for (const char* out : {"secom-rootca1-tsa", "demo", "fuzz"}) {
+    std::error_code ec;
+    fs::path dir = corpus / out;
+    if (!fs::exists(dir, ec) || (fs::is_directory(dir, ec) && fs::is_empty(dir, ec))) continue;
+    if (!force) Die(dir.string() + ": exists and is not empty (--force replaces it)");
+    fs::remove_all(dir);
+  }
   MakeFixtures(corpus / "secom-rootca1-tsa");
   MakeLifecycleFixtures(corpus / "secom-rootca1-tsa");
   MakeDemo(corpus / "demo");
