@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the report tests need beyond the build: Debian's Chromium and
-# xmllint, GnuTLS certtool and cfssl (real CA software for end-to-end tests),
+# xmllint, GitHub's Markdown renderer cmark-gfm, GnuTLS certtool and cfssl (real CA software for end-to-end tests),
 # and (from the npm registry, pinned in tests/tools/package-lock.json)
 # the official SARIF validator and playwright-core to drive Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-for p in chromium fonts-ipafont-gothic libxml2-utils gnutls-bin golang-cfssl; do
+for p in chromium fonts-ipafont-gothic libxml2-utils cmark-gfm gnutls-bin golang-cfssl; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
 # Node.js may come from elsewhere than Debian (it does on the CI machines); only
@@ -25,4 +25,4 @@ if [ ! -x tests/tools/node_modules/.bin/sarif-multitool ] || [ ! -d tests/tools/
 fi
 # npm 11 holds back the package's install script, which only marks the binary executable.
 chmod u+x tests/tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
-echo "setup-tools: chromium, xmllint, sarif-multitool and playwright-core ready"
+echo "setup-tools: chromium, xmllint, cmark-gfm, sarif-multitool and playwright-core ready"

@@ -12,9 +12,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string Cpaudit(const std::string& args) {
-  return std::string(CPAUDIT_BINARY) + " " + args + " 2>&1";
-}
+using testing::Cpaudit;
 
 TEST(Cli, AuditsTheDemoAndFailsTheGate) {
   fs::path out = fs::temp_directory_path() / ("cpaudit-cli-" + std::to_string(::getpid()));

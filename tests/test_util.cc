@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <openssl/pem.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -128,6 +129,34 @@ int RunCommand(const std::string& command, std::string* output) {
   while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) output->append(buf, n);
   int status = pclose(pipe);
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::string Cpaudit(const std::string& args) {
+  return std::string(CPAUDIT_BINARY) + " " + args + " 2>&1";
+}
+
+std::string ShellQuote(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+TempDir::TempDir() {
+  static int counter = 0;
+  path_ = fs::temp_directory_path() /
+          ("cpaudit-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  fs::remove_all(path_);
+  fs::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  fs::remove_all(path_, ec);
+}
+
+void TempDir::Write(const std::string& rel, const std::string& content) const {
+  fs::create_directories((path_ / rel).parent_path());
+  std::ofstream(path_ / rel, std::ios::binary) << content;
 }
 
 }  // namespace cpaudit::testing

@@ -36,5 +36,25 @@ EVP_PKEY* LoadFixtureKey(const std::string& name);
 
 // Runs a command; returns its exit status and fills *output with stdout.
 int RunCommand(const std::string& command, std::string* output);
+// The command line that runs the cpaudit binary with these arguments, stderr
+// merged into stdout.
+std::string Cpaudit(const std::string& args);
+// Single-quotes a path or argument for the shell (file names here are hostile).
+std::string ShellQuote(const std::string& text);
+
+// A fresh folder under the temporary directory, removed with the object.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  // Writes a file (creating its folders), relative to the folder.
+  void Write(const std::string& rel, const std::string& content) const;
+
+ private:
+  std::filesystem::path path_;
+};
 
 }  // namespace cpaudit::testing
