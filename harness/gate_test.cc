@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 
 #include "harness/audit.h"
 #include "reports/json_report.h"
@@ -205,6 +206,95 @@ TEST_F(GateTest, FingerprintsSurviveMovingTheEvidence) {
     EXPECT_EQ(first.result.findings[i].fingerprint, moved.result.findings[i].fingerprint);
   }
   fs::rename(dir_ / "moved", dir_ / "evidence");
+}
+
+// Unreadable evidence is waived file by file: a glob (or a serial alone)
+// waives nothing and is itself an error, so the gate fails.
+TEST_F(GateTest, InputFindingsAreWaivedOnlyByTheirExactPath) {
+  std::ofstream(dir_ / "evidence/certs/broken-1.pem") << "garbage";
+  std::ofstream(dir_ / "evidence/certs/broken-2.pem") << "garbage";
+  auto waiver = [](const std::string& match) {
+    return "waivers:\n  - rule: cpaudit-input\n    match: " + match +
+           "\n    justification: j\n    approver: a\n    expires: 2099-01-01\n";
+  };
+  AuditRun globbed =
+      Run(Write("glob.yaml", waiver("{path: \"certs/broken-*.pem\"}")), {}, Severity::kError);
+  size_t input_failing = 0, waiver_errors = 0;
+  for (const Finding& f : globbed.result.findings) {
+    input_failing += f.rule == kInputRuleId && f.status == Status::kFail ? 1 : 0;
+    waiver_errors +=
+        f.rule == kWaiverRuleId && f.severity == Severity::kError &&
+                f.message.find("must name the exact artifact path") != std::string::npos
+            ? 1
+            : 0;
+  }
+  EXPECT_EQ(input_failing, 2u);
+  EXPECT_EQ(waiver_errors, 1u);
+  EXPECT_TRUE(globbed.result.GateFailed());
+
+  AuditRun exact = Run(Write("exact.yaml", waiver("{path: certs/broken-1.pem}")));
+  size_t waived = 0;
+  for (const Finding& f : exact.result.findings) {
+    waived += f.rule == kInputRuleId && f.status == Status::kWaived ? 1 : 0;
+  }
+  EXPECT_EQ(waived, 1u);
+  EXPECT_EQ(CountGate(exact.result).waived_input, 1u);
+}
+
+TEST_F(GateTest, ABaselineOfAnotherPackOrToolIsAnError) {
+  auto error = [&](const std::string& json) {
+    try {
+      Run({}, Write("baseline.json", json));
+    } catch (const PackError& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  EXPECT_NE(error(R"({"tool": {"name": "cpaudit"}, "pack": {"id": "other-pack"}, "findings": []})")
+                .find("made with pack \"other-pack\"; this run uses pack \"secom-rootca1-tsa\""),
+            std::string::npos);
+  EXPECT_NE(
+      error(R"({"tool": {"name": "zlint"}, "pack": {"id": "secom-rootca1-tsa"}, "findings": []})")
+          .find("made by \"zlint\", not cpaudit"),
+      std::string::npos);
+}
+
+TEST_F(GateTest, EmptyEvidenceFailsTheGateUnlessAllowed) {
+  fs::path empty = dir_ / "empty";
+  fs::create_directories(empty / "ca");
+  fs::copy(testing::SourceDir() / "corpus/demo/ca/ca.pem", empty / "ca/ca.pem");
+  AuditRequest request;
+  request.evidence = empty;
+  AuditRun run = RunAudit(request);
+  ASSERT_EQ(run.result.findings.size(), 1u);
+  EXPECT_EQ(
+      CanonicalLine(run.result.findings[0]).rfind("ERROR cpaudit-input .: nothing to audit", 0),
+      0u);
+  EXPECT_TRUE(run.result.GateFailed());
+  request.allow_empty = true;
+  EXPECT_FALSE(RunAudit(request).result.GateFailed());
+}
+
+// A section passes only when every rule passed on every artifact it applies to.
+TEST_F(GateTest, SectionsWhoseRulesWereNotAllEvaluatedArePartial) {
+  AuditRequest request;
+  request.evidence = testing::CompliantCase();
+  AuditRun run = RunAudit(request);
+  std::map<std::string, std::string> results;
+  for (const CoverageEntry& c : run.pack->coverage) {
+    if (c.status == "automated") results[c.section] = SectionResult(run.result, c);
+  }
+  EXPECT_EQ(results["7.1.4"], "pass");
+  // 4.9.5's deadline rule has no events to be evaluated on.
+  EXPECT_EQ(results["4.9.5"], "not_evaluated");
+  nlohmann::json json = JsonReport(run.result);
+  size_t partial = 0;
+  for (const auto& c : json["coverage"]) {
+    if (!c.contains("result")) continue;
+    EXPECT_EQ(c["result"], results[c["section"]]);
+    partial += c["result"] == "partial" ? 1 : 0;
+  }
+  EXPECT_GT(partial, 0u);  // 4.3.1 and 4.9.8: one rule passed, another had no events
 }
 
 }  // namespace
