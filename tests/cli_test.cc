@@ -4,6 +4,8 @@
 
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <regex>
+#include <sstream>
 
 #include "tests/test_util.h"
 
@@ -130,6 +132,185 @@ TEST(Cli, TestPack) {
   EXPECT_EQ(testing::RunCommand(Cpaudit("test-pack " + testing::PackDir().string()), &output), 0)
       << output;
   EXPECT_NE(output.find("0 mismatched"), std::string::npos) << output;
+}
+
+}  // namespace
+}  // namespace cpaudit
+
+namespace cpaudit {
+namespace {
+
+using testing::ShellQuote;
+using testing::TempDir;
+
+TEST(CliReports, PathsAreCheckedBeforeAnythingIsRead) {
+  TempDir dir;
+  std::string demo = (testing::SourceDir() / "corpus/demo").string();
+  std::string output;
+  // Inside the evidence folder (even through ".."), twice, a directory: usage errors.
+  EXPECT_EQ(
+      testing::RunCommand(
+          Cpaudit("audit " + demo + " --report json=" + demo + "/../demo/certs/r.json"), &output),
+      2);
+  EXPECT_NE(output.find("is inside the evidence folder"), std::string::npos) << output;
+  EXPECT_FALSE(fs::exists(testing::SourceDir() / "corpus/demo/certs/r.json"));
+  std::string r = (dir.path() / "r.json").string();
+  EXPECT_EQ(testing::RunCommand(Cpaudit("audit " + demo + " --report json=" + r +
+                                        " --report html=" + dir.path().string() + "/./r.json"),
+                                &output),
+            2);
+  EXPECT_NE(output.find("is given twice"), std::string::npos) << output;
+  EXPECT_EQ(testing::RunCommand(Cpaudit("audit " + demo + " --report json=" + dir.path().string()),
+                                &output),
+            2);
+  EXPECT_NE(output.find("is a directory"), std::string::npos) << output;
+  // A missing folder is created.
+  std::string nested = (dir.path() / "a/b/r.json").string();
+  EXPECT_EQ(
+      testing::RunCommand(Cpaudit("audit " + demo + " --quiet --report json=" + nested), &output),
+      1)
+      << output;
+  EXPECT_TRUE(fs::is_regular_file(nested));
+}
+
+// Past a file-size limit a report cannot be written: the run says so and exits
+// non-zero, the previous report stays whole, no temporary file is left, and
+// the reports that fit are still written.
+TEST(CliReports, AReportThatCannotBeWrittenLeavesThePreviousOne) {
+  TempDir dir;
+  std::string demo = (testing::SourceDir() / "corpus/demo").string();
+  dir.Write("report.html", "previous report\n");
+  std::string output;
+  int code = testing::RunCommand(
+      "ulimit -f 64 && " + Cpaudit("audit " + demo + " --quiet --report html=" +
+                                   (dir.path() / "report.html").string() +
+                                   " --report text=" + (dir.path() / "report.txt").string()),
+      &output);
+  EXPECT_EQ(code, 2) << output;
+  EXPECT_NE(output.find("report.html: cannot write the report: File too large"), std::string::npos)
+      << output;
+  EXPECT_EQ(testing::ReadFile(dir.path() / "report.html"), "previous report\n");
+  EXPECT_EQ(testing::ReadFile(dir.path() / "report.txt").rfind("cpaudit ", 0), 0u);
+  size_t files = 0;
+  for (const auto& e : fs::directory_iterator(dir.path())) files += e.is_regular_file() ? 1 : 0;
+  EXPECT_EQ(files, 2u);  // no .report.html.XXXXXX left behind
+}
+
+// Killed at any moment, a run leaves the previous report or a complete one.
+TEST(CliReports, AnInterruptedRunNeverLeavesATruncatedReport) {
+  TempDir dir;
+  std::string output;
+  ASSERT_EQ(testing::RunCommand(std::string(CPAUDIT_SCALE_GENERATOR) + " " +
+                                    (dir.path() / "ev").string() + " 3000 20000 30000 2>&1",
+                                &output),
+            0)
+      << output;
+  fs::path report = dir.path() / "out/report.json";
+  dir.Write("out/report.json", "{\"previous\": true}\n");
+  bool interrupted = false;
+  for (const char* delay : {"0.05", "0.1", "0.2", "0.4", "0.8"}) {
+    int code = testing::RunCommand(
+        "timeout -s TERM " + std::string(delay) + " " +
+            Cpaudit("audit " + (dir.path() / "ev").string() + " --quiet --report json=" +
+                    report.string() + " --report html=" + (dir.path() / "out/r.html").string()),
+        &output);
+    if (code == 124) {
+      interrupted = true;
+      EXPECT_NE(output.find("cpaudit: interrupted by SIGTERM"), std::string::npos) << output;
+    }
+    nlohmann::json j = nlohmann::json::parse(testing::ReadFile(report), nullptr, false);
+    EXPECT_FALSE(j.is_discarded()) << "truncated after " << delay << " s";
+    for (const auto& e : fs::directory_iterator(dir.path() / "out")) {
+      EXPECT_NE(e.path().filename().string().front(), '.') << e.path();
+    }
+  }
+  EXPECT_TRUE(interrupted);
+}
+
+TEST(CliUsage, EmptyOrBadValuesAreUsageErrors) {
+  std::string output;
+  std::string compliant = testing::CompliantCase().string();
+  EXPECT_EQ(testing::RunCommand(Cpaudit("audit " + compliant + " --at ''"), &output), 2);
+  EXPECT_NE(output.find("--at: expected an RFC 3339 time"), std::string::npos) << output;
+  EXPECT_EQ(testing::RunCommand(Cpaudit("calendar --business-days 1900-01-01 2026-01-01"), &output),
+            2);
+  EXPECT_NE(output.find("outside the years the calendar knows (1948-2099)"), std::string::npos)
+      << output;
+  EXPECT_EQ(testing::RunCommand(Cpaudit("calendar --business-days 2026-04-28 2026-05-07"), &output),
+            0);
+  TempDir empty;
+  EXPECT_EQ(testing::RunCommand(Cpaudit("audit " + empty.path().string()), &output), 1);
+  EXPECT_NE(output.find("nothing to audit"), std::string::npos) << output;
+  EXPECT_EQ(
+      testing::RunCommand(Cpaudit("audit " + empty.path().string() + " --allow-empty"), &output), 0)
+      << output;
+}
+
+TEST(CliUsage, TheSmallToolsBehaveLikeTools) {
+  std::string output;
+  for (const std::string tool : {CPAUDIT_SCALE_GENERATOR, CPAUDIT_FIXTURE_GENERATOR}) {
+    EXPECT_EQ(testing::RunCommand(tool + " --help 2>&1", &output), 0);
+    EXPECT_NE(output.find("Usage:"), std::string::npos) << output;
+    EXPECT_EQ(testing::RunCommand(tool + " x --bogus 2>&1", &output), 2);
+    EXPECT_NE(output.find("--bogus"), std::string::npos) << output;
+  }
+  // Someone's folder is never deleted unasked.
+  TempDir dir;
+  dir.Write("mine.txt", "keep");
+  EXPECT_NE(testing::RunCommand(std::string(CPAUDIT_SCALE_GENERATOR) + " " + dir.path().string() +
+                                    " 3000 10 10 2>&1",
+                                &output),
+            0);
+  EXPECT_NE(output.find("not an empty folder (--force replaces it)"), std::string::npos) << output;
+  dir.Write("corpus/demo/mine.txt", "keep");
+  fs::copy(testing::SourceDir() / "corpus/keys", dir.path() / "corpus/keys");
+  EXPECT_NE(testing::RunCommand(std::string(CPAUDIT_FIXTURE_GENERATOR) + " " +
+                                    (dir.path() / "corpus").string() + " 2>&1",
+                                &output),
+            0);
+  EXPECT_TRUE(fs::exists(dir.path() / "mine.txt"));
+  EXPECT_TRUE(fs::exists(dir.path() / "corpus/demo/mine.txt"));
+}
+
+// `openssl x509 -text` prints the text before the block; check --stdin reads
+// it as audit reads such a file.
+TEST(CliUsage, CheckStdinReadsPemAfterText) {
+  std::string demo = (testing::SourceDir() / "corpus/demo").string();
+  std::string output;
+  testing::RunCommand(
+      "(openssl x509 -text -in " + demo + "/certs/tsa-1.pem; openssl x509 -text -in " + demo +
+          "/certs/ta-1.pem) | " +
+          Cpaudit("check --stdin --ca " + demo + "/ca/ca.pem --at 2026-06-01T00:00:00Z"),
+      &output);
+  std::istringstream lines(output);
+  std::vector<std::string> serials;
+  for (std::string line; std::getline(lines, line);) {
+    auto j = nlohmann::json::parse(line);
+    EXPECT_TRUE(j["parsed"].get<bool>()) << line;
+    serials.push_back(j["serial"]);
+  }
+  EXPECT_EQ(serials, (std::vector<std::string>{"1003", "1001"})) << output;
+}
+
+// The text summary counts against the baseline; HTML shows waived artifacts as waived.
+TEST(CliReports, SummariesSayWhatWasWaivedAndWhatChanged) {
+  TempDir dir;
+  std::string demo = (testing::SourceDir() / "corpus/demo").string();
+  std::string output;
+  std::string baseline = (dir.path() / "baseline.json").string();
+  testing::RunCommand(Cpaudit("baseline " + demo + " -o " + baseline), &output);
+  testing::RunCommand(Cpaudit("audit " + demo + " --baseline " + baseline + " --waivers " +
+                              (testing::SourceDir() / "tests/data/demo-waivers.yaml").string() +
+                              " --report html=" + (dir.path() / "r.html").string()),
+                      &output);
+  EXPECT_NE(output.find("baseline  " + baseline + ": 0 new, "), std::string::npos) << output;
+  EXPECT_NE(output.find(" fixed\n"), std::string::npos) << output;
+  EXPECT_NE(output.find("waived    "), std::string::npos) << output;
+  std::string html = testing::ReadFile(dir.path() / "r.html");
+  // An artifact whose findings are all waived counts them as waived, not as pass.
+  EXPECT_TRUE(std::regex_search(
+      html, std::regex("<td>  ?<span class=\"badge b-waived\">[0-9]+ waived</span></td>")))
+      << html;
 }
 
 }  // namespace
