@@ -411,8 +411,8 @@ int main(int argc, char** argv) {
     if (*baseline) {
       flags.reports = {"json=" + baseline_out};
       flags.quiet = true;
-      Audit(flags);
-      std::cout << "wrote baseline " << baseline_out << "\n";
+      if (Audit(flags) == kExitError) return kExitError;  // the baseline was not written
+      std::cout << TerminalEscape("wrote baseline " + baseline_out) << "\n";
       return kExitPass;
     }
     if (*rules) return ListRules(pack_dir);
