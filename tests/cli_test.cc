@@ -196,6 +196,35 @@ TEST(CliReports, AReportThatCannotBeWrittenLeavesThePreviousOne) {
   EXPECT_EQ(files, 2u);  // no .report.html.XXXXXX left behind
 }
 
+// A full disk: a 64 KiB tmpfs (root only, as in CI) holds the previous report
+// but not the new one.
+TEST(CliReports, AFullDiskLeavesThePreviousReport) {
+  TempDir dir;
+  fs::path disk = dir.path() / "disk";
+  fs::create_directories(disk);
+  std::string output;
+  if (::geteuid() != 0 ||
+      testing::RunCommand("mount -t tmpfs -o size=64k tmpfs " + disk.string() + " 2>&1", &output) !=
+          0) {
+    GTEST_SKIP() << "needs root to mount a small tmpfs: " << output;
+  }
+  std::ofstream(disk / "report.html") << "previous report\n";
+  int code =
+      testing::RunCommand(Cpaudit("audit " + (testing::SourceDir() / "corpus/demo").string() +
+                                  " --quiet --report html=" + (disk / "report.html").string()),
+                          &output);
+  std::string kept = testing::ReadFile(disk / "report.html");
+  size_t files = 0;
+  for (const auto& e : fs::directory_iterator(disk)) files += e.is_regular_file() ? 1 : 0;
+  std::string ignored;
+  testing::RunCommand("umount " + disk.string(), &ignored);
+  EXPECT_EQ(code, 2) << output;
+  EXPECT_NE(output.find("cannot write the report: No space left on device"), std::string::npos)
+      << output;
+  EXPECT_EQ(kept, "previous report\n");
+  EXPECT_EQ(files, 1u);
+}
+
 // Killed at any moment, a run leaves the previous report or a complete one.
 TEST(CliReports, AnInterruptedRunNeverLeavesATruncatedReport) {
   TempDir dir;
