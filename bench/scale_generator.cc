@@ -50,16 +50,6 @@ constexpr long kNoReasonEntry = 3;         // planted: 4.9.8 reasons (an older e
   std::exit(1);
 }
 
-std::string Pem(X509* x) {
-  BIO* bio = BIO_new(BIO_s_mem());
-  PEM_write_bio_X509(bio, x);
-  char* data = nullptr;
-  long len = BIO_get_mem_data(bio, &data);
-  std::string out(data, static_cast<size_t>(len));
-  BIO_free(bio);
-  return out;
-}
-
 std::string CommonName(long i) {
   return i == kUnderscoreIndex ? "Scale_TSA " + std::to_string(i)
                                : "Scale TSA " + std::to_string(i);
@@ -79,7 +69,7 @@ void WriteCertificates(const fs::path& out, long n, const synthetic::Ca& ca) {
       std::string text;
       for (long i = b * kBundle; i < std::min(n, (b + 1) * kBundle); ++i) {
         X509* x = synthetic::MakeTsaCertificate(ca, i, CommonName(i));
-        text += Pem(x);
+        text += synthetic::Pem(x);
         X509_free(x);
       }
       std::ofstream(out / "certs" / ("bundle-" + std::to_string(b) + ".pem")) << text;

@@ -80,6 +80,16 @@ const Ca& DemoCa(const fs::path& source_dir) {
   return ca;
 }
 
+std::string Pem(X509* x) {
+  BIO* bio = BIO_new(BIO_s_mem());
+  PEM_write_bio_X509(bio, x);
+  char* data = nullptr;
+  long len = BIO_get_mem_data(bio, &data);
+  std::string out(data, static_cast<size_t>(len));
+  BIO_free(bio);
+  return out;
+}
+
 X509* MakeTsaCertificate(const Ca& ca, long i, const std::string& common_name) {
   X509* x = X509_new();
   X509_set_version(x, 2);

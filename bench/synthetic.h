@@ -29,6 +29,9 @@ const Ca& DemoCa(const std::filesystem::path& source_dir);
 // notBefore 2026-04-28T01:00:00Z for one year. The caller frees it.
 X509* MakeTsaCertificate(const Ca& ca, long i, const std::string& common_name);
 
+// The certificate as PEM.
+std::string Pem(X509* x);
+
 // The CA's CRL of 2026-04-30T01:00:00Z (nextUpdate three months on), as DER:
 // the certificates numbered in `revoked` revoked for keyCompromise on
 // 2026-04-28, then `older` entries of serials from 0x40000000 revoked as

@@ -52,27 +52,41 @@ bool ShownEscaped(char32_t cp, bool keep_breaks) {
          (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfffe || cp == 0xffff;
 }
 
-std::string VisibleEscape(std::string_view text, bool keep_breaks) {
-  std::string out;
-  out.reserve(text.size());
+// Walks the text by characters: valid(code point, its bytes) for each
+// well-formed UTF-8 sequence, invalid(byte) for each byte that is not one.
+template <typename Valid, typename Invalid>
+void ForEachCharacter(std::string_view text, Valid valid, Invalid invalid) {
   for (size_t pos = 0; pos < text.size();) {
     char32_t cp = 0;
     size_t length = DecodeUtf8(text, pos, &cp);
     if (length == 0) {
-      out += fmt::format("\\x{:02x}", static_cast<unsigned char>(text[pos]));
+      invalid(static_cast<unsigned char>(text[pos]));
       ++pos;
-      continue;
-    }
-    if (cp == '\\') {
-      out += "\\\\";
-    } else if (ShownEscaped(cp, keep_breaks)) {
-      out += cp < 0x80 ? fmt::format("\\x{:02x}", static_cast<unsigned>(cp))
-                       : fmt::format("\\u{:04x}", static_cast<unsigned>(cp));
     } else {
-      out.append(text.substr(pos, length));
+      valid(cp, text.substr(pos, length));
+      pos += length;
     }
-    pos += length;
   }
+}
+
+std::string ByteEscape(unsigned char b) { return fmt::format("\\x{:02x}", b); }
+
+std::string VisibleEscape(std::string_view text, bool keep_breaks) {
+  std::string out;
+  out.reserve(text.size());
+  ForEachCharacter(
+      text,
+      [&](char32_t cp, std::string_view bytes) {
+        if (cp == '\\') {
+          out += "\\\\";
+        } else if (ShownEscaped(cp, keep_breaks)) {
+          out += cp < 0x80 ? ByteEscape(static_cast<unsigned char>(cp))
+                           : fmt::format("\\u{:04x}", static_cast<unsigned>(cp));
+        } else {
+          out.append(bytes);
+        }
+      },
+      [&](unsigned char b) { out += ByteEscape(b); });
   return out;
 }
 
@@ -127,29 +141,18 @@ std::string MarkdownEscape(std::string_view text) {
 }
 
 bool IsValidUtf8(std::string_view text) {
-  for (size_t pos = 0; pos < text.size();) {
-    char32_t cp = 0;
-    size_t length = DecodeUtf8(text, pos, &cp);
-    if (length == 0) return false;
-    pos += length;
-  }
-  return true;
+  bool valid = true;
+  ForEachCharacter(
+      text, [](char32_t, std::string_view) {}, [&](unsigned char) { valid = false; });
+  return valid;
 }
 
 std::string JsonSafe(std::string_view text) {
   if (IsValidUtf8(text)) return std::string(text);
   std::string out;
-  for (size_t pos = 0; pos < text.size();) {
-    char32_t cp = 0;
-    size_t length = DecodeUtf8(text, pos, &cp);
-    if (length == 0) {
-      out += fmt::format("\\x{:02x}", static_cast<unsigned char>(text[pos]));
-      ++pos;
-    } else {
-      out.append(text.substr(pos, length));
-      pos += length;
-    }
-  }
+  ForEachCharacter(
+      text, [&](char32_t, std::string_view bytes) { out.append(bytes); },
+      [&](unsigned char b) { out += ByteEscape(b); });
   return out;
 }
 

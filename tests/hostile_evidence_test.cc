@@ -37,16 +37,6 @@ const std::vector<std::pair<const char*, std::string>> kSubject = {
     {"OU", "\xe2\x80\xae<script>alert(1)</script>"},
     {"L", "[a](https://evil.test) www.evil.test"}};
 
-std::string Pem(X509* x) {
-  BIO* bio = BIO_new(BIO_s_mem());
-  PEM_write_bio_X509(bio, x);
-  char* data = nullptr;
-  long n = BIO_get_mem_data(bio, &data);
-  std::string out(data, static_cast<size_t>(n));
-  BIO_free(bio);
-  return out;
-}
-
 // A TSA certificate of the demo CA with these subject attributes after
 // C=JP, O=Example Time Corp (UTF8Strings) and this serial.
 std::string CertificatePem(long i,
@@ -73,7 +63,7 @@ std::string CertificatePem(long i,
   ASN1_INTEGER_free(serial);
   BN_free(bn);
   X509_sign(x, ca.key, EVP_sha1());  // as the pack requires (7.1.3)
-  std::string pem = Pem(x);
+  std::string pem = synthetic::Pem(x);
   X509_free(x);
   return pem;
 }

@@ -105,12 +105,5 @@ TEST(ReportsAgree, HtmlIsSelfContained) {
   EXPECT_EQ(html.find("src="), std::string::npos);
 }
 
-TEST(ReportsAgree, ArtifactPaths) {
-  EXPECT_EQ(ArtifactFile("certs/a.pem#3"), "certs/a.pem");
-  EXPECT_EQ(ArtifactFile("events/ca.jsonl:12"), "events/ca.jsonl");
-  EXPECT_EQ(ArtifactLine("events/ca.jsonl:12"), 12);
-  EXPECT_EQ(ArtifactLine("certs/a.pem"), 0);
-}
-
 }  // namespace
 }  // namespace cpaudit
