@@ -12,7 +12,7 @@
 // and OUT/expected.txt lists every finding the pack must report, as
 // "SEVERITY RULE ARTIFACT" lines (the revoked certificates' relying-party
 // notices included):
-//   - a subject with "_" (7.1.4), a receipt 20 days late (4.4.1),
+//   - a subject with "_" (7.1.4), a receipt that never came (4.4.1, notice),
 //   - a revoked certificate the CRL leaves out (4.9.8), a CRL entry without
 //     a reasonCode (4.9.8, warning).
 // The certificates come from bench/synthetic.h.
@@ -41,7 +41,7 @@ using synthetic::kFirstSerial;
 
 constexpr long kBundle = 1000;             // certificates per PEM file
 constexpr long kUnderscoreIndex = 424;     // planted: 7.1.4
-constexpr long kLateReceiptIndex = 1234;   // planted: 4.4.1
+constexpr long kNoReceiptIndex = 1234;     // planted: 4.4.1
 constexpr long kUnlistedRevokedIndex = 0;  // planted: 4.9.8 (revoked, not on the CRL)
 constexpr long kNoReasonEntry = 3;         // planted: 4.9.8 reasons (an older entry)
 
@@ -123,7 +123,7 @@ int main(int argc, char** argv) {
   bool force = false;
   app.add_option("OUT", out_arg, "the evidence folder to write (new or empty)")->required();
   app.add_option("CERTIFICATES", n_certs, "certificates to issue")
-      ->check(CLI::Range(kLateReceiptIndex + 1, 100000000L));
+      ->check(CLI::Range(kNoReceiptIndex + 1, 100000000L));
   app.add_option("CRL_ENTRIES", n_entries, "entries of the CRL")->check(CLI::NonNegativeNumber);
   app.add_option("EVENTS", n_events, "events to log")->check(CLI::NonNegativeNumber);
   app.add_flag("--force", force, "replace OUT even when it is not empty");
@@ -150,7 +150,7 @@ int main(int argc, char** argv) {
 
   std::vector<std::string> expected = {
       "ERROR cp-7.1.4-subject-charset " + Artifact(kUnderscoreIndex),
-      "WARNING cp-4.4.1-acceptance-recorded " + Artifact(kLateReceiptIndex),
+      "NOTICE cp-4.4.1-acceptance-recorded " + Artifact(kNoReceiptIndex),
       "WARNING cp-4.9.8-reasons-published crls/crl.der",
   };
   Log log(out / "events/ca.jsonl");
@@ -168,8 +168,8 @@ int main(int argc, char** argv) {
                   Q("profile", "tsa") + Q("certificate", Artifact(i)));
     log.Write("2026-04-28T12:00:00", "certificate_dispatched",
               Q("serial", serial) + Q("method", "post"));
-    log.Write(i == kLateReceiptIndex ? "2026-05-18T10:00:00" : "2026-04-30T10:00:00",
-              "acceptance_received", Q("serial", serial));
+    if (i != kNoReceiptIndex)
+      log.Write("2026-04-30T10:00:00", "acceptance_received", Q("serial", serial));
     if (!Revoked(i)) continue;
     std::string request = Q("request", "R-" + std::to_string(i));
     log.Write("2026-04-28T12:30:00", "key_compromise_discovered", Q("serial", serial));

@@ -24,7 +24,7 @@ std::vector<Status> Statuses(const std::vector<Outcome>& outcomes) {
 }
 
 TEST(SubjectUnique, ScopeSubscriberAllowsRenewalAndCertificateDoesNot) {
-  auto renewal = Evidence::Load(FixtureCase("cp-3.1.5-subject-unique", "renewal-same-subscriber"));
+  auto renewal = Evidence::Load(FixtureCase("cp-3.1.5-subject-reused", "renewal-same-subscriber"));
   EXPECT_EQ(Statuses(RunPrimitive("subject-unique", "{}", "corpus", *renewal, kAt)),
             (std::vector<Status>{Status::kPass, Status::kPass}));
   auto strict = RunPrimitive("subject-unique", "{scope: certificate}", "corpus", *renewal, kAt);
@@ -34,13 +34,63 @@ TEST(SubjectUnique, ScopeSubscriberAllowsRenewalAndCertificateDoesNot) {
             (std::vector<Status>{Status::kFail, Status::kFail}));
 }
 
+// What the literal reading forbids and scope subscriber allows is still told.
+TEST(SubjectUnique, SameSubscriberSharingADnIsReportedApart) {
+  auto renewal = Evidence::Load(FixtureCase("cp-3.1.5-subject-reused", "renewal-same-subscriber"));
+  const char* reused = "{report: same_subscriber}";
+  auto outcomes = RunPrimitive("subject-unique", reused, "corpus", *renewal, kAt);
+  ASSERT_EQ(Statuses(outcomes), (std::vector<Status>{Status::kFail, Status::kFail}));
+  EXPECT_NE(outcomes[0].violations.at(0).vars.at("detail").find("the same subscriber's"),
+            std::string::npos);
+  // Two subscribers sharing a DN are the scope rule's error, not this notice.
+  auto two = Evidence::Load(FixtureCase("cp-3.1.5-subject-unique", "two-subscribers"));
+  EXPECT_EQ(Statuses(RunPrimitive("subject-unique", reused, "corpus", *two, kAt)),
+            (std::vector<Status>{Status::kPass, Status::kPass}));
+  // Under scope certificate every shared DN is already an error.
+  auto literal = RunPrimitive("subject-unique", "{scope: certificate, report: same_subscriber}",
+                              "corpus", *renewal, kAt);
+  EXPECT_EQ(Statuses(literal),
+            (std::vector<Status>{Status::kNotApplicable, Status::kNotApplicable}));
+}
+
 TEST(SubjectUnique, NoSubscriberOnRecordIsAWarning) {
-  auto full = Evidence::Load(FixtureCase("cp-3.1.5-subject-unique", "renewal-same-subscriber"));
+  auto full = Evidence::Load(FixtureCase("cp-3.1.5-subject-reused", "renewal-same-subscriber"));
   Evidence no_events;
   for (const auto& c : full->certificates()) no_events.AddCertificate(c);
   auto outcomes = RunPrimitive("subject-unique", "{}", "corpus", no_events, kAt);
   ASSERT_EQ(outcomes.at(0).status, Status::kFail);
   EXPECT_EQ(outcomes.at(0).violations.at(0).severity, Severity::kWarning);
+}
+
+TEST(Unique, AReissueThatReplacesTheOldSerialMayKeepTheKey) {
+  auto reissue =
+      Evidence::Load(FixtureCase("cp-4.6-no-renewal-without-rekey", "reissue-keeps-key"));
+  const char* options = "{key: public_key, except_replaced: true}";
+  EXPECT_EQ(Statuses(RunPrimitive("unique", options, "corpus", *reissue, kAt)),
+            (std::vector<Status>{Status::kPass, Status::kPass}));
+  // Without the exception, or without `replaces`, the shared key fails.
+  EXPECT_EQ(Statuses(RunPrimitive("unique", "{key: public_key}", "corpus", *reissue, kAt)),
+            (std::vector<Status>{Status::kFail, Status::kFail}));
+  auto renewal = Evidence::Load(FixtureCase("cp-4.6-no-renewal-without-rekey", "same-key"));
+  EXPECT_EQ(Statuses(RunPrimitive("unique", options, "corpus", *renewal, kAt)),
+            (std::vector<Status>{Status::kFail, Status::kFail}));
+}
+
+TEST(NoSuspension, FindsHoldsOnCrlsAndInTheLog) {
+  auto ev = Evidence::Load(FixtureCase("cp-4.9.9-no-suspension", "hold-in-the-log"));
+  auto outcomes = RunPrimitive("no-suspension", "{}", "corpus", *ev, kAt);
+  // Two CRLs (the second lists the hold) and one certificate_revoked event.
+  ASSERT_EQ(Statuses(outcomes), (std::vector<Status>{Status::kPass, Status::kFail, Status::kFail}));
+  EXPECT_NE(outcomes[2].violations.at(0).vars.at("detail").find("reason certificateHold"),
+            std::string::npos);
+  auto on_hold = Evidence::Load(FixtureCase("cp-4.9.9-no-suspension", "on-hold"));
+  auto crl = RunPrimitive("no-suspension", "{}", "corpus", *on_hold, kAt);
+  ASSERT_EQ(crl.size(), 1u);
+  EXPECT_EQ(crl[0].violations.size(), 2u);  // a certificateHold entry and a holdInstructionCode
+  auto good = Evidence::Load(FixtureCase("compliant-lifecycle", "issue-and-revoke"));
+  for (const auto& o : RunPrimitive("no-suspension", "{}", "corpus", *good, kAt)) {
+    EXPECT_EQ(o.status, Status::kPass);
+  }
 }
 
 TEST(KeyReuse, ACompromisedKeyCertifiedLaterFails) {

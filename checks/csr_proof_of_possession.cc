@@ -23,7 +23,7 @@ class CsrProofOfPossession : public Check {
     for (const Event* application : index.Join("application_received", "csr", csr.source().path)) {
       std::string id = application->Str("application");
       for (const Event* issued : index.Join("certificate_issued", "application", id)) {
-        const Certificate* cert = index.CertificateBySerial(issued->Str("serial"));
+        const Certificate* cert = index.CertificateOf(*issued);
         if (cert == nullptr) continue;
         if (!SameBytes(cert->public_key().key, csr.public_key().key)) {
           Fail(out,

@@ -105,6 +105,9 @@ struct Target {
   bool found = false;
   UnixTime time = 0;
   std::string what;  // "revoked", "crls/a.pem", ...
+  // Found: how its time was taken, when not as usual. Not found: what came
+  // close ("crls/a.pem was never published").
+  std::string note;
 };
 
 class Deadline : public Check {
@@ -144,7 +147,7 @@ class Deadline : public Check {
         }
       }
       const std::string& serial = ctx.artifact.certificate->serial_hex();
-      from = index.IssuanceOf(serial);
+      from = index.IssuanceOf(*ctx.artifact.certificate);
       if (from == nullptr || from->time > ctx.at) {
         return Fail(out, {{"detail", "serial " + serial + " has no certificate_issued event"},
                           {"key", serial}});
@@ -194,8 +197,8 @@ class Deadline : public Check {
     switch (l.unit) {
       case Unit::kBusinessDays:
         return cal.BusinessDeadline(t, static_cast<int>(l.n));
-      case Unit::kCalendarDays:
-        return t + l.n * 86400;
+      case Unit::kCalendarDays:  // the end of the N-th day after t's day, as for business days
+        return cal.StartOf(cal.LocalDay(t) + std::chrono::days{l.n + 1});
       case Unit::kHours:
         return t + l.n * 3600;
     }
@@ -203,7 +206,7 @@ class Deadline : public Check {
   }
 
   std::string FormatDeadline(const BusinessCalendar& cal, UnixTime deadline) const {
-    if (within_ && within_->unit == Unit::kBusinessDays) {
+    if (within_ && within_->unit != Unit::kHours) {
       // The end of a day reads as 24:00 of that day, as the CP counts.
       std::string end = cal.FormatLocal(deadline - 1);
       return end.substr(0, 11) + "24:00" + end.substr(16);
@@ -217,10 +220,11 @@ class Deadline : public Check {
       if (n == 0) return "late, on a non-business day";
       return fmt::format("{} business day{} late", n, n == 1 ? "" : "s");
     }
-    int64_t hours = (t - deadline + 3599) / 3600;
-    if (within_->unit == Unit::kHours || hours < 24) return fmt::format("{} h late", hours);
-    int64_t days = (hours + 23) / 24;
-    return fmt::format("{} day{} late", days, days == 1 ? "" : "s");
+    if (within_->unit == Unit::kCalendarDays) {
+      auto days = (cal.LocalDay(t) - cal.LocalDay(deadline - 1)).count();
+      return fmt::format("{} day{} late", days, days == 1 ? "" : "s");
+    }
+    return fmt::format("{} h late", (t - deadline + 3599) / 3600);
   }
 
   Target Find(const EvalContext& ctx, const Event& from, const Requirement& req,
@@ -234,19 +238,38 @@ class Deadline : public Check {
         auto day = ParseDay(text);
         if (day) time = index.calendar().StartOf(*day);
       }
-      if (time) t = {true, *time, req.field + " " + text};
+      if (time) t = {true, *time, req.field + " " + text, ""};
       return t;
     }
     if (req.kind != Requirement::kEvent) {
+      // The first CRL issued after `from` must list a revoked serial; the
+      // deadline is met by the first one published (that lists it).
+      bool first = true;
       for (const Crl* crl : index.CrlsByTime()) {
         if (crl->this_update() < from.time || crl->this_update() > ctx.at) continue;
-        if (req.kind == Requirement::kCrlLists && !index.Lists(*crl, key)) {
+        bool lists = req.kind != Requirement::kCrlLists || index.Lists(*crl, key);
+        if (first && !lists) {
           *problem = fmt::format("the first CRL after it, {} (thisUpdate {}), does not list it",
                                  crl->source().Display(),
                                  index.calendar().FormatLocal(crl->this_update()));
           return t;
         }
-        return {true, index.PublishedAt(*crl), "in CRL " + crl->source().Display()};
+        first = false;
+        if (!lists) continue;
+        std::optional<UnixTime> published = index.PublishedAt(*crl);
+        if (!published || *published > ctx.at) {
+          if (t.note.empty()) {
+            t.note = crl->source().Display() + " (thisUpdate " +
+                     index.calendar().FormatLocal(crl->this_update()) +
+                     ") has no crl_published event, so it was never published";
+          }
+          continue;
+        }
+        t = {true, *published, "in CRL " + crl->source().Display(), ""};
+        if (!index.RecordsPublication()) {
+          t.note = " (its thisUpdate: the log records no crl_published event)";
+        }
+        return t;
       }
       return t;
     }
@@ -267,7 +290,7 @@ class Deadline : public Check {
         if (req.order == Requirement::kBefore && e->time > from.time) continue;
         bool better =
             !t.found || (req.order == Requirement::kBefore ? e->time > t.time : e->time < t.time);
-        if (better) t = {true, e->time, Verb(type)};
+        if (better) t = {true, e->time, Verb(type), ""};
       }
     }
     if (limited && (!t.found || t.time > limit)) {
@@ -327,23 +350,26 @@ class Deadline : public Check {
           req.kind == Requirement::kEvent
               ? (req.order == Requirement::kBefore ? "no " + OneOf(req.types) + " before it"
                                                    : "no " + OneOf(req.types))
-          : req.kind == Requirement::kCrlLists ? "no CRL after it lists it"
-                                               : "no CRL issued after it";
+          : req.kind == Requirement::kCrlLists ? "no published CRL after it lists it"
+                                               : "no published CRL issued after it";
       return fail((deadline_desc.empty() ? "" : deadline_desc + "; ") + missing + " by " +
-                  cal.FormatLocal(ctx.at));
+                  cal.FormatLocal(ctx.at) + (target.note.empty() ? "" : ": " + target.note));
     }
     vars["to_time"] = cal.FormatLocal(target.time);
     if (at_least_) {
-      Day earliest_day = cal.NthBusinessDayAfter(from.time, static_cast<int>(at_least_->n));
-      if (target.time < cal.StartOf(earliest_day)) {
-        return fail(fmt::format("{} is less than {}' notice: no earlier than {}", target.what,
-                                at_least_->Describe(), FormatDay(earliest_day)));
+      // The `from` event comes by the end of the N-th business day before the
+      // target's day, counting only days strictly before it.
+      Day due = cal.NthBusinessDayBefore(cal.LocalDay(target.time), static_cast<int>(at_least_->n));
+      if (from.time >= cal.StartOf(due + std::chrono::days{1})) {
+        return fail(fmt::format("{} is less than {}' notice: it was due by {} 24:00{}", target.what,
+                                at_least_->Describe(), FormatDay(due),
+                                cal.FormatLocal(from.time).substr(16)));
       }
     }
     if (deadline && target.time > *deadline) {
       vars["late"] = Late(cal, *deadline, target.time);
-      return fail(
-          fmt::format("{}; {} {}, {}", deadline_desc, target.what, vars["to_time"], vars["late"]));
+      return fail(fmt::format("{}; {} {}{}, {}", deadline_desc, target.what, vars["to_time"],
+                              target.note, vars["late"]));
     }
   }
 

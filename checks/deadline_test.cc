@@ -57,7 +57,8 @@ TEST(Deadline, AtLeastBusinessDaysOfNotice) {
       to: {field: desired_date}, at_least: {business_days: 5}})";
   auto o = RunPrimitive("deadline", options, "events", *ev, kAt).at(0);
   ASSERT_EQ(o.status, Status::kFail);
-  EXPECT_NE(o.violations.at(0).vars.at("detail").find("no earlier than 2026-05-08"),
+  // 5 business days before Thursday 30 April: 28, 27, 24, 23 and 22 April.
+  EXPECT_NE(o.violations.at(0).vars.at("detail").find("it was due by 2026-04-22 24:00 JST"),
             std::string::npos);
   // Four business days of notice are enough under a 4-day rule.
   const char* four = R"({from: {event: revocation_requested}, to: {field: desired_date},
@@ -123,6 +124,62 @@ TEST(Deadline, RejectsBadOptions) {
   EXPECT_THROW(RunPrimitive("deadline", "{from: {event: revocation_requested}, to: {crl: issued}}",
                             "certificate", none),
                PackError);
+}
+
+// "Within 14 days of the dispatch date": 24:00 of the 14th day after it, not
+// 336 hours after the dispatch time.
+TEST(Deadline, CalendarDaysEndAtMidnight) {
+  auto ev = Evidence::Load(FixtureCase("cp-4.4.1-complaint-window", "complaint-on-the-14th-day"));
+  const char* window = R"({from: {event: certificate_dispatched},
+      to: {event: complaint_received, join: serial}, within: {calendar_days: 14},
+      required: false})";
+  EXPECT_EQ(RunPrimitive("deadline", window, "events", *ev, kAt).at(0).status, Status::kPass);
+  const char* thirteen = R"({from: {event: certificate_dispatched},
+      to: {event: complaint_received, join: serial}, within: {calendar_days: 13},
+      required: false})";
+  auto late = RunPrimitive("deadline", thirteen, "events", *ev, kAt).at(0);
+  ASSERT_EQ(late.status, Status::kFail);
+  EXPECT_NE(late.violations.at(0).vars.at("detail").find("deadline 2026-03-16 24:00 JST"),
+            std::string::npos);
+  EXPECT_NE(late.violations.at(0).vars.at("detail").find("1 day late"), std::string::npos);
+}
+
+TEST(Deadline, ASaturdayRequestForTheNextFridayIsLate) {
+  const char* notice = R"({from: {event: revocation_requested}, to: {field: desired_date},
+      at_least: {business_days: 5}})";
+  auto saturday =
+      Evidence::Load(FixtureCase("cp-4.9.4-advance-notice", "saturday-for-next-friday"));
+  EXPECT_EQ(RunPrimitive("deadline", notice, "events", *saturday, kAt).at(0).status, Status::kFail);
+  auto friday =
+      Evidence::Load(FixtureCase("cp-4.9.4-advance-notice", "friday-evening-for-next-friday"));
+  EXPECT_EQ(RunPrimitive("deadline", notice, "events", *friday, kAt).at(0).status, Status::kPass);
+}
+
+// A log that records crl_published for some CRLs says the others were never
+// published: they meet no deadline.
+TEST(Deadline, AnUnpublishedCrlMeetsNoDeadline) {
+  const char* crl = R"({from: {event: certificate_issued}, to: {crl: issued},
+      within: {business_days: 1}})";
+  auto never = Evidence::Load(FixtureCase("cp-4.9.8-crl-after-issuance", "crl-never-published"));
+  auto o = RunPrimitive("deadline", crl, "events", *never, kAt).at(0);
+  ASSERT_EQ(o.status, Status::kFail);
+  EXPECT_NE(o.violations.at(0).vars.at("detail").find("in CRL crls/crl-2.pem"), std::string::npos);
+  // Before the second CRL: nothing published, and the first CRL is named.
+  auto early =
+      RunPrimitive("deadline", crl, "events", *never, *ParseRfc3339("2026-03-06T12:00:00+09:00"))
+          .at(0);
+  ASSERT_EQ(early.status, Status::kFail);
+  EXPECT_NE(early.violations.at(0).vars.at("detail").find(
+                "crls/crl-1.pem (thisUpdate 2026-03-02 12:00 JST) has no crl_published event"),
+            std::string::npos);
+  auto published = Evidence::Load(FixtureCase("cp-4.9.8-crl-after-issuance", "crl-published"));
+  EXPECT_EQ(RunPrimitive("deadline", crl, "events", *published, kAt).at(0).status, Status::kPass);
+  // With no publication recorded at all, thisUpdate stands in, and says so.
+  auto none = Evidence::Load(FixtureCase("cp-4.9.8-crl-after-issuance", "crl-three-days-later"));
+  auto stand_in = RunPrimitive("deadline", crl, "events", *none, kAt).at(0);
+  ASSERT_EQ(stand_in.status, Status::kFail);
+  EXPECT_NE(stand_in.violations.at(0).vars.at("detail").find("the log records no crl_published"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -11,10 +11,20 @@ class Published : public Check {
       out->reason = "the evidence has no repository/ snapshot";
       return;
     }
+    if (const Crl* crl = ctx.artifact.crl) {
+      if (ctx.newest_crl == nullptr || ctx.newest_crl->crl != crl) {
+        out->status = Status::kNotApplicable;
+        out->reason = "not the issuer's newest CRL at the evaluation time";
+        return;
+      }
+      if (!ctx.evidence.IsPublished(*crl)) Fail(out, {});
+      return;
+    }
     if (!ctx.evidence.IsPublished(*ctx.artifact.certificate)) Fail(out, {});
   }
   std::string Describe() const override {
-    return "the certificate is in the repository snapshot (repository/), byte for byte";
+    return "the certificate, or the issuer's newest CRL at the evaluation time, is in the "
+           "repository snapshot (repository/), byte for byte";
   }
 };
 
@@ -22,8 +32,8 @@ class Published : public Check {
 
 PrimitiveInfo PublishedPrimitive() {
   return {"published",
-          "the certificate is published in the repository",
-          {"certificate"},
+          "the certificate (or the newest CRL) is published in the repository",
+          {"certificate", "crl"},
           {},
           [](Params& options, const std::string&) -> std::unique_ptr<Check> {
             options.RejectUnknown();

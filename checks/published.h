@@ -2,8 +2,10 @@
 #include "checks/registry.h"
 
 namespace cpaudit {
-// published: CP 4.4.2. The certificate is in the repository snapshot
-// (evidence/repository/, compared by DER). Without a snapshot the rule is not
-// evaluated. Placeholders: none beyond the common ones.
+// published: what the repository snapshot (evidence/repository/) must hold,
+// byte for byte. A certificate (CP 4.4.2): it is there. A CRL (CP 4.9.8):
+// the issuer's newest CRL at the evaluation time is there; older ones are
+// not applicable (the repository replaces them). Without a snapshot the rule
+// is not evaluated. Placeholders: none beyond the common ones.
 PrimitiveInfo PublishedPrimitive();
 }  // namespace cpaudit

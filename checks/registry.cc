@@ -10,6 +10,7 @@
 #include "checks/issuer_is_ca.h"
 #include "checks/key_identifier.h"
 #include "checks/key_reuse.h"
+#include "checks/no_suspension.h"
 #include "checks/published.h"
 #include "checks/relying_party.h"
 #include "checks/signature_valid.h"
@@ -22,12 +23,12 @@ namespace cpaudit {
 // The one place primitives are registered: explicit, no static initialisers.
 const std::vector<PrimitiveInfo>& Primitives() {
   static const std::vector<PrimitiveInfo> kPrimitives = {
-      CrlContinuityPrimitive(),  CrlEntriesPrimitive(),    CrlEntryReasonsPrimitive(),
-      CrlIntervalPrimitive(),    CrlNextUpdatePrimitive(), CsrProofOfPossessionPrimitive(),
-      DeadlinePrimitive(),       IssuerIsCaPrimitive(),    KeyIdentifierPrimitive(),
-      KeyReusePrimitive(),       PublishedPrimitive(),     RelyingPartyPrimitive(),
-      SignatureValidPrimitive(), SubjectUniquePrimitive(), UniquePrimitive(),
-      ValidityPeriodPrimitive(),
+      CrlContinuityPrimitive(), CrlEntriesPrimitive(),     CrlEntryReasonsPrimitive(),
+      CrlIntervalPrimitive(),   CrlNextUpdatePrimitive(),  CsrProofOfPossessionPrimitive(),
+      DeadlinePrimitive(),      IssuerIsCaPrimitive(),     KeyIdentifierPrimitive(),
+      KeyReusePrimitive(),      NoSuspensionPrimitive(),   PublishedPrimitive(),
+      RelyingPartyPrimitive(),  SignatureValidPrimitive(), SubjectUniquePrimitive(),
+      UniquePrimitive(),        ValidityPeriodPrimitive(),
   };
   return kPrimitives;
 }

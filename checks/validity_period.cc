@@ -5,6 +5,8 @@ namespace {
 
 class ValidityPeriod : public Check {
  public:
+  explicit ValidityPeriod(bool within_ca) : within_ca_(within_ca) {}
+
   void Evaluate(const EvalContext& ctx, Outcome* out) const override {
     const Certificate& cert = *ctx.artifact.certificate;
     // Formatted only on failure: this runs on every certificate.
@@ -15,16 +17,17 @@ class ValidityPeriod : public Check {
             {"problem", std::move(problem)}},
            std::move(key));
     };
-    if (cert.not_before() >= cert.not_after()) {
-      fail("notBefore " + FormatRfc3339(cert.not_before()) + " is not before notAfter " +
-               FormatRfc3339(cert.not_after()),
-           "order");
+    if (!within_ca_) {
+      if (cert.not_before() >= cert.not_after()) {
+        fail("notBefore " + FormatRfc3339(cert.not_before()) + " is not before notAfter " +
+                 FormatRfc3339(cert.not_after()),
+             "order");
+      }
+      return;
     }
     if (ctx.issuer_ca == nullptr) {
-      if (out->status == Status::kPass) {
-        out->status = Status::kNotEvaluated;
-        out->reason = "no CA certificate in the evidence matches the issuer";
-      }
+      out->status = Status::kNotEvaluated;
+      out->reason = "no CA certificate in the evidence matches the issuer";
       return;
     }
     const Certificate& ca = *ctx.issuer_ca->certificate;
@@ -40,21 +43,25 @@ class ValidityPeriod : public Check {
     }
   }
   std::string Describe() const override {
-    return "notBefore < notAfter, and [notBefore, notAfter] lies within the issuing CA "
-           "certificate's validity";
+    return within_ca_ ? "[notBefore, notAfter] lies within the issuing CA certificate's validity"
+                      : "notBefore is before notAfter";
   }
+
+ private:
+  const bool within_ca_;
 };
 
 }  // namespace
 
 PrimitiveInfo ValidityPeriodPrimitive() {
   return {"validity-period",
-          "the validity period is ordered and inside the CA's validity",
+          "the validity period is ordered (within_ca: inside the CA's validity)",
           {"certificate"},
           {"problem", "not_before", "not_after"},
           [](Params& options, const std::string&) -> std::unique_ptr<Check> {
+            bool within_ca = options.Bool("within_ca", false);
             options.RejectUnknown();
-            return std::make_unique<ValidityPeriod>();
+            return std::make_unique<ValidityPeriod>(within_ca);
           }};
 }
 

@@ -2,8 +2,8 @@
 #include "checks/registry.h"
 
 namespace cpaudit {
-// validity-period: notBefore precedes notAfter and the period lies inside the
-// issuing CA certificate's validity. Placeholders: {problem}, {not_before},
-// {not_after}.
+// validity-period: notBefore precedes notAfter; with `within_ca: true`, the
+// period lies inside the issuing CA certificate's validity instead.
+// Placeholders: {problem}, {not_before}, {not_after}.
 PrimitiveInfo ValidityPeriodPrimitive();
 }  // namespace cpaudit

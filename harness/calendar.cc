@@ -187,6 +187,14 @@ Day BusinessCalendar::NthBusinessDayAfter(UnixTime t, int n) const {
   return d;
 }
 
+Day BusinessCalendar::NthBusinessDayBefore(Day d, int n) const {
+  for (int found = 0; found < n;) {
+    d -= days{1};
+    if (IsBusinessDay(d)) ++found;
+  }
+  return d;
+}
+
 UnixTime BusinessCalendar::BusinessDeadline(UnixTime t, int n) const {
   return StartOf(NthBusinessDayAfter(t, n) + days{1});
 }

@@ -63,6 +63,9 @@ class BusinessCalendar {
   UnixTime StartOf(Day d) const;
   // The N-th business day after the day of t (t's own day does not count).
   Day NthBusinessDayAfter(UnixTime t, int n) const;
+  // The N-th business day before d (d itself does not count): "5 business
+  // days before the wanted date".
+  Day NthBusinessDayBefore(Day d, int n) const;
   // "Within N business days of t": the end (24:00 local) of the N-th business
   // day after t's day.
   UnixTime BusinessDeadline(UnixTime t, int n) const;

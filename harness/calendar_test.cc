@@ -80,6 +80,17 @@ TEST(Calendar, DeadlinesAroundGoldenWeek) {
   EXPECT_EQ(cal.BusinessDaysBetween(*ParseDay("2026-05-01"), *ParseDay("2026-05-07")), 1);
 }
 
+// "5 business days before the wanted date": counted back from the day before it.
+TEST(Calendar, BusinessDaysBeforeADate) {
+  BusinessCalendar cal;
+  // Friday 13 November 2026: Thu 12, Wed 11, Tue 10, Mon 9, Fri 6 November.
+  EXPECT_EQ(FormatDay(cal.NthBusinessDayBefore(*ParseDay("2026-11-13"), 5)), "2026-11-06");
+  // Friday 8 May 2026: 7 May, then Golden Week back to 1 May, 30 April, 28 and 27 April.
+  EXPECT_EQ(FormatDay(cal.NthBusinessDayBefore(*ParseDay("2026-05-08"), 5)), "2026-04-27");
+  // From a holiday: the day itself never counts.
+  EXPECT_EQ(FormatDay(cal.NthBusinessDayBefore(*ParseDay("2026-05-05"), 1)), "2026-05-01");
+}
+
 TEST(Calendar, DeadlinesAroundTheYearEnd) {
   BusinessCalendar cal;
   UnixTime t = *ParseRfc3339("2026-12-28T17:00:00+09:00");  // Monday

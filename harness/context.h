@@ -66,7 +66,8 @@ struct EvalContext {
   const Artifact& artifact;
   const CaCertificate* issuer_ca;  // null when the evidence has no matching CA
   std::string_view profile;        // "ta" or "tsa" for certificates, else empty
-  const CrlView* newest_crl;       // the issuer's latest CRL with thisUpdate <= at, or null
+  const CrlView* newest_crl;       // certificates and CRLs: the issuer's latest CRL with
+                                   // thisUpdate <= at, or null
   UnixTime at;                     // the evaluation time
   const EvidenceIndex* index;      // events, serials, CRL order, the calendar
   SignatureMemo* signature;        // the issuer's signature, verified once

@@ -43,7 +43,7 @@ struct Prepared {
   std::unordered_map<std::string, CrlView> crl_views;  // by issuer comparison key
 };
 
-void Prepare(const Evidence& evidence, UnixTime at, Prepared* p) {
+void Prepare(const Evidence& evidence, const EvidenceIndex& index, UnixTime at, Prepared* p) {
   for (const auto& c : evidence.certificates()) {
     p->artifacts.push_back({ArtifactKind::kCertificate, c.get(), nullptr, nullptr});
   }
@@ -64,27 +64,24 @@ void Prepare(const Evidence& evidence, UnixTime at, Prepared* p) {
   }
   for (const auto& [issuer, crl] : newest)
     p->crl_views.emplace(issuer, CrlView::Of(*crl, evidence));
-  // A certificate is what its certificate_issued event's profile says.
-  std::unordered_map<std::string, std::string_view> declared;
-  for (const Event& e : evidence.events()) {
-    if (e.type != "certificate_issued") continue;
-    std::string profile = e.Str("profile");
-    std::string serial = e.Str("serial");
-    if (!serial.empty() && !profile.empty()) declared[serial] = profile == "ta" ? "ta" : "tsa";
-  }
   for (const Artifact& a : p->artifacts) {
     const CaCertificate* issuer =
         a.issuer() != nullptr ? evidence.FindIssuer(*a.issuer(), *a.extensions()) : nullptr;
     p->issuers.push_back(issuer);
     std::string_view profile;
     if (a.certificate != nullptr) {
-      auto it = declared.find(a.certificate->serial_hex());
-      profile = it != declared.end() ? it->second : ClassifyProfile(*a.certificate);
+      // A certificate is what its own certificate_issued event's profile says.
+      const Event* issued =
+          index.OwnsIssuance(*a.certificate) ? index.IssuanceOf(*a.certificate) : nullptr;
+      std::string declared = issued != nullptr ? issued->Str("profile") : "";
+      profile = declared.empty()   ? ClassifyProfile(*a.certificate)
+                : declared == "ta" ? "ta"
+                                   : "tsa";
     }
     p->profiles.push_back(profile);
     const CrlView* view = nullptr;
-    if (a.certificate != nullptr) {
-      auto it = p->crl_views.find(a.certificate->issuer().comparison_key);
+    if (a.issuer() != nullptr && a.csr == nullptr) {
+      auto it = p->crl_views.find(a.issuer()->comparison_key);
       if (it != p->crl_views.end()) view = &it->second;
     }
     p->newest_crls.push_back(view);
@@ -240,12 +237,12 @@ RunResult Evaluate(const Pack& pack, const Evidence& evidence, const std::string
     result.findings.push_back(std::move(f));
   }
 
-  Prepared prep;
-  Prepare(evidence, options.at, &prep);
   std::optional<BusinessCalendar> own_calendar;
   if (options.calendar == nullptr) own_calendar.emplace(pack.calendar);
   const BusinessCalendar& calendar = options.calendar ? *options.calendar : *own_calendar;
   EvidenceIndex index(evidence, calendar);
+  Prepared prep;
+  Prepare(evidence, index, options.at, &prep);
   const size_t n_rules = pack.rules.size();
   const size_t n_artifacts = prep.artifacts.size();
 

@@ -75,6 +75,31 @@ TEST(Evaluator, ProfilesDecideWhichRulesApply) {
   EXPECT_TRUE(r.findings.empty());
 }
 
+// An issuance event declares the profile of its own certificate only: by
+// its `certificate` path, else by a serial no other certificate shares.
+TEST(Evaluator, AnIssuanceEventsProfileBindsToOneCertificate) {
+  auto pack = LoadPack(EmbeddedDefaultPack(), "built-in");
+  for (const char* name : {"shared-serial-event-by-path", "shared-serial-event-by-serial"}) {
+    auto evidence = Evidence::Load(testing::FixtureCase("cp-7.1-serial-unique", name));
+    RunResult r = Evaluate(*pack, *evidence, name, AtTime("2026-06-01T00:00:00Z"));
+    for (const ArtifactInfo& a : r.artifacts) {
+      if (a.name == "certs/tsa.pem") {
+        EXPECT_NE(a.description.find(", tsa)"), std::string::npos) << name;
+      }
+      if (a.name == "certs/ta.pem") {
+        EXPECT_NE(a.description.find(", ta)"), std::string::npos) << name;
+      }
+    }
+    for (const Finding& f : r.findings) EXPECT_EQ(f.rule, "cp-7.1-serial-unique") << name;
+  }
+  // A TA declared by its event is a TA whatever its EKU says.
+  auto declared = Evidence::Load(
+      testing::FixtureCase("cp-7.1.2-eku-ta-absent", "declared-ta-with-time-stamping"));
+  RunResult r = Evaluate(*pack, *declared, "declared", AtTime("2026-06-01T00:00:00Z"));
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].rule, "cp-7.1.2-eku-ta-absent");
+}
+
 TEST(Evaluator, EffectiveDatesMakeRulesNotEffective) {
   const char* manifest = R"(id: t
 version: "1"

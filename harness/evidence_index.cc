@@ -29,6 +29,47 @@ EvidenceIndex::EvidenceIndex(const Evidence& evidence, const BusinessCalendar& c
     std::string path = e->Str("crl");
     if (!path.empty()) crl_published_.emplace(path, e->time);
   }
+  BindIssuances();
+}
+
+void EvidenceIndex::BindIssuances() {
+  std::unordered_map<std::string, std::vector<const Certificate*>> by_serial;
+  for (const auto& c : evidence_.certificates()) by_serial[c->serial_hex()].push_back(c.get());
+  auto bind = [&](const Event* e, const std::vector<const Certificate*>& certs) {
+    if (certs.empty()) return;
+    issued_certificate_.emplace(e, certs.front());
+    for (const Certificate* c : certs) {
+      Binding& b = issuance_[c];
+      if (b.event == nullptr) b = {e, certs.size() == 1};
+    }
+  };
+  // Events that name their certificate's file first, so that a later event
+  // naming only the serial cannot take a certificate another event named.
+  std::vector<const Event*> by_serial_only;
+  for (const Event* e : Events("certificate_issued")) {
+    auto it = by_serial.find(e->Str("serial"));
+    if (it == by_serial.end()) continue;
+    std::string path = e->Str("certificate");
+    std::vector<const Certificate*> named;
+    for (const Certificate* c : it->second) {
+      if (!path.empty() && c->source().path == path) named.push_back(c);
+    }
+    if (named.empty()) {
+      by_serial_only.push_back(e);
+    } else {
+      bind(e, named);
+    }
+  }
+  for (const Event* e : by_serial_only) {
+    std::vector<const Certificate*> unnamed;
+    for (const Certificate* c : by_serial.at(e->Str("serial"))) {
+      auto b = issuance_.find(c);
+      bool named_by_path =
+          b != issuance_.end() && b->second.event->Str("certificate") == c->source().path;
+      if (!named_by_path) unnamed.push_back(c);
+    }
+    bind(e, unnamed);
+  }
 }
 
 const std::vector<const Event*>& EvidenceIndex::Events(const std::string& type) const {
@@ -74,9 +115,19 @@ std::vector<const Event*> EvidenceIndex::Join(const std::string& type, const std
   return out;
 }
 
-const Event* EvidenceIndex::IssuanceOf(const std::string& serial) const {
-  const auto& list = Join("certificate_issued", "serial", serial);
-  return list.empty() ? nullptr : list.front();
+const Event* EvidenceIndex::IssuanceOf(const Certificate& cert) const {
+  auto it = issuance_.find(&cert);
+  return it == issuance_.end() ? nullptr : it->second.event;
+}
+
+const Certificate* EvidenceIndex::CertificateOf(const Event& issued) const {
+  auto it = issued_certificate_.find(&issued);
+  return it == issued_certificate_.end() ? nullptr : it->second;
+}
+
+bool EvidenceIndex::OwnsIssuance(const Certificate& cert) const {
+  auto it = issuance_.find(&cert);
+  return it != issuance_.end() && it->second.own;
 }
 
 const Certificate* EvidenceIndex::CertificateBySerial(const std::string& serial) const {
@@ -112,9 +163,11 @@ bool EvidenceIndex::Lists(const Crl& crl, const std::string& serial) const {
   return false;
 }
 
-UnixTime EvidenceIndex::PublishedAt(const Crl& crl) const {
+std::optional<UnixTime> EvidenceIndex::PublishedAt(const Crl& crl) const {
+  if (!RecordsPublication()) return crl.this_update();
   auto it = crl_published_.find(crl.source().path);
-  return it == crl_published_.end() ? crl.this_update() : it->second;
+  if (it == crl_published_.end()) return std::nullopt;
+  return it->second;
 }
 
 }  // namespace cpaudit

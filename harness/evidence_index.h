@@ -5,6 +5,7 @@
 // made on first use (thread-safe) so only the joins a pack uses cost memory.
 
 #include <memory>
+#include <optional>
 #include <shared_mutex>
 #include <string>
 #include <unordered_map>
@@ -29,15 +30,28 @@ class EvidenceIndex {
   // Events of a type whose string field `field` equals `value`, in time order.
   std::vector<const Event*> Join(const std::string& type, const std::string& field,
                                  const std::string& value) const;
-  // The certificate_issued event of a serial (the first), or null.
-  const Event* IssuanceOf(const std::string& serial) const;
+  // A certificate_issued event is bound to the certificate its `certificate`
+  // path names (and its serial), else to the certificates with its serial that
+  // no event names by path. IssuanceOf: the first event bound to a
+  // certificate, or null; CertificateOf: the certificate an event is bound to
+  // (the first when several share its serial), or null.
+  const Event* IssuanceOf(const Certificate& cert) const;
+  const Certificate* CertificateOf(const Event& issued) const;
+  // Whether the certificate's issuance event is its own: bound by path, or the
+  // only certificate with the serial. Only then does the event's `profile`
+  // say what the certificate is; two certificates sharing a serial must not
+  // both take one event's profile.
+  bool OwnsIssuance(const Certificate& cert) const;
   const Certificate* CertificateBySerial(const std::string& serial) const;
   const Csr* CsrByPath(const std::string& path) const;
   // All CRLs by thisUpdate.
   const std::vector<const Crl*>& CrlsByTime() const { return crls_by_time_; }
   bool Lists(const Crl& crl, const std::string& serial) const;
-  // When a CRL was published: its crl_published event, else its thisUpdate.
-  UnixTime PublishedAt(const Crl& crl) const;
+  // When a CRL was published: its crl_published event. A log that records
+  // crl_published for other CRLs but not this one says it was never
+  // published (nullopt); a log that records none leaves thisUpdate to stand in.
+  std::optional<UnixTime> PublishedAt(const Crl& crl) const;
+  bool RecordsPublication() const { return !crl_published_.empty(); }
 
  private:
   using EventList = std::vector<const Event*>;
@@ -45,6 +59,13 @@ class EvidenceIndex {
   const BusinessCalendar& calendar_;
   std::unordered_map<std::string, EventList> by_type_;
   std::unordered_map<std::string, const Certificate*> certs_by_serial_;
+  struct Binding {
+    const Event* event = nullptr;
+    bool own = false;
+  };
+  std::unordered_map<const Certificate*, Binding> issuance_;
+  std::unordered_map<const Event*, const Certificate*> issued_certificate_;
+  void BindIssuances();
   std::unordered_map<std::string, const Csr*> csrs_by_path_;
   std::vector<const Crl*> crls_by_time_;
   std::unordered_map<std::string, UnixTime> crl_published_;  // by CRL path

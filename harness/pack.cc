@@ -74,6 +74,23 @@ void ValidateMessage(const std::string& message, const std::vector<std::string>&
   }
 }
 
+// A title may show the values a user can change: "{scope}" is the rule's or
+// the pack's parameter of that name, after cpaudit.yaml's overrides.
+std::string RenderTitle(const std::string& title, const ParamScope& scope, const std::string& file,
+                        const YAML::Node& node) {
+  std::map<std::string, std::string> vars;
+  for (const auto& [name, value] : scope) {
+    YAML::Node resolved = Resolve(value, scope, file);
+    if (resolved.IsScalar()) vars[name] = resolved.Scalar();
+  }
+  try {
+    return RenderMessage(title, vars);
+  } catch (const fmt::format_error& e) {
+    ThrowAt(file, node,
+            fmt::format("title: {} (a title's placeholders name scalar parameters)", e.what()));
+  }
+}
+
 class Loader {
  public:
   Loader(const std::vector<PackFile>& files, std::string label, const ParameterOverrides& overrides)
@@ -132,7 +149,7 @@ class Loader {
     if (!coverage.IsSequence()) ThrowAt(f.name, coverage, "coverage: expected a list");
     std::set<std::string> sections;
     for (const auto& entry : coverage) {
-      ExpectKeys(entry, f.name, {"section", "title", "status", "rules", "text"},
+      ExpectKeys(entry, f.name, {"section", "title", "status", "rules", "text", "checklist"},
                  {"section", "title", "status"}, "coverage entry");
       CoverageEntry c;
       c.section = ScalarAt(entry, f.name, "section");
@@ -149,12 +166,21 @@ class Loader {
       if (c.status == "automated" && c.rules.empty()) {
         ThrowAt(f.name, entry, "automated section " + c.section + " lists no rules");
       }
-      if (c.status != "automated" && !c.rules.empty()) {
-        ThrowAt(f.name, entry["rules"], "only automated sections list rules");
+      // An informative section may still list rules the harness runs as a
+      // service (a relying party's view for 9.6.3); manual and delegated
+      // sections have nothing to run.
+      if ((c.status == "manual" || c.status == "delegated") && !c.rules.empty()) {
+        ThrowAt(f.name, entry["rules"], "only automated and informative sections list rules");
       }
       if (entry["text"]) ReadText(entry["text"], f.name, &c.text_ja, &c.text_en);
       if (c.status == "manual" && (c.text_ja.empty() || c.text_en.empty())) {
         ThrowAt(f.name, entry, "manual section " + c.section + " needs its clause text (ja, en)");
+      }
+      if (const YAML::Node checklist = entry["checklist"]) {
+        if (c.status != "automated") {
+          ThrowAt(f.name, checklist, "checklist: only automated sections add a manual item");
+        }
+        ReadText(checklist, f.name, &c.checklist_ja, &c.checklist_en);
       }
       coverage_nodes_[c.section] = {f.name, entry};
       pack->coverage.push_back(std::move(c));
@@ -190,7 +216,6 @@ class Loader {
       ThrowAt(file, node["id"], "id \"" + rule.id + "\" must be kebab-case (a-z 0-9 . -)");
     }
     if (!ids_.insert(rule.id).second) ThrowAt(file, node["id"], "duplicate rule id " + rule.id);
-    rule.title = ScalarAt(node, file, "title");
     rule.cp = ScalarAt(node, file, "cp");
     ReadText(node["text"], file, &rule.text_ja, &rule.text_en);
     auto severity = ParseSeverity(ScalarAt(node, file, "severity"));
@@ -226,6 +251,7 @@ class Loader {
       if (!params.IsMap()) ThrowAt(file, params, "params must be a map");
       for (const auto& kv : params) scope[kv.first.as<std::string>()] = kv.second;
     }
+    rule.title = RenderTitle(ScalarAt(node, file, "title"), scope, file, node["title"]);
     std::vector<std::string> placeholders = CommonPlaceholders();
     if (rule.applies_to == "events") {
       // An event's own fields fill its messages: "{request}", "{serial}".

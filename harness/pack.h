@@ -25,6 +25,14 @@ struct CoverageEntry {
   std::vector<std::string> rules;
   std::string text_ja;
   std::string text_en;
+  // An automated section's part that no artifact shows: a manual checklist
+  // item beside its rules (empty: none).
+  std::string checklist_ja;
+  std::string checklist_en;
+  // Whether the auditor checks something of this section by hand.
+  bool HasChecklistItem() const { return status == "manual" || !checklist_en.empty(); }
+  const std::string& ChecklistJa() const { return status == "manual" ? text_ja : checklist_ja; }
+  const std::string& ChecklistEn() const { return status == "manual" ? text_en : checklist_en; }
 };
 
 struct Rule {

@@ -272,11 +272,11 @@ std::string HtmlReport(const RunResult& r) {
   for (const CoverageEntry& c : pack.coverage) {
     std::string result;
     std::string rules;
+    for (const auto& id : c.rules) {
+      if (tally_of.count(id) == 0) continue;
+      rules += fmt::format("<a href=\"#rule-{}\" class=\"mono\">{}</a> ", E(id), E(id));
+    }
     if (c.status == "automated") {
-      for (const auto& id : c.rules) {
-        if (tally_of.count(id) == 0) continue;
-        rules += fmt::format("<a href=\"#rule-{}\" class=\"mono\">{}</a> ", E(id), E(id));
-      }
       std::string_view s = SectionResult(r, c);
       result = Badge(s, s);
     } else if (c.status == "manual") {
@@ -290,11 +290,13 @@ std::string HtmlReport(const RunResult& r) {
       "</table>\n<h3>Manual checklist</h3>\n<p class=\"muted\">Requirements no artifact shows; "
       "an auditor checks each by hand.</p>\n<ul class=\"checklist\">\n";
   for (const CoverageEntry& c : pack.coverage) {
-    if (c.status != "manual") continue;
+    if (!c.HasChecklistItem()) continue;
     out += fmt::format(
-        "<li><strong>§{} {}</strong><blockquote>{}<span class=\"ja\" "
+        "<li><strong>§{} {}</strong>{}<blockquote>{}<span class=\"ja\" "
         "lang=\"ja\">{}</span></blockquote></li>\n",
-        E(c.section), E(c.title), E(c.text_en), E(c.text_ja));
+        E(c.section), E(c.title),
+        c.status == "manual" ? "" : " <span class=\"muted\">(beside its automated rules)</span>",
+        E(c.ChecklistEn()), E(c.ChecklistJa()));
   }
   out += "</ul>\n</section>\n";
 

@@ -95,6 +95,9 @@ nlohmann::json JsonReport(const RunResult& r) {
         {"section", c.section}, {"title", c.title}, {"status", c.status}, {"rules", c.rules}};
     if (c.status == "automated") entry["result"] = SectionResult(r, c);
     if (!c.text_ja.empty()) entry["text"] = {{"ja", c.text_ja}, {"en", c.text_en}};
+    if (!c.checklist_en.empty()) {
+      entry["checklist"] = {{"ja", c.checklist_ja}, {"en", c.checklist_en}};
+    }
     coverage.push_back(std::move(entry));
   }
   doc["coverage"] = std::move(coverage);

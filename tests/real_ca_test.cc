@@ -27,14 +27,18 @@ struct Case {
 std::set<std::string> Limits(const std::string& tool) {
   if (tool == "gnutls") {
     // Key identifiers are SHA-1 of the whole SubjectPublicKeyInfo, not method 1;
-    // basicConstraints is always added; CRL entries carry no reason codes.
-    return {"cp-7.1.2-aki-sha1", "cp-7.1.2-ski-sha1", "cp-7.2.2-crl-aki-sha1",
-            "cp-7.1.2-no-other-extensions", "cp-4.9.8-reasons-published"};
+    // basicConstraints is always added; CRL entries carry no reason codes; the
+    // TSA's extendedKeyUsage is never marked critical (a notice: RFC 3161 2.3).
+    return {"cp-7.1.2-aki-sha1",          "cp-7.1.2-ski-sha1",
+            "cp-7.2.2-crl-aki-sha1",      "cp-7.1.2-no-other-extensions",
+            "cp-4.9.8-reasons-published", "cp-7.1.2-eku-tsa-critical"};
   }
   if (tool == "cfssl") {
-    // Signs with sha256WithRSAEncryption only; adds basicConstraints; no reason codes.
+    // Signs with sha256WithRSAEncryption only; adds basicConstraints; no reason
+    // codes; the TSA's extendedKeyUsage is never marked critical.
     return {"cp-7.1.3-signature-algorithm", "cp-7.2-crl-signature-algorithm",
-            "cp-7.1.2-no-other-extensions", "cp-4.9.8-reasons-published"};
+            "cp-7.1.2-no-other-extensions", "cp-4.9.8-reasons-published",
+            "cp-7.1.2-eku-tsa-critical"};
   }
   return {};
 }
@@ -118,14 +122,19 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"gnutls", "copyall", {}, "subject_alt_name"},
         Case{"gnutls", "crl-400-days", {"cp-4.9.7-crl-validity-max-1y"}},
         Case{"gnutls", "underscore-subject", {"cp-7.1.4-subject-charset"}},
-        Case{"gnutls", "same-key-renewed", {"cp-4.6-no-renewal-without-rekey"}},
+        // The bundle's events name one subscriber for both: a notice under 3.1.5.
+        Case{"gnutls",
+             "same-key-renewed",
+             {"cp-4.6-no-renewal-without-rekey", "cp-3.1.5-subject-reused"}},
         Case{"cfssl", "correct", {}},
         Case{"cfssl", "no-policies", {"cp-7.1.2-certificate-policies"}},
         Case{"cfssl", "wrong-crl-url", {"cp-7.1.2-crl-distribution-point"}},
         Case{"cfssl", "key-cert-sign", {"cp-7.1.2-key-usage"}},
         Case{"cfssl", "copyall", {}, "subject_alt_name"},
         Case{"cfssl", "underscore-subject", {"cp-7.1.4-subject-charset"}},
-        Case{"cfssl", "same-key-renewed", {"cp-4.6-no-renewal-without-rekey"}}),
+        Case{"cfssl",
+             "same-key-renewed",
+             {"cp-4.6-no-renewal-without-rekey", "cp-3.1.5-subject-reused"}}),
     [](const ::testing::TestParamInfo<Case>& info) {
       std::string name = std::string(info.param.tool) + "_" + info.param.variant;
       for (char& c : name) {

@@ -70,13 +70,18 @@ std::vector<Outcome> RunPrimitive(const std::string& name, const std::string& ya
       }
     }
   } else {
-    // Certificates, then (for corpus checks) CRLs, in the evaluator's order.
+    // Certificates, then (for corpus checks) CRLs, CSRs and events, in the
+    // evaluator's order.
     for (const auto& c : evidence.certificates()) {
       artifacts.push_back({ArtifactKind::kCertificate, c.get()});
     }
     if (applies_to == "corpus") {
       for (const auto& c : evidence.crls())
         artifacts.push_back({ArtifactKind::kCrl, nullptr, c.get()});
+      for (const auto& c : evidence.csrs())
+        artifacts.push_back({ArtifactKind::kCsr, nullptr, nullptr, c.get()});
+      for (const Event& e : evidence.events())
+        artifacts.push_back({ArtifactKind::kEvent, nullptr, nullptr, nullptr, &e});
     }
   }
   BusinessCalendar calendar;

@@ -522,8 +522,8 @@ void MakeFixtures(const fs::path& root) {
             {"ERROR cp-3.1.1-subject-dn-present certs/empty-subject.pem: the subject DN is empty",
              "ERROR cp-3.1.3-no-pseudonym certs/empty-subject.pem: subject \"\" names neither a "
              "CN nor an O: it is anonymous",
-             "ERROR cp-3.2.3-no-individuals certs/empty-subject.pem: subject \"\" has no O: "
-             "certificates are issued to organisations only"});
+             "WARNING cp-3.2.3-organization-named certs/empty-subject.pem: subject \"\" has no "
+             "O: certificates are issued to organisations only"});
   }
   {
     CertSpec s;
@@ -541,6 +541,19 @@ void MakeFixtures(const fs::path& root) {
              "attribute naming an individual",
              "ERROR cp-3.2.3-no-individuals certs/individual.pem: subject has SN \"Yamada\", an "
              "attribute naming an individual"});
+    s.subject = "C=JP, O=Example Time Corp, OU=TSA 1, CN=Example TSA 1";
+    CertCase(root, "cp-3.2.3-no-individuals", "organisation-only", s).Expect({});
+  }
+  {
+    // No O: the CP names no attribute, so this is a heuristic warning, not an error.
+    CertSpec s;
+    s.subject = "C=JP, OU=TSA 1, CN=Example TSA 1";
+    CertCase(root, "cp-3.2.3-organization-named", "no-organization", s)
+        .Expect({"WARNING cp-3.2.3-organization-named certs/no-organization.pem: subject \"C=JP, "
+                 "OU=TSA 1, CN=Example TSA 1\" has no O: certificates are issued to organisations "
+                 "only"});
+    s.subject = "C=JP, O=Example Time Corp, CN=Example TSA 1";
+    CertCase(root, "cp-3.2.3-organization-named", "organization", s).Expect({});
   }
   {
     CertSpec s;
@@ -555,7 +568,7 @@ void MakeFixtures(const fs::path& root) {
     CrlSpec s;
     s.next_update = Utc(2027, 5, 2);
     CrlCase(root, "cp-4.9.7-crl-validity-max-1y", "valid-1y-1d", s)
-        .Expect({"ERROR cp-4.9.7-crl-validity-max-1y crls/valid-1y-1d.pem: nextUpdate "
+        .Expect({"WARNING cp-4.9.7-crl-validity-max-1y crls/valid-1y-1d.pem: nextUpdate "
                  "2027-05-02T00:00:00Z is more than 1 year after thisUpdate 2026-05-01T00:00:00Z"});
     s.next_update = Utc(2027, 5, 1);
     CrlCase(root, "cp-4.9.7-crl-validity-max-1y", "valid-exactly-1y", s).Expect({});
@@ -628,9 +641,12 @@ void MakeFixtures(const fs::path& root) {
   {
     CertSpec s;
     s.not_after = Utc(2041, 1, 1);
-    CertCase(root, "cp-7.1-validity-period", "outlives-ca", s)
-        .Expect({"ERROR cp-7.1-validity-period certs/outlives-ca.pem: notAfter "
-                 "2041-01-01T00:00:00Z is after the CA's notAfter 2040-01-01T00:00:00Z"});
+    CertCase(root, "cp-7.1-validity-within-ca", "outlives-ca", s)
+        .Expect({"WARNING cp-7.1-validity-within-ca certs/outlives-ca.pem: notAfter "
+                 "2041-01-01T00:00:00Z is after the CA's notAfter 2040-01-01T00:00:00Z (good "
+                 "practice, not a CP requirement)"});
+    s.not_after = Utc(2040, 1, 1);
+    CertCase(root, "cp-7.1-validity-within-ca", "ends-with-ca", s).Expect({});
     s.not_after = Utc(2025, 1, 5);
     CertCase(root, "cp-7.1-validity-period", "ends-before-start", s)
         .Expect({"ERROR cp-7.1-validity-period certs/ends-before-start.pem: notBefore "
@@ -666,7 +682,7 @@ void MakeFixtures(const fs::path& root) {
   }
   {
     CertSpec s;
-    s.eku = "timeStamping,serverAuth";
+    s.eku = "critical,timeStamping,serverAuth";
     CertCase(root, "cp-7.1.2-eku-tsa", "extra-purpose", s)
         .Expect({"ERROR cp-7.1.2-eku-tsa certs/extra-purpose.pem: extendedKeyUsage has "
                  "1.3.6.1.5.5.7.3.1; a TSA certificate has timeStamping only"});
@@ -682,8 +698,45 @@ void MakeFixtures(const fs::path& root) {
            "\"application\": \"A-1\", \"serial\": \"20:02\", \"subscriber\": \"Example Time "
            "Corp\", \"profile\": \"ta\", \"certificate\": \"certs/ta.pem\"}\n");
     b.Expect(
-        {"ERROR cp-7.1.2-eku-ta-absent certs/ta.pem: a TA certificate has extendedKeyUsage "
-         "timeStamping"});
+        {"ERROR cp-7.1.2-eku-ta-absent certs/ta.pem: a TA certificate has an extendedKeyUsage "
+         "extension: 7.1.2 sets it in TSA certificates only"});
+  }
+  {
+    // 「TSAのみ設定する」: a TA certificate has no extendedKeyUsage at all, whatever its purposes.
+    CertSpec s = TaSpec();
+    s.eku = "serverAuth";
+    CertCase(root, "cp-7.1.2-eku-ta-absent", "ta-with-server-auth", s)
+        .Expect({"ERROR cp-7.1.2-eku-ta-absent certs/ta-with-server-auth.pem: a TA certificate "
+                 "has an extendedKeyUsage extension: 7.1.2 sets it in TSA certificates only"});
+    CertCase(root, "cp-7.1.2-eku-ta-absent", "ta-without-eku", TaSpec()).Expect({});
+  }
+  {
+    CertSpec s;
+    s.eku = "timeStamping";
+    CertCase(root, "cp-7.1.2-eku-tsa-critical", "not-critical", s)
+        .Expect({"NOTICE cp-7.1.2-eku-tsa-critical certs/not-critical.pem: extendedKeyUsage is "
+                 "not critical; RFC 3161 2.3 requires a TSA's to be"});
+    CertCase(root, "cp-7.1.2-eku-tsa-critical", "critical", CertSpec{}).Expect({});
+  }
+  {
+    // Two certificates share a serial; the issuance event declares one of them a TA,
+    // by its path or by the serial alone. Neither binding gives the TSA certificate
+    // the TA profile: only the shared serial is reported.
+    for (bool by_path : {true, false}) {
+      Bundle b(root / "cp-7.1-serial-unique" /
+               (by_path ? "shared-serial-event-by-path" : "shared-serial-event-by-serial"));
+      CertSpec ta = TaSpec();
+      ta.serial = 0x1001;
+      b.Ca().Crl("crl", CrlSpec{}).Cert("ta", ta).Cert("tsa", CertSpec{}).Config();
+      b.File("events/ca.jsonl",
+             std::string("{\"time\": \"2026-05-01T08:00:00+09:00\", \"type\": "
+                         "\"certificate_issued\", \"application\": \"A-1\", \"serial\": "
+                         "\"10:01\", \"subscriber\": \"Example Time Corp\", \"profile\": \"ta\"") +
+                 (by_path ? ", \"certificate\": \"certs/ta.pem\"" : "") + "}\n");
+      b.Expect(
+          {"ERROR cp-7.1-serial-unique certs/ta.pem: serial 1001 is also used by certs/tsa.pem",
+           "ERROR cp-7.1-serial-unique certs/tsa.pem: serial 1001 is also used by certs/ta.pem"});
+    }
   }
   {
     CertSpec s;
@@ -984,14 +1037,18 @@ struct Flow {
 };
 
 // A life-cycle fixture: flows of issuance (certificates, CSRs, repository
-// copies, events) and a CRL issued at 12:00 on the day of the flows. Cases
-// change the pieces, then Write() them with the findings they must produce.
+// copies, events) and a CRL issued at 12:00 on the day of the flows. The
+// repository snapshot holds the certificates and the newest CRL, as DER under
+// the CRLDP's name. Cases change the pieces, then Write() them with the
+// findings they must produce.
 struct LifecycleCase {
   fs::path dir;
   std::vector<Flow> flows;
   std::vector<Json> events;
   std::vector<CrlSpec> crls;
   std::vector<std::string> unpublished;  // flow names left out of repository/
+  std::optional<size_t> repository_crl;  // index into crls; default: the newest
+  std::string config;                    // more of cpaudit.yaml
   std::map<std::string, Bytes> csr_override;
 
   LifecycleCase(const fs::path& root, const std::string& rule, const std::string& name,
@@ -1035,10 +1092,18 @@ struct LifecycleCase {
       b.Csr(f.name, it != csr_override.end() ? it->second : MakeCsr(f.key, f.subject));
     }
     for (size_t i = 0; i < crls.size(); ++i) b.Crl("crl-" + std::to_string(i + 1), crls[i]);
+    size_t newest = 0;
+    for (size_t i = 0; i < crls.size(); ++i) {
+      if (crls[i].this_update <= Utc(2026, 6, 1) /* kFixtureAt */ &&
+          crls[i].this_update > crls[newest].this_update)
+        newest = i;
+    }
+    Bytes crl_der = MakeCrl(crls[repository_crl.value_or(newest)]);
+    b.File("repository/SCRoot1CRL.crl", std::string(crl_der.begin(), crl_der.end()));
     std::stable_sort(events.begin(), events.end(), [](const Json& a, const Json& c) {
       return a["time"].get<std::string>() < c["time"].get<std::string>();
     });
-    b.Events(events).Config().Expect(expected);
+    b.Events(events).Config(config).Expect(expected);
   }
 };
 
@@ -1100,13 +1165,33 @@ void MakeLifecycleFixtures(const fs::path& root) {
     c.Write(
         {"ERROR cp-3.1.5-subject-unique certs/tsa.pem: subject \"C=JP, O=Example Time Corp, "
          "OU=TSA 1, CN=Example TSA 1\" of subscriber Example Time Corp also names subscriber "
-         "Other Time Inc in certs/ta.pem",
+         "Other Time Inc in certs/ta.pem (scope subscriber)",
          "ERROR cp-3.1.5-subject-unique certs/ta.pem: subject \"C=JP, O=Example Time Corp, "
          "OU=TSA 1, CN=Example TSA 1\" of subscriber Other Time Inc also names subscriber "
-         "Example Time Corp in certs/tsa.pem"});
+         "Example Time Corp in certs/tsa.pem (scope subscriber)"});
+    // The literal reading: no two certificates share a DN, whoever holds them.
     b.subscriber = a.subscriber;
-    LifecycleCase same(root, "cp-3.1.5-subject-unique", "renewal-same-subscriber", {a, b});
-    same.Write({});
+    LifecycleCase literal(root, "cp-3.1.5-subject-unique", "scope-certificate", {a, b});
+    literal.config = "parameters:\n  subject_unique_scope: certificate\n";
+    literal.Write(
+        {"ERROR cp-3.1.5-subject-unique certs/tsa.pem: subject \"C=JP, O=Example Time Corp, "
+         "OU=TSA 1, CN=Example TSA 1\" is also in certs/ta.pem (scope certificate)",
+         "ERROR cp-3.1.5-subject-unique certs/ta.pem: subject \"C=JP, O=Example Time Corp, "
+         "OU=TSA 1, CN=Example TSA 1\" is also in certs/tsa.pem (scope certificate)"});
+    // Scope subscriber allows one subscriber's renewal under its DN: a notice only.
+    LifecycleCase same(root, "cp-3.1.5-subject-reused", "renewal-same-subscriber", {a, b});
+    same.Write(
+        {"NOTICE cp-3.1.5-subject-reused certs/tsa.pem: subject \"C=JP, O=Example Time Corp, "
+         "OU=TSA 1, CN=Example TSA 1\" of subscriber Example Time Corp is also the subject of "
+         "certs/ta.pem, the same subscriber's: scope subscriber allows it, the literal reading "
+         "of 3.1.5 (unique in all certificates) does not",
+         "NOTICE cp-3.1.5-subject-reused certs/ta.pem: subject \"C=JP, O=Example Time Corp, "
+         "OU=TSA 1, CN=Example TSA 1\" of subscriber Example Time Corp is also the subject of "
+         "certs/tsa.pem, the same subscriber's: scope subscriber allows it, the literal reading "
+         "of 3.1.5 (unique in all certificates) does not"});
+    LifecycleCase distinct(root, "cp-3.1.5-subject-reused", "distinct-subjects",
+                           {Flow{}, SecondFlow()});
+    distinct.Write({});
   }
   {
     LifecycleCase c(root, "cp-3.2.1-csr-proof-of-possession", "bad-signature", {Flow{}});
@@ -1190,8 +1275,9 @@ void MakeLifecycleFixtures(const fs::path& root) {
     unrecorded.Write(
         {"ERROR cp-4.3.1-issued-after-approval certs/ta.pem: serial 1002 has no "
          "certificate_issued event",
-         "WARNING cp-4.4.1-acceptance-recorded certs/ta.pem: serial 1002 has no "
-         "certificate_issued event",
+         "NOTICE cp-4.4.1-acceptance-recorded certs/ta.pem: serial 1002 has no "
+         "certificate_issued event: its acceptance is not complete (the CP sets no deadline for "
+         "the receipt)",
          "NOTICE cp-4.2.3-prompt-issuance events/ca.jsonl:4: application A-2 approved "
          "2026-03-02 10:00 JST; deadline 2026-03-09 24:00 JST (5 business days); no "
          "certificate_issued by " +
@@ -1201,21 +1287,29 @@ void MakeLifecycleFixtures(const fs::path& root) {
     LifecycleCase c(root, "cp-4.4.1-acceptance-recorded", "no-receipt", {Flow{}, SecondFlow()});
     c.Remove("acceptance_received", "1002");
     c.Write(
-        {"WARNING cp-4.4.1-acceptance-recorded certs/ta.pem: serial 1002 issued 2026-03-02 "
-         "11:00 JST; deadline 2026-03-16 11:00 JST (14 calendar days); no acceptance_received "
-         "by " +
-         kAt});
+        {"NOTICE cp-4.4.1-acceptance-recorded certs/ta.pem: serial 1002 issued 2026-03-02 "
+         "11:00 JST; no acceptance_received by " +
+         kAt + ": its acceptance is not complete (the CP sets no deadline for the receipt)"});
+    // A receipt two months later completes acceptance: the CP sets no deadline for it.
+    LifecycleCase late(root, "cp-4.4.1-acceptance-recorded", "receipt-months-later", {Flow{}});
+    late.Find("acceptance_received", "1001")["time"] = JstText(Jst(2026, 5, 11, 10));
+    late.Write({});
   }
   {
     LifecycleCase c(root, "cp-4.4.1-complaint-window", "late-complaint", {Flow{}});
     c.events.push_back(Ev(Jst(2026, 3, 23, 10), "complaint_received", {{"serial", "1001"}}));
     c.Write(
         {"NOTICE cp-4.4.1-complaint-window events/ca.jsonl:5: serial 1001 dispatched "
-         "2026-03-03 10:00 JST; deadline 2026-03-17 10:00 JST (14 calendar days); complained "
+         "2026-03-03 10:00 JST; deadline 2026-03-17 24:00 JST (14 calendar days); complained "
          "about 2026-03-23 10:00 JST, 6 days late"});
     LifecycleCase ok(root, "cp-4.4.1-complaint-window", "complaint-in-time", {Flow{}});
     ok.events.push_back(Ev(Jst(2026, 3, 10, 10), "complaint_received", {{"serial", "1001"}}));
     ok.Write({});
+    // Counted in days from the dispatch date (which does not count): the 14th
+    // day after it ends at 24:00, later than 336 hours after the dispatch.
+    LifecycleCase last(root, "cp-4.4.1-complaint-window", "complaint-on-the-14th-day", {Flow{}});
+    last.events.push_back(Ev(Jst(2026, 3, 17, 20), "complaint_received", {{"serial", "1001"}}));
+    last.Write({});
   }
   {
     LifecycleCase c(root, "cp-4.4.2-published", "not-in-repository", {Flow{}, SecondFlow()});
@@ -1234,6 +1328,18 @@ void MakeLifecycleFixtures(const fs::path& root) {
                  key_hash + ") is also certified by certs/ta.pem",
              "ERROR cp-4.6-no-renewal-without-rekey certs/ta.pem: its public key (SHA-1 " +
                  key_hash + ") is also certified by certs/tsa.pem"});
+    // A re-issue for a change of content (4.8.1: revocation and initial
+    // issuance) replaces the old serial and may keep the key: not a renewal.
+    LifecycleCase reissue(root, "cp-4.6-no-renewal-without-rekey", "reissue-keeps-key",
+                          {Flow{}, renewed});
+    reissue.csr_override["ta"] = MakeCsr("sub-1", renewed.subject);
+    reissue.Find("certificate_issued", "A-2")["replaces"] = "1001";
+    auto r = Revocation("R-1", 0x1001, Jst(2026, 2, 20, 10), Jst(2026, 3, 2, 11, 30));
+    reissue.events.insert(reissue.events.end(), r.begin(), r.end());
+    reissue.crls[0].revoked.push_back({0x1001, Jst(2026, 3, 2, 11, 30), 4});
+    reissue.Write(
+        {"NOTICE cp-9.6.3-relying-party certs/tsa.pem: a relying party would not rely on it: "
+         "revoked 2026-03-02T02:30:00Z (superseded) per crls/crl-1.pem"});
   }
   {
     // Revoked for key compromise on 2 March, the same key certified on 9 March.
@@ -1280,7 +1386,7 @@ void MakeLifecycleFixtures(const fs::path& root) {
     LifecycleCase ok(root, "cp-4.8.1-modification-revokes-old", "old-revoked",
                      {Flow{}, replacement});
     ok.Find("certificate_issued", "A-2")["replaces"] = "1001";
-    auto r = Revocation("R-1", 0x1001, Jst(2026, 2, 23, 10), Jst(2026, 3, 2, 11, 30));
+    auto r = Revocation("R-1", 0x1001, Jst(2026, 2, 20, 10), Jst(2026, 3, 2, 11, 30));
     ok.events.insert(ok.events.end(), r.begin(), r.end());
     ok.crls[0].revoked.push_back({0x1001, Jst(2026, 3, 2, 11, 30), 4});
     ok.Write(
@@ -1314,10 +1420,33 @@ void MakeLifecycleFixtures(const fs::path& root) {
     c.Write(
         {"WARNING cp-4.9.4-advance-notice events/ca.jsonl:7: request R-1 requested "
          "2026-04-27 10:00 JST (serial 1001); desired_date 2026-04-30 is less than 5 business "
-         "days' notice: "
-         "no earlier than 2026-05-08",
+         "days' notice: it was due by 2026-04-22 24:00 JST",
          "NOTICE cp-9.6.3-relying-party certs/tsa.pem: a relying party would not rely on it: "
          "revoked 2026-04-30T01:00:00Z (superseded) per crls/crl-2.pem"});
+  }
+  {
+    // Requested Saturday 7 March for Friday 13 March: the 5th business day
+    // before that Friday is Friday 6 March, the day before the request.
+    auto notice = [&](const std::string& name, time_t requested,
+                      const std::vector<std::string>& expected) {
+      LifecycleCase c(root, "cp-4.9.4-advance-notice", name, {Flow{}});
+      auto r = Revocation("R-1", 0x1001, requested, Jst(2026, 3, 13, 10));
+      c.events.insert(c.events.end(), r.begin(), r.end());
+      CrlSpec after = c.crls[0];
+      after.this_update = Jst(2026, 3, 13, 11);
+      after.revoked.push_back({0x1001, Jst(2026, 3, 13, 10), 4});
+      c.crls.push_back(after);
+      std::vector<std::string> lines = expected;
+      lines.push_back(
+          "NOTICE cp-9.6.3-relying-party certs/tsa.pem: a relying party would not rely on it: "
+          "revoked 2026-03-13T01:00:00Z (superseded) per crls/crl-2.pem");
+      c.Write(lines);
+    };
+    notice("saturday-for-next-friday", Jst(2026, 3, 7, 10),
+           {"WARNING cp-4.9.4-advance-notice events/ca.jsonl:7: request R-1 requested 2026-03-07 "
+            "10:00 JST (serial 1001); desired_date 2026-03-13 is less than 5 business days' "
+            "notice: it was due by 2026-03-06 24:00 JST"});
+    notice("friday-evening-for-next-friday", Jst(2026, 3, 6, 23, 30), {});
   }
   {
     // Found Thursday 30 April; requested Thursday 7 May, after Golden Week.
@@ -1367,7 +1496,63 @@ void MakeLifecycleFixtures(const fs::path& root) {
     c.Write(
         {"ERROR cp-4.9.8-crl-after-issuance events/ca.jsonl:4: serial 1001 issued 2026-03-02 "
          "11:00 JST; deadline 2026-03-03 24:00 JST (1 business day); in CRL crls/crl-1.pem "
-         "2026-03-05 12:00 JST, 2 business days late"});
+         "2026-03-05 12:00 JST (its thisUpdate: the log records no crl_published event), 2 "
+         "business days late"});
+  }
+  {
+    // The log records crl_published for the CRL of 9 March, not for the one of
+    // 2 March: that one was never published and meets no deadline.
+    auto published = [&](const std::string& name, bool first_published,
+                         const std::vector<std::string>& expected) {
+      LifecycleCase c(root, "cp-4.9.8-crl-after-issuance", name, {Flow{}});
+      CrlSpec later = c.crls[0];
+      later.this_update = Jst(2026, 3, 9, 12);
+      later.number = 8;
+      c.crls.push_back(later);
+      if (first_published) {
+        c.events.push_back(
+            Ev(Jst(2026, 3, 2, 12, 10), "crl_published", {{"crl", "crls/crl-1.pem"}}));
+      }
+      c.events.push_back(Ev(Jst(2026, 3, 9, 12, 10), "crl_published", {{"crl", "crls/crl-2.pem"}}));
+      c.Write(expected);
+    };
+    published("crl-never-published", false,
+              {"ERROR cp-4.9.8-crl-after-issuance events/ca.jsonl:4: serial 1001 issued "
+               "2026-03-02 11:00 JST; deadline 2026-03-03 24:00 JST (1 business day); in CRL "
+               "crls/crl-2.pem 2026-03-09 12:10 JST, 4 business days late"});
+    published("crl-published", true, {});
+  }
+  {
+    // The repository snapshot holds the CRL of 2 March, not the newer one of 9 March.
+    LifecycleCase c(root, "cp-4.9.8-crl-in-repository", "newest-not-published", {Flow{}});
+    CrlSpec later = c.crls[0];
+    later.this_update = Jst(2026, 3, 9, 12);
+    later.number = 8;
+    c.crls.push_back(later);
+    c.repository_crl = 0;
+    c.Write(
+        {"WARNING cp-4.9.8-crl-in-repository crls/crl-2.pem: the newest CRL at the "
+         "evaluation time is not in the repository snapshot, byte for byte"});
+    LifecycleCase ok(root, "cp-4.9.8-crl-in-repository", "newest-published", {Flow{}});
+    ok.crls.push_back(later);
+    ok.Write({});
+  }
+  {
+    // A suspension recorded in the log: the certificate_revoked event's reason.
+    LifecycleCase c(root, "cp-4.9.9-no-suspension", "hold-in-the-log", {Flow{}});
+    auto r = Revocation("R-1", 0x1001, Jst(2026, 3, 2, 13), Jst(2026, 3, 9, 13), "certificateHold");
+    c.events.insert(c.events.end(), r.begin(), r.end());
+    CrlSpec after = c.crls[0];
+    after.this_update = Jst(2026, 3, 9, 14);
+    after.revoked.push_back({0x1001, Jst(2026, 3, 9, 13), 6});
+    c.crls.push_back(after);
+    c.Write(
+        {"ERROR cp-4.9.9-no-suspension crls/crl-2.pem: entry 1001 has reasonCode "
+         "certificateHold: the CA does not suspend certificates",
+         "ERROR cp-4.9.9-no-suspension events/ca.jsonl:10: serial 1001 revoked with reason "
+         "certificateHold: the CA does not suspend certificates",
+         "NOTICE cp-9.6.3-relying-party certs/tsa.pem: a relying party would not rely on it: "
+         "revoked 2026-03-09T04:00:00Z (certificateHold) per crls/crl-2.pem"});
   }
   {
     LifecycleCase c(root, "cp-4.9.8-crl-after-revocation", "not-listed", {Flow{}});
@@ -1424,10 +1609,11 @@ void MakeDemo(const fs::path& dir) {
          "# Demo evidence (generated by cpaudit-fixtures; do not edit)\n\n"
          "A small CA named like the SECOM root, January to May 2026: two TA and three TSA\n"
          "certificates with their applications, CSRs, dispatch and receipts, one revocation\n"
-         "for key compromise, six CRLs, the repository snapshot and the operational log.\n"
+         "for key compromise, six CRLs, the repository snapshot (certificates and the newest\n"
+         "CRL, as DER under the CRLDP's name) and the operational log.\n"
          "Mostly compliant, with realistic mistakes:\n\n"
          "- `certs/tsa-2.pem`: OU `TSA_2` (an underscore, outside 7.1.4's characters); no CRL\n"
-         "  was issued after it (4.9.8) and its receipt never came back (4.4.1);\n"
+         "  was issued after it (4.9.8) and its receipt has not come back (4.4.1, a notice);\n"
          "- `certs/tsa-3.pem`: signed with sha256WithRSAEncryption after a CA software\n"
          "  upgrade, and not yet in the repository (4.4.2);\n"
          "- `certs/ta-2.pem`: revoked for key compromise two business days after the\n"
@@ -1510,14 +1696,22 @@ void MakeDemo(const fs::path& dir) {
   crl(4, 6, 12, {});
   crl(4, 7, 11, {{0x1002, Jst(2026, 4, 7, 10), 1}, {0x0777, Jst(2026, 4, 7, 10), -1}});
   crl(5, 1, 12, {{0x1002, Jst(2026, 4, 7, 10), 1}, {0x0777, Jst(2026, 4, 7, 10), 4}});
+  // The repository serves the newest CRL as DER under the CRLDP's name.
+  CrlSpec newest;
+  newest.this_update = Jst(2026, 5, 1, 12);
+  newest.next_update = newest.this_update + 365 * 86400;
+  newest.revoked = {{0x1002, Jst(2026, 4, 7, 10), 1}, {0x0777, Jst(2026, 4, 7, 10), 4}};
+  newest.number = number;
+  Bytes newest_der = MakeCrl(newest);
+  b.File("repository/SCRoot1CRL.crl", std::string(newest_der.begin(), newest_der.end()));
   std::stable_sort(events.begin(), events.end(), [](const Json& a, const Json& c) {
     return a["time"].get<std::string>() < c["time"].get<std::string>();
   });
   b.Events(events);
   b.Expect(
-      {"WARNING cp-4.4.1-acceptance-recorded certs/tsa-2.pem: serial 1004 issued 2026-03-02 11:00 "
-       "JST; deadline 2026-03-16 11:00 JST (14 calendar days); no acceptance_received by "
-       "2026-06-01 09:00 JST",
+      {"NOTICE cp-4.4.1-acceptance-recorded certs/tsa-2.pem: serial 1004 issued 2026-03-02 11:00 "
+       "JST; no acceptance_received by 2026-06-01 09:00 JST: its acceptance is not complete (the "
+       "CP sets no deadline for the receipt)",
        "WARNING cp-4.4.2-published certs/tsa-3.pem: serial 1005 is not in the repository snapshot",
        "ERROR cp-4.9.5-revocation-deadline events/ca.jsonl:30: request R-2026-001 accepted "
        "2026-04-02 10:00 JST; deadline 2026-04-03 24:00 JST (1 business day); revoked 2026-04-07 "

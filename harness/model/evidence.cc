@@ -89,7 +89,7 @@ struct LoadBatch {
   std::vector<std::shared_ptr<const Certificate>> certificates;
   std::vector<std::shared_ptr<const Crl>> crls;
   std::vector<std::shared_ptr<const Csr>> csrs;
-  std::vector<std::string> published;  // SHA-1 hex of repository/ certificates
+  std::vector<std::string> published;  // SHA-1 hex of the DER of repository/ items
   std::vector<Event> events;
   // At most kMaxProblemsPerFile, then only counted: a log of five million
   // bad lines costs a counter, not five million findings.
@@ -122,9 +122,13 @@ void AddItem(LoadBatch* batch, const std::string& part, const std::string& label
   }
   std::string error;
   std::string where = source.Display();
+  // The repository publishes CRLs too, often as DER under the CRLDP's name
+  // (SCRoot1CRL.crl): a DER item there that is no certificate may be a CRL.
+  std::optional<Bytes> maybe_crl;
+  if (part == "repository" && label.empty()) maybe_crl = der;
   switch (kind) {
     case Kind::kCertificate:
-      if (auto cert = Certificate::Parse(std::move(der), std::move(source), &error)) {
+      if (auto cert = Certificate::Parse(std::move(der), source, &error)) {
         if (part == "ca") {
           batch->cas.push_back(std::move(cert));
         } else if (part == "repository") {
@@ -134,9 +138,19 @@ void AddItem(LoadBatch* batch, const std::string& part, const std::string& label
         }
         return;
       }
+      if (maybe_crl) {
+        std::string crl_error;
+        if (auto crl = Crl::Parse(std::move(*maybe_crl), std::move(source), &crl_error)) {
+          return batch->published.push_back(HexEncode(Sha1(crl->der())));
+        }
+        return batch->Problem(where, "neither a readable certificate (" + error +
+                                         ") nor a readable CRL (" + crl_error + ")");
+      }
       return batch->Problem(where, "not a readable certificate: " + error);
     case Kind::kCrl:
       if (auto crl = Crl::Parse(std::move(der), std::move(source), &error)) {
+        // A repository copy proves publication; the series is crls/.
+        if (part == "repository") return batch->published.push_back(HexEncode(Sha1(crl->der())));
         return batch->crls.push_back(std::move(crl));
       }
       return batch->Problem(where, "not a readable CRL: " + error);

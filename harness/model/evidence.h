@@ -2,7 +2,7 @@
 // An evidence bundle read from disk: every artifact parsed once, and every file
 // that could not be read recorded as an input problem instead of being skipped.
 //
-// evidence/ ca/ certs/ crls/ csrs/ repository/ (published certificates)
+// evidence/ ca/ certs/ crls/ csrs/ repository/ (published certificates and CRLs)
 // events/*.jsonl
 
 #include <filesystem>
@@ -71,9 +71,12 @@ class Evidence {
   const std::vector<Event>& events() const { return events_; }
   const std::vector<InputProblem>& input_problems() const { return input_problems_; }
   // Whether repository/ (a snapshot of what the CA published) holds this
-  // certificate, by SHA-1 of its DER.
+  // certificate or CRL, byte for byte (by SHA-1 of the DER).
   bool IsPublished(const Certificate& cert) const {
     return published_.count(HexEncode(cert.fingerprint_sha1())) > 0;
+  }
+  bool IsPublished(const Crl& crl) const {
+    return published_.count(HexEncode(Sha1(crl.der()))) > 0;
   }
   // Which of the evidence folders existed ("ca", "certs", ...).
   bool HasPart(const std::string& part) const;

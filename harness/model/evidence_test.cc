@@ -53,6 +53,25 @@ TEST(Evidence, ReadsDerFilesByFolder) {
   EXPECT_TRUE(ev->input_problems().empty());
 }
 
+// The repository publishes CRLs too (DER under the CRLDP's name, or PEM):
+// proof of publication, never an unreadable certificate, never a second CRL.
+TEST(Evidence, RepositoryCrlsAreReadAsPublishedCrls) {
+  TempDir dir;
+  auto der = testing::PemBlocks(testing::CompliantCase() / "crls/crl.pem", "X509 CRL").at(0);
+  dir.Write("crls/crl.pem", testing::ReadFile(testing::CompliantCase() / "crls/crl.pem"));
+  dir.Write("repository/SCRoot1CRL.crl", std::string(der.begin(), der.end()));
+  dir.Write("repository/copy.pem", testing::ReadFile(testing::CompliantCase() / "crls/crl.pem"));
+  dir.Write("repository/ta.der", testing::ReadFile(testing::CompliantCase() / "certs/ta.pem"));
+  dir.Write("repository/garbage.crl", "neither\n");
+  auto ev = Evidence::Load(dir.path());
+  ASSERT_EQ(ev->crls().size(), 1u);
+  EXPECT_TRUE(ev->IsPublished(*ev->crls()[0]));
+  ASSERT_EQ(ev->input_problems().size(), 1u);
+  EXPECT_EQ(ev->input_problems()[0].artifact, "repository/garbage.crl");
+  EXPECT_NE(ev->input_problems()[0].message.find("neither a readable certificate"),
+            std::string::npos);
+}
+
 TEST(Evidence, EveryUnreadableFileIsAProblemAndTheRestIsKept) {
   TempDir dir;
   dir.Write("certs/ok.pem", testing::ReadFile(testing::CompliantCase() / "certs/ta.pem"));
