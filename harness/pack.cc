@@ -399,6 +399,20 @@ const Rule* Pack::FindRule(const std::string& id) const {
   return nullptr;
 }
 
+std::vector<std::pair<std::string, std::string>> Pack::ParameterTexts() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [name, value] : parameters) {
+    if (value.IsScalar()) {
+      out.emplace_back(name, value.Scalar());
+      continue;
+    }
+    YAML::Emitter flow;
+    flow << YAML::Flow << value;
+    out.emplace_back(name, flow.c_str());
+  }
+  return out;
+}
+
 const std::vector<std::string>& CommonPlaceholders() {
   static const std::vector<std::string> kNames = {"artifact", "serial", "subject", "issuer"};
   return kNames;

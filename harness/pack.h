@@ -69,6 +69,10 @@ struct Pack {
   std::vector<CoverageEntry> coverage;
 
   const Rule* FindRule(const std::string& id) const;
+  // The effective parameters as text ("subscriber", "[a, b]"), by name: every
+  // report states them, so a reader knows which settings (3.1.5's scope, the
+  // pack's waiting times) the findings rest on.
+  std::vector<std::pair<std::string, std::string>> ParameterTexts() const;
 };
 
 // What the evidence's cpaudit.yaml changes in the pack: parameter values, and

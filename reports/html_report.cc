@@ -209,6 +209,11 @@ std::string HtmlReport(const RunResult& r) {
   meta("Rule pack", "<code>" + E(pack.id) + "</code> " + E(pack.version) +
                         fmt::format(" ({} rules)", pack.rules.size()));
   meta("Evaluated at", E(FormatRfc3339(r.at)));
+  std::string parameters;
+  for (const auto& [name, value] : pack.ParameterTexts()) {
+    parameters += (parameters.empty() ? "" : ", ") + ("<code>" + E(name) + "</code> = " + E(value));
+  }
+  meta("Pack settings", parameters);
   meta("Evidence", "<code>" + E(r.evidence) + "</code>" +
                        fmt::format(": {} CA certificate(s), {} certificates, {} CRLs, {} CSRs, {} "
                                    "events",

@@ -13,6 +13,9 @@ nlohmann::json JsonReport(const RunResult& r) {
                  {"version", pack.version},
                  {"title", pack.title},
                  {"policy_oids", pack.policy_oids}};
+  json parameters = json::object();
+  for (const auto& [name, value] : pack.ParameterTexts()) parameters[name] = value;
+  doc["pack"]["parameters"] = std::move(parameters);
   doc["evaluated_at"] = FormatRfc3339(r.at);
   doc["evidence"] = {{"path", r.evidence}, {"cas", r.cas},   {"certificates", r.certificates},
                      {"crls", r.crls},     {"csrs", r.csrs}, {"events", r.events}};

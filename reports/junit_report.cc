@@ -88,6 +88,7 @@ std::string JunitReport(const RunResult& r) {
   std::string ts = FormatRfc3339(r.at);
   ts.pop_back();  // the schema's timestamp has no zone designator; it is UTC
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n";
+  const auto parameters = pack.ParameterTexts();
   int id = 0;
   auto suite = [&](const std::string& name, const std::string& section,
                    const std::vector<Case>& cases) {
@@ -102,8 +103,13 @@ std::string JunitReport(const RunResult& r) {
         XmlEscape(pack.id), id++, XmlEscape(name), ts, cases.size(), failures, skipped);
     out += fmt::format(
         "    <properties>\n      <property name=\"cp\" value=\"{}\"/>\n"
-        "      <property name=\"evidence\" value=\"{}\"/>\n    </properties>\n",
+        "      <property name=\"evidence\" value=\"{}\"/>\n",
         XmlEscape(section), XmlEscape(r.evidence));
+    for (const auto& [name, value] : parameters) {
+      out += fmt::format("      <property name=\"parameter.{}\" value=\"{}\"/>\n", XmlEscape(name),
+                         XmlEscape(value));
+    }
+    out += "    </properties>\n";
     std::string notes;
     for (const Case& c : cases) {
       WriteCase(c, &out);

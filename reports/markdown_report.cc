@@ -29,6 +29,11 @@ std::string MarkdownReport(const RunResult& r) {
       M(pack.id), M(pack.version), M(FormatRfc3339(r.at)), M(r.evidence), r.cas, r.certificates,
       r.crls, r.csrs, r.events, ToString(r.fail_on));
   if (r.baseline_file) out += fmt::format(" · baseline {}", M(*r.baseline_file));
+  std::string parameters;
+  for (const auto& [name, value] : pack.ParameterTexts()) {
+    parameters += (parameters.empty() ? "" : ", ") + M(name + "=" + value);
+  }
+  if (!parameters.empty()) out += "\n\nSettings: " + parameters;
   out += "\n\n| | error | warning | notice |\n|---|---:|---:|---:|\n";
   out += fmt::format("| findings | {} | {} | {} |\n", r.FailedAt(Severity::kError),
                      r.FailedAt(Severity::kWarning), r.FailedAt(Severity::kNotice));

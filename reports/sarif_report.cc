@@ -126,6 +126,8 @@ json SarifReport(const RunResult& r) {
   std::error_code ec;
   std::string base = std::filesystem::absolute(r.evidence, ec).lexically_normal().string();
   if (base.empty() || base.back() != '/') base += '/';
+  json parameters = json::object();
+  for (const auto& [name, value] : pack.ParameterTexts()) parameters[name] = value;
   json run = {{"tool",
                {{"driver",
                  {{"name", "cpaudit"},
@@ -138,6 +140,7 @@ json SarifReport(const RunResult& r) {
                  {"properties",
                   {{"pack", pack.id + " " + pack.version},
                    {"evaluatedAt", FormatRfc3339(r.at)},
+                   {"parameters", parameters},
                    {"gate", r.GateFailed() ? "fail" : "pass"}}}}}},
               {"results", results}};
   return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},

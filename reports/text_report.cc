@@ -53,6 +53,11 @@ std::string TextReport(const RunResult& r, const TextOptions& options) {
   line(fmt::format("evidence  {}: {} CA, {} certificates, {} CRLs, {} CSRs, {} events", r.evidence,
                    r.cas, r.certificates, r.crls, r.csrs, r.events));
   line(fmt::format("evaluated {}", FormatRfc3339(r.at)));
+  std::string parameters;
+  for (const auto& [name, value] : pack.ParameterTexts()) {
+    parameters += (parameters.empty() ? "" : ", ") + name + "=" + value;
+  }
+  if (!parameters.empty()) line("settings  " + parameters);
   std::array<size_t, std::size(kAllStatuses)> rule_counts{};
   for (const RuleTally& t : r.rules) ++rule_counts[static_cast<size_t>(t.status)];
   std::string rules_line;

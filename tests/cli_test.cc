@@ -236,24 +236,24 @@ TEST(CliReports, AnInterruptedRunNeverLeavesATruncatedReport) {
       << output;
   fs::path report = dir.path() / "out/report.json";
   dir.Write("out/report.json", "{\"previous\": true}\n");
-  bool interrupted = false;
+  // A signal that comes before main() (a loaded machine, a sanitizer's
+  // start-up) kills the process before any handler exists: only the runs
+  // that got that far can say so, but none may leave a truncated report.
+  size_t told = 0;
   for (const char* delay : {"0.05", "0.1", "0.2", "0.4", "0.8"}) {
     int code = testing::RunCommand(
         "timeout -s TERM " + std::string(delay) + " " +
             Cpaudit("audit " + (dir.path() / "ev").string() + " --quiet --report json=" +
                     report.string() + " --report html=" + (dir.path() / "out/r.html").string()),
         &output);
-    if (code == 124) {
-      interrupted = true;
-      EXPECT_NE(output.find("cpaudit: interrupted by SIGTERM"), std::string::npos) << output;
-    }
+    if (code == 124) told += output.find("cpaudit: interrupted by SIGTERM") != std::string::npos;
     nlohmann::json j = nlohmann::json::parse(testing::ReadFile(report), nullptr, false);
     EXPECT_FALSE(j.is_discarded()) << "truncated after " << delay << " s";
     for (const auto& e : fs::directory_iterator(dir.path() / "out")) {
       EXPECT_NE(e.path().filename().string().front(), '.') << e.path();
     }
   }
-  EXPECT_TRUE(interrupted);
+  EXPECT_GT(told, 0u) << "no run was interrupted with a message";
 }
 
 TEST(CliUsage, EmptyOrBadValuesAreUsageErrors) {

@@ -95,6 +95,33 @@ TEST(ReportsAgree, AllFormatsShowTheSameFindings) {
   EXPECT_NE(html.find(gate_failed ? "Gate: FAIL" : "Gate: PASS"), std::string::npos);
 }
 
+// 3.1.5 has two readings; every format says which one (and every other
+// setting) the findings rest on, overrides from cpaudit.yaml included.
+TEST(ReportsAgree, EveryFormatStatesTheSettings) {
+  testing::TempDir dir;
+  std::filesystem::copy(testing::SourceDir() / "corpus/demo", dir.path(),
+                        std::filesystem::copy_options::recursive);
+  dir.Write("cpaudit.yaml",
+            "at: 2026-06-01T09:00:00+09:00\nparameters:\n  subject_unique_scope: certificate\n");
+  AuditRequest request;
+  request.evidence = dir.path();
+  AuditRun run = RunAudit(request);
+  const RunResult& r = run.result;
+  EXPECT_EQ(JsonReport(r)["pack"]["parameters"]["subject_unique_scope"], "certificate");
+  EXPECT_EQ(SarifReport(
+                r)["runs"][0]["invocations"][0]["properties"]["parameters"]["subject_unique_scope"],
+            "certificate");
+  EXPECT_NE(JunitReport(r).find(
+                "<property name=\"parameter.subject_unique_scope\" value=\"certificate\"/>"),
+            std::string::npos);
+  EXPECT_NE(TextReport(r).find("subject_unique_scope=certificate"), std::string::npos);
+  EXPECT_NE(MarkdownReport(r).find("subject\\_unique\\_scope\\=certificate"), std::string::npos);
+  std::string html = HtmlReport(r);
+  EXPECT_NE(html.find("<code>subject_unique_scope</code> = certificate"), std::string::npos);
+  // The rule's title carries the scope too, wherever titles are shown.
+  EXPECT_NE(html.find("A subject DN is unique (3.1.5 scope: certificate)"), std::string::npos);
+}
+
 TEST(ReportsAgree, HtmlIsSelfContained) {
   AuditRequest request;
   request.evidence = testing::SourceDir() / "corpus/demo";
