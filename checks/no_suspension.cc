@@ -5,11 +5,10 @@
 namespace cpaudit {
 namespace {
 
-constexpr std::string_view kHoldInstructionCode = "2.5.29.23";
-
 class NoSuspension : public Check {
  public:
-  explicit NoSuspension(std::vector<std::string> reasons) : reasons_(std::move(reasons)) {}
+  NoSuspension(std::vector<std::string> reasons, std::vector<int> codes)
+      : reasons_(std::move(reasons)), codes_(std::move(codes)) {}
 
   void EvaluateCorpus(const CorpusContext& ctx,
                       std::vector<std::pair<size_t, Outcome>>* out) const override {
@@ -20,10 +19,9 @@ class NoSuspension : public Check {
         JudgeCrl(*a.crl, &outcome);
       } else if (a.event != nullptr && a.event->type == "certificate_revoked") {
         std::string reason = a.event->Str("reason");
-        if (Suspends(reason)) {
-          Fail(&outcome,
-               {{"detail", "serial " + a.event->Str("serial") + " revoked with reason " + reason +
-                               ": the CA does not suspend certificates"}});
+        if (std::find(reasons_.begin(), reasons_.end(), reason) != reasons_.end()) {
+          Fail(&outcome, {{"detail", "serial " + a.event->Str("serial") + " revoked with reason " +
+                                         reason + ": the CA does not suspend certificates"}});
         }
       } else {
         continue;
@@ -41,23 +39,26 @@ class NoSuspension : public Check {
   }
 
  private:
-  bool Suspends(const std::string& reason) const {
-    return std::find(reasons_.begin(), reasons_.end(), reason) != reasons_.end();
+  bool Suspends(int code) const {
+    return std::find(codes_.begin(), codes_.end(), code) != codes_.end();
   }
 
   void JudgeCrl(const Crl& crl, Outcome* out) const {
-    // Serials are formatted only for the entries that fail: a CRL may list millions.
+    // The parse counted reasons and hold instructions: a CRL of a million
+    // entries with none is not walked again.
+    const CrlEntryStats& stats = crl.entry_stats();
+    size_t suspended = stats.with_hold_instruction;
+    for (int code : codes_) suspended += stats.by_reason[static_cast<size_t>(code)];
+    if (suspended == 0) return;
     crl.ForEachEntry([&](const CrlEntry& e) {
-      if (e.reason_code && Suspends(ReasonName(*e.reason_code))) {
+      if (e.reason_code && Suspends(*e.reason_code)) {
         std::string serial = e.SerialHex();
         Fail(out,
              {{"detail", "entry " + serial + " has reasonCode " + ReasonName(*e.reason_code) +
                              ": the CA does not suspend certificates"}},
              serial + "|reason");
       }
-      if (e.extensions.empty()) return;
-      auto oids = e.ExtensionOids();
-      if (std::find(oids.begin(), oids.end(), kHoldInstructionCode) != oids.end()) {
+      if (e.hold_instruction) {
         std::string serial = e.SerialHex();
         Fail(out,
              {{"detail", "entry " + serial +
@@ -69,6 +70,7 @@ class NoSuspension : public Check {
   }
 
   const std::vector<std::string> reasons_;
+  const std::vector<int> codes_;
 };
 
 }  // namespace
@@ -80,11 +82,17 @@ PrimitiveInfo NoSuspensionPrimitive() {
           {"detail"},
           [](Params& options, const std::string&) -> std::unique_ptr<Check> {
             std::vector<std::string> reasons =
-                options.Has("reasons") ? options.Strings("reasons")
-                                       : std::vector<std::string>{"certificateHold",
-                                                                  "removeFromCRL"};
+                options.Has("reasons")
+                    ? options.Strings("reasons")
+                    : std::vector<std::string>{"certificateHold", "removeFromCRL"};
+            std::vector<int> codes;
+            for (const std::string& r : reasons) {
+              std::optional<int> code = ReasonCode(r);
+              if (!code) options.Fail("reasons", "\"" + r + "\" is not an RFC 5280 reason name");
+              codes.push_back(*code);
+            }
             options.RejectUnknown();
-            return std::make_unique<NoSuspension>(std::move(reasons));
+            return std::make_unique<NoSuspension>(std::move(reasons), std::move(codes));
           }};
 }
 

@@ -1,6 +1,7 @@
 #include "harness/evidence_index.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <mutex>
 
 namespace cpaudit {
@@ -9,6 +10,13 @@ namespace {
 const std::vector<const Event*>& Empty() {
   static const std::vector<const Event*> kEmpty;
   return kEmpty;
+}
+
+// A path an event gives ("./crls/a.pem", "crls//a.pem") as the evidence names
+// its files ("crls/a.pem").
+std::string EvidencePath(const std::string& path) {
+  std::string normal = std::filesystem::path(path).lexically_normal().string();
+  return normal.rfind("./", 0) == 0 ? normal.substr(2) : normal;
 }
 
 }  // namespace
@@ -27,7 +35,7 @@ EvidenceIndex::EvidenceIndex(const Evidence& evidence, const BusinessCalendar& c
                    [](const Crl* a, const Crl* b) { return a->this_update() < b->this_update(); });
   for (const Event* e : Events("crl_published")) {
     std::string path = e->Str("crl");
-    if (!path.empty()) crl_published_.emplace(path, e->time);
+    if (!path.empty()) crl_published_.emplace(EvidencePath(path), e->time);
   }
   BindIssuances();
 }
@@ -50,6 +58,7 @@ void EvidenceIndex::BindIssuances() {
     auto it = by_serial.find(e->Str("serial"));
     if (it == by_serial.end()) continue;
     std::string path = e->Str("certificate");
+    if (!path.empty()) path = EvidencePath(path);
     std::vector<const Certificate*> named;
     for (const Certificate* c : it->second) {
       if (!path.empty() && c->source().path == path) named.push_back(c);
@@ -64,8 +73,8 @@ void EvidenceIndex::BindIssuances() {
     std::vector<const Certificate*> unnamed;
     for (const Certificate* c : by_serial.at(e->Str("serial"))) {
       auto b = issuance_.find(c);
-      bool named_by_path =
-          b != issuance_.end() && b->second.event->Str("certificate") == c->source().path;
+      bool named_by_path = b != issuance_.end() &&
+                           EvidencePath(b->second.event->Str("certificate")) == c->source().path;
       if (!named_by_path) unnamed.push_back(c);
     }
     bind(e, unnamed);

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "checks/registry.h"
 #include "harness/fields.h"
 #include "tests/test_util.h"
 
@@ -50,6 +51,10 @@ TEST(Corpus, FieldsDocumentListsEveryPath) {
   for (const FieldDef& f : AllFields()) {
     EXPECT_NE(doc.find("`" + f.path + "`"), std::string::npos)
         << f.path << " (" << ToString(f.kind) << ") is not documented in rules/FIELDS.md";
+  }
+  for (const PrimitiveInfo& p : Primitives()) {
+    EXPECT_NE(doc.find("| `" + p.name + "` |"), std::string::npos)
+        << "primitive " << p.name << " is not documented in rules/FIELDS.md";
   }
 }
 

@@ -9,7 +9,8 @@
 namespace cpaudit {
 namespace {
 
-constexpr uint8_t kReasonCodeOid[] = {0x55, 0x1d, 0x15};  // 2.5.29.21
+constexpr uint8_t kReasonCodeOid[] = {0x55, 0x1d, 0x15};       // 2.5.29.21
+constexpr uint8_t kHoldInstructionOid[] = {0x55, 0x1d, 0x17};  // 2.5.29.23
 
 // The next extension's OID TLV and value.
 std::optional<der::Tlv> NextExtensionOid(der::Reader& extensions, ByteView* value,
@@ -38,6 +39,7 @@ bool ReadEntryExtensions(ByteView content, CrlEntry* entry, std::string* error) 
       if (entry->extension_error == nullptr) entry->extension_error = "duplicate extension";
       continue;
     }
+    entry->hold_instruction |= SameBytes(oid->content, kHoldInstructionOid);
     if (!SameBytes(oid->content, kReasonCodeOid)) continue;
     // CRLReason ::= ENUMERATED, 0..10 in one octet (OpenSSL rejects padding).
     der::Reader rv(value);
@@ -177,6 +179,8 @@ std::shared_ptr<const Crl> Crl::Parse(Bytes der, Source source, std::string* err
       stats.without_reason += entry.reason_code ? 0 : 1;
       stats.with_extension_error += entry.extension_error != nullptr ? 1 : 0;
       stats.key_compromise += entry.reason_code == 1 ? 1 : 0;
+      stats.with_hold_instruction += entry.hold_instruction ? 1 : 0;
+      if (entry.reason_code) ++stats.by_reason[static_cast<size_t>(*entry.reason_code)];
       stats.latest_revocation = std::max(stats.latest_revocation, entry.revocation_date);
     }
   }

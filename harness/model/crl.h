@@ -13,6 +13,7 @@
 // and never stored: a CRL of a million entries costs its DER and a few
 // counters. Parse validates every entry once; later walks re-read the DER.
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,6 +32,7 @@ struct CrlEntry {
   ByteView serial;  // the userCertificate INTEGER's content octets
   UnixTime revocation_date = 0;
   std::optional<int> reason_code;
+  bool hold_instruction = false;          // a holdInstructionCode extension (a suspension)
   ByteView extensions;                    // crlEntryExtensions, empty when absent
   const char* extension_error = nullptr;  // a malformed entry extension, or null
 
@@ -45,6 +47,8 @@ struct CrlEntryStats {
   size_t without_reason = 0;
   size_t with_extension_error = 0;
   size_t key_compromise = 0;
+  size_t with_hold_instruction = 0;
+  std::array<size_t, 11> by_reason{};  // entries per reasonCode value (0..10)
   UnixTime latest_revocation = 0;
 };
 

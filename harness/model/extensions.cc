@@ -192,6 +192,13 @@ std::string ReasonName(int code) {
   return code >= 0 && code <= 10 ? kNames[code] : std::to_string(code);
 }
 
+std::optional<int> ReasonCode(std::string_view name) {
+  for (int code = 0; code <= 10; ++code) {
+    if (code != 7 && ReasonName(code) == name) return code;
+  }
+  return std::nullopt;
+}
+
 const Extension* Extensions::Find(std::string_view oid) const {
   for (const Extension& e : list) {
     if (e.oid == oid) return &e;

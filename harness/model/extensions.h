@@ -58,6 +58,8 @@ std::string_view KnownExtensionName(std::string_view oid);
 const std::vector<std::pair<std::string_view, std::string_view>>& KnownExtensions();
 // RFC 5280 CRLReason name for a code ("keyCompromise"), or the number.
 std::string ReasonName(int code);
+// The code of an RFC 5280 reason name ("certificateHold" -> 6), or nullopt.
+std::optional<int> ReasonCode(std::string_view name);
 // The KeyUsage bit names in bit order.
 const std::vector<std::string_view>& KeyUsageBitNames();
 
