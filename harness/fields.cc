@@ -1,5 +1,7 @@
 #include "harness/fields.h"
 
+#include <algorithm>
+
 #include "harness/model/extensions.h"
 
 namespace cpaudit {
@@ -21,6 +23,11 @@ const SignedEnvelope& EnvelopeOf(const Artifact& a) {
   if (a.certificate != nullptr) return a.certificate->envelope();
   if (a.crl != nullptr) return a.crl->envelope();
   return a.csr->envelope();
+}
+const std::vector<DerViolation>& DerViolationsOf(const Artifact& a) {
+  if (a.certificate != nullptr) return a.certificate->der_violations();
+  if (a.crl != nullptr) return a.crl->der_violations();
+  return a.csr->der_violations();
 }
 int VersionOf(const Artifact& a) {
   if (a.certificate != nullptr) return a.certificate->version();
@@ -69,6 +76,13 @@ void AddExtensionFields(std::vector<FieldDef>* defs, ArtifactKind kind) {
                        Push(o, e.critical, e.Label());
                      }
                    }});
+  defs->push_back({"extensions.duplicates[*]", kind, ValueType::kString,
+                   "the OID of each extension that repeats an earlier one (RFC 5280 4.2: once)",
+                   [exts](const EvalContext& c, Out* o) {
+                     for (const auto& e : exts(c).list) {
+                       if (e.error == "duplicate extension") Push(o, e.oid, e.Label());
+                     }
+                   }});
   for (const auto& [oid, name] : KnownExtensions()) {
     std::string id(oid);
     defs->push_back(
@@ -94,6 +108,14 @@ std::vector<FieldDef> BuildFields() {
     d.push_back(
         {"signature_algorithm", k, ValueType::kString, "the OID of the outer signatureAlgorithm",
          [](const EvalContext& c, Out* o) { Push(o, EnvelopeOf(c.artifact).algorithm.oid); }});
+    d.push_back({"der.violations[*]", k, ValueType::kString,
+                 "each way the encoding is not X.690 DER, \"WHERE: WHAT\" (\"tbsCertificate."
+                 "serialNumber: INTEGER is not minimally encoded\"); none for valid DER",
+                 [](const EvalContext& c, Out* o) {
+                   for (const DerViolation& v : DerViolationsOf(c.artifact)) {
+                     Push(o, v.Text(), v.where, v.what);
+                   }
+                 }});
   }
   for (ArtifactKind k : {kCert, kCrl}) {
     d.push_back(
@@ -126,6 +148,19 @@ std::vector<FieldDef> BuildFields() {
   d.push_back(
       {"serial", kCert, ValueType::kString, "the serial number, lower-case hex",
        [](const EvalContext& c, Out* o) { Push(o, c.artifact.certificate->serial_hex()); }});
+  d.push_back({"serial.octets", kCert, ValueType::kInt,
+               "the number of octets of the serialNumber INTEGER's content",
+               [](const EvalContext& c, Out* o) {
+                 Push(o, static_cast<int64_t>(c.artifact.certificate->serial().size()));
+               }});
+  d.push_back({"serial.sign", kCert, ValueType::kString,
+               "positive, zero or negative: the sign of the serialNumber",
+               [](const EvalContext& c, Out* o) {
+                 const Bytes& s = c.artifact.certificate->serial();
+                 bool negative = !s.empty() && (s[0] & 0x80) != 0;
+                 bool zero = std::all_of(s.begin(), s.end(), [](uint8_t b) { return b == 0; });
+                 Push(o, std::string(negative ? "negative" : zero ? "zero" : "positive"));
+               }});
   d.push_back({"validity.not_before", kCert, ValueType::kString, "notBefore, RFC 3339 UTC",
                [](const EvalContext& c, Out* o) {
                  Push(o, FormatRfc3339(c.artifact.certificate->not_before()));

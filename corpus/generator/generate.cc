@@ -679,6 +679,13 @@ void MakeFixtures(const fs::path& root) {
     CertCase(root, "cp-7.1.2-key-usage", "no-digital-signature", s)
         .Expect({"ERROR cp-7.1.2-key-usage certs/no-digital-signature.pem: keyUsage does not "
                  "assert digitalSignature"});
+    // A second keyUsage extension asserting keyCertSign: OpenSSL's verifier
+    // rejects such a certificate; its bits count with the first's.
+    CertSpec twice;
+    twice.extra = {{NID_key_usage, "keyCertSign"}};
+    CertCase(root, "cp-7.1.2-key-usage", "second-key-usage", twice)
+        .Expect({"ERROR cp-7.1.2-key-usage certs/second-key-usage.pem: keyUsage has keyCertSign, "
+                 "which a subscriber certificate must not have"});
   }
   {
     CertSpec s;

@@ -94,6 +94,7 @@ std::shared_ptr<const Certificate> Certificate::Parse(Bytes der, Source source,
   }
   if (!tbs.empty()) return fail("end", "unexpected data after the last field");
   cert->fingerprint_sha1_ = Sha1(cert->der_);
+  cert->der_violations_ = ValidateDer(cert->der_, DerSchema::kCertificate);
   return cert;
 }
 

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "harness/model/asn1_parts.h"
+#include "harness/model/der_validator.h"
 #include "harness/model/extensions.h"
 #include "harness/model/name.h"
 #include "harness/model/source.h"
@@ -42,8 +43,13 @@ class Certificate {
   const Extensions& extensions() const { return extensions_; }
   const Sha1Digest& fingerprint_sha1() const { return fingerprint_sha1_; }
 
+  // Every way the encoding is not X.690 DER, where it is; empty when it is.
+  const std::vector<DerViolation>& der_violations() const { return der_violations_; }
+
  private:
   Certificate() = default;
+
+  std::vector<DerViolation> der_violations_;
 
   Bytes der_;
   Source source_;

@@ -191,6 +191,7 @@ std::shared_ptr<const Crl> Crl::Parse(Bytes der, Source source, std::string* err
     crl->extensions_ = std::move(*exts);
   }
   if (!tbs.empty()) return fail("end", "unexpected data after the last field");
+  crl->der_violations_ = ValidateDer(crl->der_, DerSchema::kCrl);
   return crl;
 }
 

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "harness/model/asn1_parts.h"
+#include "harness/model/der_validator.h"
 #include "harness/model/extensions.h"
 #include "harness/model/name.h"
 #include "harness/model/source.h"
@@ -91,8 +92,13 @@ class Crl {
   bool has_extensions_field() const { return has_extensions_field_; }
   const Extensions& extensions() const { return extensions_; }
 
+  // Every way the encoding is not X.690 DER, where it is; empty when it is.
+  const std::vector<DerViolation>& der_violations() const { return der_violations_; }
+
  private:
   Crl() = default;
+
+  std::vector<DerViolation> der_violations_;
   friend class CrlEntryCursor;
 
   Bytes der_;

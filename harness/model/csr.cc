@@ -31,6 +31,7 @@ std::shared_ptr<const Csr> Csr::Parse(Bytes der, Source source, std::string* err
   csr->public_key_ = std::move(*key);
   info.NextIfContext(0);  // the attributes, read past
   if (!info.empty()) return fail("end", "unexpected data after attributes");
+  csr->der_violations_ = ValidateDer(csr->der_, DerSchema::kCsr);
   return csr;
 }
 

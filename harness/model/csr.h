@@ -10,6 +10,7 @@
 #include <string>
 
 #include "harness/model/asn1_parts.h"
+#include "harness/model/der_validator.h"
 #include "harness/model/name.h"
 #include "harness/model/source.h"
 
@@ -29,8 +30,13 @@ class Csr {
   const Name& subject() const { return subject_; }
   const PublicKeyInfo& public_key() const { return public_key_; }
 
+  // Every way the encoding is not X.690 DER, where it is; empty when it is.
+  const std::vector<DerViolation>& der_violations() const { return der_violations_; }
+
  private:
   Csr() = default;
+
+  std::vector<DerViolation> der_violations_;
 
   Bytes der_;
   Source source_;

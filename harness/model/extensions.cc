@@ -2,6 +2,8 @@
 
 #include <openssl/objects.h>
 
+#include <algorithm>
+
 #include "harness/model/asn1_parts.h"
 #include "harness/model/openssl_ptr.h"
 
@@ -77,19 +79,25 @@ void DecodeKnown(Extension& ext, Extensions& out) {
         ku->content[0] > 7) {
       return void(ext.error = "malformed keyUsage");
     }
-    std::vector<std::string> bits;
+    // A second keyUsage adds its bits: what any copy asserts is asserted.
+    std::vector<std::string> bits = out.key_usage.value_or(std::vector<std::string>{});
     const auto& names = KeyUsageBitNames();
     for (size_t i = 0; i < names.size(); ++i) {
-      if (BitAt(ku->content, i)) bits.emplace_back(names[i]);
+      if (BitAt(ku->content, i) && std::find(bits.begin(), bits.end(), names[i]) == bits.end()) {
+        bits.emplace_back(names[i]);
+      }
     }
     out.key_usage = std::move(bits);
   } else if (oid == "2.5.29.37") {
     ossl::ExtendedKeyUsage eku =
         DecodeAll<ossl::ExtendedKeyUsage>(d2i_EXTENDED_KEY_USAGE, ext.value);
     if (!eku) return void(ext.error = "malformed extendedKeyUsage");
-    std::vector<std::string> purposes;
+    std::vector<std::string> purposes = out.extended_key_usage.value_or(std::vector<std::string>{});
     for (int i = 0; i < sk_ASN1_OBJECT_num(eku.get()); ++i) {
-      purposes.push_back(ObjectText(sk_ASN1_OBJECT_value(eku.get(), i)));
+      std::string purpose = ObjectText(sk_ASN1_OBJECT_value(eku.get(), i));
+      if (std::find(purposes.begin(), purposes.end(), purpose) == purposes.end()) {
+        purposes.push_back(std::move(purpose));
+      }
     }
     out.extended_key_usage = std::move(purposes);
   } else if (oid == "2.5.29.32") {
@@ -274,10 +282,12 @@ std::optional<Extensions> ParseExtensions(ByteView der, std::string* error) {
     }
     ext.oid = OidText(oid->whole);
     ext.name = KnownExtensionName(ext.oid);
-    if (out.Find(ext.oid) == nullptr)
-      DecodeKnown(ext, out);
-    else
-      ext.error = "duplicate extension";
+    // RFC 5280 4.2: an extension appears once. A repeated keyUsage or
+    // extendedKeyUsage is still read (its bits and purposes add to the
+    // first's), so that a second copy cannot assert keyCertSign unseen.
+    bool duplicate = out.Find(ext.oid) != nullptr;
+    if (!duplicate || ext.oid == "2.5.29.15" || ext.oid == "2.5.29.37") DecodeKnown(ext, out);
+    if (duplicate) ext.error = "duplicate extension";
     out.list.push_back(std::move(ext));
   }
   return out;
