@@ -301,13 +301,15 @@ class Compiler {
             fmt::format("{}: expected a {} for field {}", op, ToString(field.type), field.path));
   }
 
+  // `in: []` is allowed: no value may be there, and each one is a violation
+  // of its own (der.violations[*], extensions.duplicates[*]).
   std::vector<Value> TypedList(const YAML::Node& raw, const FieldDef& field, const std::string& op,
-                               bool allow_scalar) {
+                               bool allow_scalar, bool allow_empty = false) {
     YAML::Node n = Resolve(raw, scope_, file_);
     std::vector<Value> out;
     if (n.IsScalar() && allow_scalar) {
       out.push_back(Typed(n, field, op));
-    } else if (n.IsSequence() && n.size() > 0) {
+    } else if (n.IsSequence() && (n.size() > 0 || allow_empty)) {
       for (const auto& item : n) out.push_back(Typed(item, field, op));
     } else {
       ThrowAt(file_, raw, op + ": expected a non-empty list");
@@ -348,7 +350,7 @@ class Compiler {
             std::make_unique<EachOp>(EachOp::kEquals, std::vector<Value>{Typed(arg, *field, op)}));
       } else if (op == "in" || op == "not_in") {
         ops.push_back(std::make_unique<EachOp>(op == "in" ? EachOp::kIn : EachOp::kNotIn,
-                                               TypedList(arg, *field, op, false)));
+                                               TypedList(arg, *field, op, false, op == "in")));
       } else if (op == "contains") {
         ops.push_back(std::make_unique<ContainsOp>(TypedList(arg, *field, op, true)));
       } else if (op == "matches") {

@@ -10,7 +10,16 @@ struct PackFile {
   std::string text;
 };
 
-// The secom-rootca1-tsa pack, compiled in from rules/ (cmake/embed_pack.cmake).
+struct EmbeddedPack {
+  std::string id;  // its folder under rules/: "secom-rootca1-tsa", "rfc5280"
+  std::vector<PackFile> files;
+};
+
+// Every pack of rules/, compiled in (cmake/embed_pack.cmake).
+const std::vector<EmbeddedPack>& EmbeddedPacks();
+// One of them by folder name, or null.
+const std::vector<PackFile>* EmbeddedPackFiles(const std::string& id);
+// The secom-rootca1-tsa pack, the default.
 const std::vector<PackFile>& EmbeddedDefaultPack();
 
 }  // namespace cpaudit

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <set>
 #include <sstream>
 
@@ -93,8 +94,16 @@ std::string RenderTitle(const std::string& title, const ParamScope& scope, const
 
 class Loader {
  public:
-  Loader(const std::vector<PackFile>& files, std::string label, const ParameterOverrides& overrides)
-      : files_(files), label_(std::move(label)), overrides_(overrides) {}
+  // Finds an included pack's files by its id; throws PackError when none.
+  using Resolver = std::function<std::vector<PackFile>(const std::string& id)>;
+
+  Loader(const std::vector<PackFile>& files, std::string label, const ParameterOverrides& overrides,
+         Resolver resolve, int depth = 0)
+      : files_(files),
+        label_(std::move(label)),
+        overrides_(overrides),
+        resolve_(std::move(resolve)),
+        depth_(depth) {}
 
   std::unique_ptr<Pack> Load() {
     auto pack = std::make_unique<Pack>();
@@ -108,6 +117,7 @@ class Loader {
       if (&f != manifest) LoadRuleFile(f, pack.get());
     }
     if (pack->rules.empty()) throw PackError(label_ + ": the pack defines no rules");
+    for (const auto& [id, node] : include_nodes_) Include(id, node, manifest->name, pack.get());
     ValidateCoverage(pack.get());
     return pack;
   }
@@ -115,10 +125,14 @@ class Loader {
  private:
   void LoadManifest(const PackFile& f, Pack* pack) {
     YAML::Node root = ParseYaml(f);
-    ExpectKeys(
-        root, f.name,
-        {"id", "version", "title", "policy", "parameters", "calendar", "fixtures", "coverage"},
-        {"id", "version", "title", "coverage"}, "pack.yaml");
+    ExpectKeys(root, f.name,
+               {"id", "version", "title", "policy", "parameters", "calendar", "fixtures",
+                "coverage", "include"},
+               {"id", "version", "title", "coverage"}, "pack.yaml");
+    if (const YAML::Node include = root["include"]) {
+      std::vector<std::string> ids = StringList(include, f.name, "include");
+      for (size_t i = 0; i < ids.size(); ++i) include_nodes_.emplace_back(ids[i], include[i]);
+    }
     pack->id = ScalarAt(root, f.name, "id");
     pack->version = ScalarAt(root, f.name, "version");
     pack->title = ScalarAt(root, f.name, "title");
@@ -192,6 +206,30 @@ class Loader {
     ExpectKeys(text, file, {"ja", "en"}, {"ja", "en"}, "text");
     *ja = ScalarAt(text, file, "ja");
     *en = ScalarAt(text, file, "en");
+  }
+
+  // Loads an included pack whole (its own coverage and fixtures stand on
+  // their own) and adds its rules, which keep their ids.
+  void Include(const std::string& id, const YAML::Node& at, const std::string& file, Pack* pack) {
+    if (depth_ >= 4) ThrowAt(file, at, "include: packs nest more than 4 deep");
+    if (id == pack->id) ThrowAt(file, at, "include: a pack cannot include itself");
+    std::vector<PackFile> files;
+    try {
+      files = resolve_(id);
+    } catch (const PackError& e) {
+      ThrowAt(file, at, std::string("include: ") + e.what());
+    }
+    auto included = Loader(files, id, {}, resolve_, depth_ + 1).Load();
+    pack->includes.push_back({included->id, included->version, included->title});
+    for (IncludedPack& deeper : included->includes) pack->includes.push_back(std::move(deeper));
+    for (Rule& rule : included->rules) {
+      if (!ids_.insert(rule.id).second) {
+        ThrowAt(file, at, "include: rule " + rule.id + " of pack " + id + " is already defined");
+      }
+      if (rule.origin.empty()) rule.origin = included->id + " " + rule.cp;
+      included_.insert(rule.id);
+      pack->rules.push_back(std::move(rule));
+    }
   }
 
   void LoadRuleFile(const PackFile& f, Pack* pack) {
@@ -322,6 +360,19 @@ class Loader {
         listed.insert(id);
       }
     }
+    // An included rule sits, in this pack's reports, in the section that cites it.
+    for (Rule& r : pack->rules) {
+      if (!included_.count(r.id)) continue;
+      auto citing =
+          std::find_if(pack->coverage.begin(), pack->coverage.end(), [&](const CoverageEntry& c) {
+            return std::find(c.rules.begin(), c.rules.end(), r.id) != c.rules.end();
+          });
+      if (citing == pack->coverage.end()) {
+        throw PackError(fmt::format("{}: rule {} (from {}) is cited by no coverage section of {}",
+                                    label_, r.id, r.origin, pack->id));
+      }
+      r.cp = citing->section;
+    }
     for (const Rule& r : pack->rules) {
       if (!coverage_nodes_.count(r.cp)) {
         throw PackError(fmt::format("{}:{}: rule {} cites section {}, which the coverage lacks",
@@ -337,8 +388,12 @@ class Loader {
   const std::vector<PackFile>& files_;
   std::string label_;
   const ParameterOverrides& overrides_;
+  Resolver resolve_;
+  int depth_;
   std::set<std::string> ids_;
   std::map<std::string, std::pair<std::string, YAML::Node>> coverage_nodes_;
+  std::vector<std::pair<std::string, YAML::Node>> include_nodes_;
+  std::set<std::string> included_;  // rule ids from included packs
 };
 
 std::pair<int, int> MonthDay(const YAML::Node& v, const std::string& file) {
@@ -424,12 +479,20 @@ std::string RenderMessage(const std::string& tmpl, const std::map<std::string, s
   return fmt::vformat(tmpl, store);
 }
 
-std::unique_ptr<Pack> LoadPack(const std::vector<PackFile>& files, const std::string& label,
-                               const ParameterOverrides& overrides) {
-  return Loader(files, label, overrides).Load();
+const std::vector<PackFile>* EmbeddedPackFiles(const std::string& id) {
+  for (const EmbeddedPack& p : EmbeddedPacks()) {
+    if (p.id == id) return &p.files;
+  }
+  return nullptr;
 }
 
-std::unique_ptr<Pack> LoadPackDir(const fs::path& dir, const ParameterOverrides& overrides) {
+const std::vector<PackFile>& EmbeddedDefaultPack() {
+  return *EmbeddedPackFiles("secom-rootca1-tsa");
+}
+
+namespace {
+
+std::vector<PackFile> ReadPackDir(const fs::path& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) throw PackError(dir.string() + ": no such pack directory");
   std::vector<PackFile> files;
@@ -442,7 +505,39 @@ std::unique_ptr<Pack> LoadPackDir(const fs::path& dir, const ParameterOverrides&
   }
   std::sort(files.begin(), files.end(),
             [](const PackFile& a, const PackFile& b) { return a.name < b.name; });
-  auto pack = LoadPack(files, dir.string(), overrides);
+  return files;
+}
+
+// An included pack: beside the including pack's folder when there is one
+// there, else the built-in pack of that name.
+std::vector<PackFile> ResolveInclude(const std::optional<fs::path>& beside, const std::string& id) {
+  static const RE2 kId("[a-z0-9][a-z0-9.-]*");
+  if (!RE2::FullMatch(id, kId)) throw PackError("\"" + id + "\" is not a pack id");
+  std::error_code ec;
+  if (beside && fs::is_regular_file(*beside / id / "pack.yaml", ec)) {
+    return ReadPackDir(*beside / id);
+  }
+  if (const auto* files = EmbeddedPackFiles(id)) return *files;
+  throw PackError("no pack \"" + id + "\"" +
+                  (beside ? " in " + beside->string() + " and none built in" : " built in"));
+}
+
+}  // namespace
+
+std::unique_ptr<Pack> LoadPack(const std::vector<PackFile>& files, const std::string& label,
+                               const ParameterOverrides& overrides) {
+  return Loader(files, label, overrides,
+                [](const std::string& id) { return ResolveInclude(std::nullopt, id); })
+      .Load();
+}
+
+std::unique_ptr<Pack> LoadPackDir(const fs::path& dir, const ParameterOverrides& overrides) {
+  fs::path self = fs::absolute(dir).lexically_normal();
+  if (!self.has_filename()) self = self.parent_path();  // "rules/x/"
+  fs::path beside = self.parent_path();
+  auto pack = Loader(ReadPackDir(dir), dir.string(), overrides, [beside](const std::string& id) {
+                return ResolveInclude(beside, id);
+              }).Load();
   pack->dir = dir;
   return pack;
 }

@@ -53,6 +53,16 @@ struct Rule {
   std::string message;
   std::string file;
   int line = 0;
+  // For a rule of an included pack: that pack and the rule's section there
+  // ("rfc5280 4.1.2.2"); `cp` is then the including pack's section citing it.
+  std::string origin;
+};
+
+// A pack that another includes (`include: [rfc5280]`).
+struct IncludedPack {
+  std::string id;
+  std::string version;
+  std::string title;
 };
 
 struct Pack {
@@ -65,8 +75,9 @@ struct Pack {
   std::filesystem::path dir;                     // empty for the embedded pack
   std::map<std::string, YAML::Node> parameters;  // effective (after overrides)
   CalendarSettings calendar;                     // effective (after overrides)
-  std::vector<Rule> rules;
+  std::vector<Rule> rules;                       // its own, then those of the packs it includes
   std::vector<CoverageEntry> coverage;
+  std::vector<IncludedPack> includes;
 
   const Rule* FindRule(const std::string& id) const;
   // The effective parameters as text ("subscriber", "[a, b]"), by name: every

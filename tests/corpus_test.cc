@@ -21,13 +21,14 @@ TEST(Corpus, RegeneratingGivesTheSameBytes) {
   fs::create_directories(tmp / "rules");
   fs::copy(testing::SourceDir() / "corpus/keys", tmp / "corpus" / "keys");
   fs::copy(testing::PackDir(), tmp / "rules" / "secom-rootca1-tsa");
+  fs::copy(testing::SourceDir() / "rules/rfc5280", tmp / "rules" / "rfc5280");
   std::string output;
   ASSERT_EQ(testing::RunCommand(
                 std::string(CPAUDIT_FIXTURE_GENERATOR) + " " + (tmp / "corpus").string(), &output),
             0)
       << output;
   size_t files = 0;
-  for (const char* part : {"secom-rootca1-tsa", "demo", "fuzz"}) {
+  for (const char* part : {"secom-rootca1-tsa", "rfc5280", "demo", "fuzz"}) {
     for (const auto& e : fs::recursive_directory_iterator(tmp / "corpus" / part)) {
       if (!e.is_regular_file()) continue;
       fs::path rel = fs::relative(e.path(), tmp / "corpus");

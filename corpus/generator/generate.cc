@@ -8,6 +8,7 @@
 // RSA PKCS#1 v1.5 signatures are deterministic, so the same keys and dates
 // give the same bytes: a test regenerates and compares.
 
+#include <openssl/bn.h>
 #include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/sha.h>
@@ -15,9 +16,11 @@
 #include <openssl/x509v3.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -261,7 +264,18 @@ struct CertSpec {
   bool extensions = true;
   const EVP_MD* inner_md = EVP_sha1();
   const EVP_MD* outer_md = EVP_sha1();
+  std::optional<Bytes> serial_octets;  // the serialNumber INTEGER's content, instead of `serial`
+  // Changes the DER of the tbsCertificate before it is signed: how the
+  // fixtures get encodings OpenSSL would not write.
+  std::function<void(Bytes&)> patch_tbs;
 };
+
+// Replaces the first `from` in `der` with `to` (same length), or dies.
+void Patch(Bytes& der, const Bytes& from, const Bytes& to) {
+  auto at = std::search(der.begin(), der.end(), from.begin(), from.end());
+  if (at == der.end() || from.size() != to.size()) Die("patch: bytes not found");
+  std::copy(to.begin(), to.end(), at);
+}
 
 CertSpec TaSpec() {
   CertSpec s;
@@ -276,6 +290,12 @@ Bytes MakeCert(const CertSpec& s) {
   X509Ptr x(X509_new());
   X509_set_version(x.get(), s.version - 1);
   ASN1_INTEGER_set(X509_get_serialNumber(x.get()), s.serial);
+  if (s.serial_octets) {
+    BIGNUM* bn =
+        BN_bin2bn(s.serial_octets->data(), static_cast<int>(s.serial_octets->size()), nullptr);
+    BN_to_ASN1_INTEGER(bn, X509_get_serialNumber(x.get()));
+    BN_free(bn);
+  }
   X509_set_issuer_name(x.get(), MakeName(s.issuer).get());
   X509_set_subject_name(x.get(), MakeName(s.subject).get());
   ASN1_TIME_set(X509_getm_notBefore(x.get()), s.not_before);
@@ -298,7 +318,7 @@ Bytes MakeCert(const CertSpec& s) {
   }
   EVP_PKEY* signer = Key(s.signer);
   if (X509_sign(x.get(), signer, s.inner_md) <= 0) Die("X509_sign");
-  if (s.outer_md == s.inner_md) {
+  if (s.outer_md == s.inner_md && !s.patch_tbs) {
     unsigned char* der = nullptr;
     int len = i2d_X509(x.get(), &der);
     Bytes out(der, der + len);
@@ -309,6 +329,7 @@ Bytes MakeCert(const CertSpec& s) {
   int len = i2d_re_X509_tbs(x.get(), &tbs);
   Bytes tbs_der(tbs, tbs + len);
   OPENSSL_free(tbs);
+  if (s.patch_tbs) s.patch_tbs(tbs_der);
   return Assemble(tbs_der, signer, s.outer_md);
 }
 
@@ -358,6 +379,7 @@ struct CrlSpec {
   const EVP_MD* inner_md = EVP_sha1();
   const EVP_MD* outer_md = EVP_sha1();
   bool corrupt_signature = false;
+  std::function<void(Bytes&)> patch_tbs;  // as CertSpec's
 };
 
 Bytes MakeCrl(const CrlSpec& s) {
@@ -409,7 +431,7 @@ Bytes MakeCrl(const CrlSpec& s) {
   EVP_PKEY* signer = Key(s.signer);
   if (X509_CRL_sign(crl.get(), signer, s.inner_md) <= 0) Die("X509_CRL_sign");
   Bytes out;
-  if (s.outer_md == s.inner_md) {
+  if (s.outer_md == s.inner_md && !s.patch_tbs) {
     unsigned char* der = nullptr;
     int len = i2d_X509_CRL(crl.get(), &der);
     out.assign(der, der + len);
@@ -419,6 +441,7 @@ Bytes MakeCrl(const CrlSpec& s) {
     int len = i2d_re_X509_CRL_tbs(crl.get(), &tbs);
     Bytes tbs_der(tbs, tbs + len);
     OPENSSL_free(tbs);
+    if (s.patch_tbs) s.patch_tbs(tbs_der);
     out = Assemble(tbs_der, signer, s.outer_md);
   }
   if (s.corrupt_signature) out.back() ^= 0x01;
@@ -685,7 +708,9 @@ void MakeFixtures(const fs::path& root) {
     twice.extra = {{NID_key_usage, "keyCertSign"}};
     CertCase(root, "cp-7.1.2-key-usage", "second-key-usage", twice)
         .Expect({"ERROR cp-7.1.2-key-usage certs/second-key-usage.pem: keyUsage has keyCertSign, "
-                 "which a subscriber certificate must not have"});
+                 "which a subscriber certificate must not have",
+                 "ERROR rfc5280-4.2-extension-once certs/second-key-usage.pem: extension "
+                 "key_usage appears more than once"});
   }
   {
     CertSpec s;
@@ -978,19 +1003,115 @@ std::string SerialText(long serial) {
   return buf;
 }
 
-Bytes MakeCsr(const std::string& key, const std::string& subject, bool corrupt = false) {
+Bytes MakeCsr(const std::string& key, const std::string& subject, bool corrupt = false,
+              const std::function<void(Bytes&)>& patch_info = {}) {
   X509_REQ* req = X509_REQ_new();
   X509_REQ_set_version(req, 0);
   X509_REQ_set_subject_name(req, MakeName(subject).get());
   X509_REQ_set_pubkey(req, Key(key));
   if (X509_REQ_sign(req, Key(key), EVP_sha256()) <= 0) Die("X509_REQ_sign");
   unsigned char* der = nullptr;
-  int len = i2d_X509_REQ(req, &der);
+  int len = patch_info ? i2d_re_X509_REQ_tbs(req, &der) : i2d_X509_REQ(req, &der);
   Bytes out(der, der + len);
   OPENSSL_free(der);
   X509_REQ_free(req);
+  if (patch_info) {
+    patch_info(out);
+    out = Assemble(out, Key(key), EVP_sha256());  // re-signed with its own key
+  }
   if (corrupt) out.back() ^= 0x01;
   return out;
+}
+
+// The rfc5280 base pack's fixtures (corpus/rfc5280/<rule>/<case>/): each
+// breaks one requirement of X.690 DER or RFC 5280, built with OpenSSL and,
+// where OpenSSL would not write the bytes, patched before signing.
+void MakeRfc5280Fixtures(const fs::path& root) {
+  auto cert_case = [&](const std::string& rule, const std::string& name, const CertSpec& spec,
+                       const std::vector<std::string>& expected) {
+    Bundle(root / rule / name).Ca().Cert(name, spec).Config().Expect(expected);
+  };
+  auto crl_case = [&](const std::string& rule, const std::string& name, const CrlSpec& spec,
+                      const std::vector<std::string>& expected) {
+    Bundle(root / rule / name).Ca().Crl(name, spec).Config().Expect(expected);
+  };
+  const std::string subject = CertSpec{}.subject;
+  Bundle(root / "compliant")
+      .Ca()
+      .Cert("tsa", CertSpec{})
+      .Crl("crl", CrlSpec{})
+      .Csr("tsa", MakeCsr("sub-1", subject))
+      .Config()
+      .Expect({});
+  {
+    // The critical flag of keyUsage as BOOLEAN 0x01: BER, not DER.
+    CertSpec s;
+    s.patch_tbs = [](Bytes& tbs) {
+      Patch(tbs, {0x06, 0x03, 0x55, 0x1d, 0x0f, 0x01, 0x01, 0xff},
+            {0x06, 0x03, 0x55, 0x1d, 0x0f, 0x01, 0x01, 0x01});
+    };
+    cert_case("der-x690-certificate", "boolean-true-0x01", s,
+              {"ERROR der-x690-certificate certs/boolean-true-0x01.pem: not DER: "
+               "tbsCertificate.extensions[2] (X509v3 Key Usage).critical: BOOLEAN TRUE is "
+               "encoded 0x01, not 0xff"});
+  }
+  {
+    CrlSpec s;
+    s.extra = {{NID_info_access, "critical,caIssuers;URI:http://repository.secomtrust.net/ca.cer"}};
+    s.patch_tbs = [](Bytes& tbs) { Patch(tbs, {0x01, 0x01, 0xff}, {0x01, 0x01, 0x01}); };
+    crl_case(
+        "der-x690-crl", "boolean-true-0x01", s,
+        {"ERROR der-x690-crl crls/boolean-true-0x01.pem: not DER: tbsCertList.crlExtensions[2] "
+         "(Authority Information Access).critical: BOOLEAN TRUE is encoded 0x01, not 0xff"});
+  }
+  {
+    // countryName "JP" as PrintableString "J_": "_" is outside its character set.
+    Bundle(root / "der-x690-csr" / "printable-string-underscore")
+        .Csr("tsa", MakeCsr("sub-1", subject, false,
+                            [](Bytes& info) {
+                              Patch(info, {0x13, 0x02, 0x4a, 0x50}, {0x13, 0x02, 0x4a, 0x5f});
+                            }))
+        .Config()
+        .Expect({"ERROR der-x690-csr csrs/tsa.pem: not DER: "
+                 "certificationRequestInfo.subject[0][0][1]: PrintableString has a character "
+                 "outside its set"});
+  }
+  {
+    CertSpec s;
+    s.serial = -0x1001;
+    cert_case("rfc5280-4.1.2.2-serial-positive", "negative", s,
+              {"ERROR rfc5280-4.1.2.2-serial-positive certs/negative.pem: serialNumber is "
+               "negative; RFC 5280 requires a positive integer"});
+    s.serial = 0;
+    cert_case("rfc5280-4.1.2.2-serial-positive", "zero", s,
+              {"ERROR rfc5280-4.1.2.2-serial-positive certs/zero.pem: serialNumber is zero; RFC "
+               "5280 requires a positive integer"});
+  }
+  {
+    CertSpec s;
+    s.serial_octets = Bytes(21, 0x01);
+    cert_case("rfc5280-4.1.2.2-serial-length", "21-octets", s,
+              {"ERROR rfc5280-4.1.2.2-serial-length certs/21-octets.pem: serialNumber has 21 "
+               "octets; at most 20 are allowed"});
+    s.serial_octets = Bytes(20, 0x7f);
+    cert_case("rfc5280-4.1.2.2-serial-length", "20-octets", s, {});
+  }
+  {
+    // A second keyUsage asserting keyCertSign: OpenSSL's verifier rejects it.
+    CertSpec s;
+    s.extra = {{NID_key_usage, "keyCertSign"}};
+    cert_case("rfc5280-4.2-extension-once", "second-key-usage", s,
+              {"ERROR rfc5280-4.2-extension-once certs/second-key-usage.pem: extension key_usage "
+               "appears more than once"});
+  }
+  {
+    CrlSpec s;
+    const std::string aia = "caIssuers;URI:http://repository.secomtrust.net/ca.cer";
+    s.extra = {{NID_info_access, aia}, {NID_info_access, aia}};
+    crl_case("rfc5280-5.2-crl-extension-once", "two-aia", s,
+             {"ERROR rfc5280-5.2-crl-extension-once crls/two-aia.pem: CRL extension "
+              "authority_info_access appears more than once"});
+  }
 }
 
 // One application through to acceptance, all compliant: received 09:00,
@@ -1838,7 +1959,7 @@ int main(int argc, char** argv) {
   if (!fs::is_directory(g_keys)) Die(g_keys.string() + ": no keys folder");
   // Regenerate from scratch so that a removed case leaves nothing behind, but
   // never delete a folder unasked: it may be someone's work, not ours.
-  for (const char* out : {"secom-rootca1-tsa", "demo", "fuzz"}) {
+  for (const char* out : {"secom-rootca1-tsa", "rfc5280", "demo", "fuzz"}) {
     std::error_code ec;
     fs::path dir = corpus / out;
     if (!fs::exists(dir, ec) || (fs::is_directory(dir, ec) && fs::is_empty(dir, ec))) continue;
@@ -1847,6 +1968,7 @@ int main(int argc, char** argv) {
   }
   MakeFixtures(corpus / "secom-rootca1-tsa");
   MakeLifecycleFixtures(corpus / "secom-rootca1-tsa");
+  MakeRfc5280Fixtures(corpus / "rfc5280");
   MakeDemo(corpus / "demo");
   MakeFuzzSeeds(corpus);
   return 0;
