@@ -67,6 +67,36 @@ TEST(Pack, LoadsAValidPack) {
   EXPECT_EQ(pack->coverage.size(), 2u);
 }
 
+// An included pack's rules join under their own ids, in the section that cites them.
+TEST(Pack, IncludesABasePackWhoseRulesItCites) {
+  std::string manifest = Replace(kManifest, "coverage:", "include: [rfc5280]\ncoverage:");
+  std::string cited =
+      Replace(manifest, "rules: [r-version]",
+              "rules: [r-version, der-x690-certificate, der-x690-crl, der-x690-csr, "
+              "rfc5280-4.1.2.2-serial-positive, rfc5280-4.1.2.2-serial-length, "
+              "rfc5280-4.2-extension-once, rfc5280-5.2-crl-extension-once]");
+  auto pack = Load(cited, kRules);
+  const Rule* der = pack->FindRule("der-x690-certificate");
+  ASSERT_NE(der, nullptr);
+  EXPECT_EQ(der->cp, "7.1");
+  EXPECT_EQ(der->origin, "rfc5280 X.690");
+  ASSERT_EQ(pack->includes.size(), 1u);
+  EXPECT_EQ(pack->includes[0].id, "rfc5280");
+  // Uncited, an included rule has no place in the including pack's reports.
+  try {
+    Load(manifest, kRules);
+    ADD_FAILURE() << "loaded with uncited included rules";
+  } catch (const PackError& e) {
+    EXPECT_NE(std::string(e.what()).find("is cited by no coverage section of test-pack"),
+              std::string::npos)
+        << e.what();
+  }
+  ExpectError(Replace(kManifest, "coverage:", "include: [no-such-pack]\ncoverage:"), kRules,
+              "pack.yaml:6", "include: no pack \"no-such-pack\" built in");
+  ExpectError(Replace(kManifest, "coverage:", "include: [test-pack]\ncoverage:"), kRules,
+              "pack.yaml:6", "include: a pack cannot include itself");
+}
+
 TEST(Pack, TheBuiltInPackLoadsAndHasEveryChapter7Rule) {
   auto pack = LoadPack(EmbeddedDefaultPack(), "built-in");
   EXPECT_EQ(pack->id, "secom-rootca1-tsa");
