@@ -150,6 +150,14 @@ class Walker {
   }
   size_t count() const { return count_; }
 
+  // X.690 11.6: each SET OF element no lower than the one before it.
+  void SetOrder(ByteView* previous, const Item& element, const Path& set) {
+    if (!previous->empty() && !NotAfter(*previous, element.whole)) {
+      Add(set, "SET OF elements are not in DER order");
+    }
+    *previous = element.whole;
+  }
+
   // Reads the TLV at the front of *data and checks its header. False when the
   // structure cannot be read on from here (recorded as a violation).
   bool Read(ByteView* data, const Path& where, Item* item) {
@@ -206,10 +214,7 @@ class Walker {
       Path child = where.At(i);
       Item c;
       if (!Read(&rest, child, &c)) return;
-      if (item.Is(kSet) && !previous.empty() && !NotAfter(previous, c.whole)) {
-        Add(where, "SET OF elements are not in DER order");
-      }
-      previous = c.whole;
+      if (item.Is(kSet)) SetOrder(&previous, c, where);
       Value(c, child, depth + 1);
     }
   }
@@ -529,10 +534,7 @@ void WalkCsrInfo(Walker& w, const Item& info, const Path& where) {
       Path attr = field.At(i);
       Item a;
       if (!w.Read(&attrs, attr, &a)) break;
-      if (!previous.empty() && !NotAfter(previous, a.whole)) {
-        w.Add(field, "SET OF elements are not in DER order");
-      }
-      previous = a.whole;
+      w.SetOrder(&previous, a, field);
       ByteView parts = a.content;
       Item type, values;
       if (!a.Is(kSequence) || !w.Read(&parts, attr, &type) || !w.Read(&parts, attr, &values)) {
