@@ -101,8 +101,8 @@ X509* MakeTsaCertificate(const Ca& ca, long i, const std::string& common_name) {
   AddEntry(subject, "CN", common_name);
   X509_set_subject_name(x, subject);
   X509_NAME_free(subject);
-  ASN1_TIME_set_string(X509_getm_notBefore(x), "20260428010000Z");
-  ASN1_TIME_set_string(X509_getm_notAfter(x), "20270428010000Z");
+  ASN1_TIME_set_string(X509_getm_notBefore(x), "260428010000Z");
+  ASN1_TIME_set_string(X509_getm_notAfter(x), "270428010000Z");
   EVP_PKEY* key = SubjectKey(static_cast<uint64_t>(i));
   X509_set_pubkey(x, key);
   EVP_PKEY_free(key);
@@ -143,14 +143,14 @@ std::string MakeCrlDer(const Ca& ca, const std::vector<long>& revoked, long olde
   X509_CRL_set_version(crl, 1);
   X509_CRL_set_issuer_name(crl, X509_get_subject_name(ca.cert));
   ASN1_TIME* t = ASN1_TIME_new();
-  ASN1_TIME_set_string(t, "20260430010000Z");
+  ASN1_TIME_set_string(t, "260430010000Z");
   X509_CRL_set1_lastUpdate(crl, t);
-  ASN1_TIME_set_string(t, "20260730010000Z");
+  ASN1_TIME_set_string(t, "260730010000Z");
   X509_CRL_set1_nextUpdate(crl, t);
   ASN1_TIME_free(t);
-  for (long i : revoked) AddRevoked(crl, kFirstSerial + i, "20260428060000Z", 1);
+  for (long i : revoked) AddRevoked(crl, kFirstSerial + i, "260428060000Z", 1);
   for (long k = 0; k < older; ++k) {
-    AddRevoked(crl, 0x40000000L + k, "20250901000000Z", k == older_without_reason ? -1 : 4);
+    AddRevoked(crl, 0x40000000L + k, "250901000000Z", k == older_without_reason ? -1 : 4);
   }
   X509V3_CTX ctx;
   X509V3_set_ctx(&ctx, ca.cert, nullptr, nullptr, crl, 0);
@@ -158,6 +158,10 @@ std::string MakeCrlDer(const Ca& ca, const std::vector<long>& revoked, long olde
       X509V3_EXT_conf_nid(nullptr, &ctx, NID_authority_key_identifier, "keyid:always");
   X509_CRL_add_ext(crl, aki, -1);
   X509_EXTENSION_free(aki);
+  ASN1_INTEGER* number = ASN1_INTEGER_new();
+  ASN1_INTEGER_set(number, 1);
+  X509_CRL_add1_ext_i2d(crl, NID_crl_number, number, 0, 0);
+  ASN1_INTEGER_free(number);
   X509_CRL_sign(crl, ca.key, EVP_sha1());
   unsigned char* der = nullptr;
   int len = i2d_X509_CRL(crl, &der);

@@ -104,6 +104,25 @@ class ContainsOp : public Op {
   std::vector<Value> wanted_;
 };
 
+// at_least / at_most on integer fields.
+class BoundOp : public Op {
+ public:
+  BoundOp(bool lower, int64_t bound) : lower_(lower), bound_(bound) {}
+  void Each(const FieldDef& field, const FieldValue& v,
+            std::vector<Violation>* out) const override {
+    int64_t n = std::get<int64_t>(v.value);
+    if (lower_ ? n < bound_ : n > bound_) Add(out, field, Name(), &v, Describe());
+  }
+  std::string Describe() const override {
+    return fmt::format("{} {}", lower_ ? "at least" : "at most", bound_);
+  }
+
+ private:
+  const char* Name() const { return lower_ ? "at_least" : "at_most"; }
+  bool lower_;
+  int64_t bound_;
+};
+
 class CriticalOp : public Op {
  public:
   explicit CriticalOp(bool critical) : critical_(critical) {}
@@ -243,6 +262,23 @@ class NotNode : public Node {
   std::unique_ptr<Node> child_;
 };
 
+// An all/any/not with its own message: its violations speak with it.
+class MessageNode : public Node {
+ public:
+  MessageNode(std::unique_ptr<Node> child, std::string message)
+      : child_(std::move(child)), message_(std::move(message)) {}
+  void Evaluate(const EvalContext& ctx, std::vector<Violation>* out) const override {
+    size_t first = out->size();
+    child_->Evaluate(ctx, out);
+    for (size_t i = first; i < out->size(); ++i) (*out)[i].vars[kMessageOverride] = message_;
+  }
+  std::string Describe() const override { return child_->Describe(); }
+
+ private:
+  std::unique_ptr<Node> child_;
+  std::string message_;
+};
+
 class Compiler {
  public:
   Compiler(ArtifactKind kind, const std::string& file, const ParamScope& scope,
@@ -251,9 +287,18 @@ class Compiler {
 
   std::unique_ptr<Node> Compile(const YAML::Node& node) {
     if (!node.IsMap()) ThrowAt(file_, node, "a check must be a map (all, any, not or field)");
+    if (node["field"] || !node["message"]) return CompileBare(node);
+    const YAML::Node message = node["message"];
+    if (!message.IsScalar()) ThrowAt(file_, message, "message: expected a string");
+    messages_->emplace_back(message.Scalar(), message);
+    return std::make_unique<MessageNode>(CompileBare(node), message.Scalar());
+  }
+
+ private:
+  std::unique_ptr<Node> CompileBare(const YAML::Node& node) {
     if (node["all"] || node["any"]) {
       const char* key = node["all"] ? "all" : "any";
-      ExpectOnly(node, {key});
+      ExpectOnly(node, {key, "message"});
       const YAML::Node list = node[key];
       if (!list.IsSequence() || list.size() == 0) {
         ThrowAt(file_, list, std::string(key) + " needs a non-empty list");
@@ -264,14 +309,13 @@ class Compiler {
       return std::make_unique<AnyNode>(std::move(children));
     }
     if (node["not"]) {
-      ExpectOnly(node, {"not"});
+      ExpectOnly(node, {"not", "message"});
       return std::make_unique<NotNode>(Compile(node["not"]));
     }
     if (node["field"]) return CompileField(node);
     ThrowAt(file_, node, "a check needs one of all, any, not or field");
   }
 
- private:
   void ExpectOnly(const YAML::Node& node, std::initializer_list<const char*> keys) {
     for (const auto& kv : node) {
       std::string k = kv.first.as<std::string>();
@@ -364,6 +408,12 @@ class Compiler {
         auto re = std::make_unique<RE2>(pattern.Scalar(), options);
         if (!re->ok()) ThrowAt(file_, arg, "matches: invalid regular expression: " + re->error());
         ops.push_back(std::make_unique<MatchesOp>(std::move(re)));
+      } else if (op == "at_least" || op == "at_most") {
+        if (field->type != ValueType::kInt) {
+          ThrowAt(file_, kv.first, op + " applies to integer fields only");
+        }
+        ops.push_back(
+            std::make_unique<BoundOp>(op == "at_least", std::get<int64_t>(Typed(arg, *field, op))));
       } else if (op == "present" || op == "absent") {
         bool want = BoolArg(arg, op);
         bool must_exist = (op == "present") == want;
@@ -379,8 +429,8 @@ class Compiler {
       } else {
         ThrowAt(file_, kv.first,
                 "unknown operator \"" + op +
-                    "\" (equals, in, not_in, matches, contains, present, absent, count, "
-                    "critical, message)");
+                    "\" (equals, in, not_in, matches, contains, at_least, at_most, present, "
+                    "absent, count, critical, message)");
       }
     }
     if (ops.empty()) ThrowAt(file_, node, "field " + path + " has no operator");

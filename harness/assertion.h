@@ -9,6 +9,7 @@
 //   not_in: [..]   no value is in the list
 //   matches: RE    every value matches the RE2 pattern (unanchored; anchor it)
 //   contains: X|[..]  every listed value is among the values
+//   at_least: N, at_most: N  (integer fields) every value is >= N, <= N
 //   critical: B    (extension fields) the extension's critical flag is B
 // and on the values as a whole:
 //   present: true  at least one value;  absent: true  no value

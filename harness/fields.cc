@@ -1,5 +1,7 @@
 #include "harness/fields.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "harness/model/extensions.h"
@@ -35,6 +37,45 @@ int VersionOf(const Artifact& a) {
   return a.csr->version();
 }
 
+// "positive", "zero" or "negative": an INTEGER's content octets.
+std::string SignOf(ByteView integer) {
+  bool negative = !integer.empty() && (integer[0] & 0x80) != 0;
+  bool zero = std::all_of(integer.begin(), integer.end(), [](uint8_t b) { return b == 0; });
+  return negative ? "negative" : zero ? "zero" : "positive";
+}
+
+const AlgorithmId& TbsAlgorithmOf(const Artifact& a) {
+  return a.certificate ? a.certificate->tbs_signature_algorithm()
+                       : a.crl->tbs_signature_algorithm();
+}
+
+// The cRLNumber INTEGER's content octets, when the extension holds one.
+std::optional<ByteView> CrlNumberOctets(const Crl& crl) {
+  const Extension* e = crl.extensions().Find("2.5.29.20");
+  if (e == nullptr) return std::nullopt;
+  der::Reader r(e->value);
+  std::string error;
+  auto n = r.Next(&error);
+  if (!n || !n->Is(der::kInteger) || n->content.empty() || !r.empty()) return std::nullopt;
+  return n->content;
+}
+
+// Adds the fields of one Time: NAME_encoding (UTCTime or GeneralizedTime) and
+// NAME_year, from which RFC 5280 chooses the encoding.
+void AddTimeFields(std::vector<FieldDef>* defs, ArtifactKind kind, const std::string& name,
+                   const std::string& asn1_name,
+                   std::optional<EncodedTime> (*time_of)(const Artifact&)) {
+  defs->push_back({name + "_encoding", kind, ValueType::kString,
+                   "how " + asn1_name + " is encoded: UTCTime or GeneralizedTime",
+                   [time_of](const EvalContext& c, Out* o) {
+                     if (auto t = time_of(c.artifact)) Push(o, std::string(t->encoding()));
+                   }});
+  defs->push_back({name + "_year", kind, ValueType::kInt, "the UTC year of " + asn1_name,
+                   [time_of](const EvalContext& c, Out* o) {
+                     if (auto t = time_of(c.artifact)) Push(o, int64_t{YearOf(t->time)});
+                   }});
+}
+
 // Adds the paths every Name offers under `prefix` ("issuer", "subject").
 void AddNameFields(std::vector<FieldDef>* defs, ArtifactKind kind, const std::string& prefix,
                    const Name& (*name_of)(const Artifact&)) {
@@ -62,6 +103,24 @@ void AddNameFields(std::vector<FieldDef>* defs, ArtifactKind kind, const std::st
                        Push(o, a.value, a.short_name, a.value);
                      }
                    }});
+  defs->push_back(
+      {prefix + ".attributes[*].string_type", kind, ValueType::kString,
+       "the string type of each " + prefix + " attribute value (PrintableString, UTF8String, ...)",
+       [name_of](const EvalContext& c, Out* o) {
+         for (const auto& a : name_of(c.artifact).attributes) {
+           Push(o, std::string(StringTypeName(a.tag)), a.short_name, a.value);
+         }
+       }});
+  defs->push_back({prefix + ".attribute_violations[*]", kind, ValueType::kString,
+                   "each " + prefix +
+                       " attribute outside RFC 5280 Appendix A: its upper bound or its "
+                       "required string type (\"CN has 65 characters; the upper bound is 64\")",
+                   [name_of](const EvalContext& c, Out* o) {
+                     for (const auto& a : name_of(c.artifact).attributes) {
+                       std::string why = AppendixAViolation(a);
+                       if (!why.empty()) Push(o, why, a.short_name, a.value);
+                     }
+                   }});
 }
 
 void AddExtensionFields(std::vector<FieldDef>* defs, ArtifactKind kind) {
@@ -74,6 +133,14 @@ void AddExtensionFields(std::vector<FieldDef>* defs, ArtifactKind kind) {
                    "the critical flag of each extension", [exts](const EvalContext& c, Out* o) {
                      for (const auto& e : exts(c).list) {
                        Push(o, e.critical, e.Label());
+                     }
+                   }});
+  defs->push_back({"extensions.empty_sequences[*]", kind, ValueType::kString,
+                   "the OID of each SEQUENCE SIZE (1..MAX) OF extension whose value is an empty "
+                   "SEQUENCE",
+                   [exts](const EvalContext& c, Out* o) {
+                     for (const auto& e : exts(c).list) {
+                       if (e.empty_sequence) Push(o, e.oid, e.Label());
                      }
                    }});
   defs->push_back({"extensions.duplicates[*]", kind, ValueType::kString,
@@ -108,6 +175,11 @@ std::vector<FieldDef> BuildFields() {
     d.push_back(
         {"signature_algorithm", k, ValueType::kString, "the OID of the outer signatureAlgorithm",
          [](const EvalContext& c, Out* o) { Push(o, EnvelopeOf(c.artifact).algorithm.oid); }});
+    d.push_back({"signature_algorithm.parameters", k, ValueType::kString,
+                 "the outer signatureAlgorithm's parameters: absent, NULL, an OID, or other",
+                 [](const EvalContext& c, Out* o) {
+                   Push(o, ParametersText(EnvelopeOf(c.artifact).algorithm.parameters));
+                 }});
     d.push_back({"der.violations[*]", k, ValueType::kString,
                  "each way the encoding is not X.690 DER, \"WHERE: WHAT\" (\"tbsCertificate."
                  "serialNumber: INTEGER is not minimally encoded\"); none for valid DER",
@@ -118,12 +190,23 @@ std::vector<FieldDef> BuildFields() {
                  }});
   }
   for (ArtifactKind k : {kCert, kCrl}) {
-    d.push_back(
-        {"tbs_signature_algorithm", k, ValueType::kString,
-         "the OID of the signature field inside the signed part", [](const EvalContext& c, Out* o) {
-           Push(o, c.artifact.certificate ? c.artifact.certificate->tbs_signature_algorithm().oid
-                                          : c.artifact.crl->tbs_signature_algorithm().oid);
-         }});
+    d.push_back({"tbs_signature_algorithm", k, ValueType::kString,
+                 "the OID of the signature field inside the signed part",
+                 [](const EvalContext& c, Out* o) { Push(o, TbsAlgorithmOf(c.artifact).oid); }});
+    d.push_back({"tbs_signature_algorithm.parameters", k, ValueType::kString,
+                 "the parameters of the signature field inside the signed part: absent, NULL, an "
+                 "OID, or other",
+                 [](const EvalContext& c, Out* o) {
+                   Push(o, ParametersText(TbsAlgorithmOf(c.artifact).parameters));
+                 }});
+    d.push_back({"signature_algorithm.matches_tbs", k, ValueType::kBool,
+                 "true when the outer signatureAlgorithm and the signed part's signature field "
+                 "are the same OID with the same parameter octets",
+                 [](const EvalContext& c, Out* o) {
+                   const AlgorithmId& outer = EnvelopeOf(c.artifact).algorithm;
+                   const AlgorithmId& inner = TbsAlgorithmOf(c.artifact);
+                   Push(o, outer.oid == inner.oid && SameBytes(outer.parameters, inner.parameters));
+                 }});
     AddNameFields(&d, k, "issuer", [](const Artifact& a) -> const Name& { return *a.issuer(); });
     AddExtensionFields(&d, k);
     d.push_back({"authority_key_identifier.key_id", k, ValueType::kString,
@@ -138,6 +221,12 @@ std::vector<FieldDef> BuildFields() {
     d.push_back({"public_key.algorithm", k, ValueType::kString,
                  "the OID of the subject public key algorithm",
                  [](const EvalContext& c, Out* o) { Push(o, KeyOf(c.artifact).algorithm.oid); }});
+    d.push_back({"public_key.parameters", k, ValueType::kString,
+                 "the subject public key algorithm's parameters: absent, NULL, the named curve's "
+                 "OID, or other",
+                 [](const EvalContext& c, Out* o) {
+                   Push(o, ParametersText(KeyOf(c.artifact).algorithm.parameters));
+                 }});
     d.push_back({"public_key.rsa_bits", k, ValueType::kInt,
                  "the RSA modulus size in bits (absent for other keys)",
                  [](const EvalContext& c, Out* o) {
@@ -153,14 +242,10 @@ std::vector<FieldDef> BuildFields() {
                [](const EvalContext& c, Out* o) {
                  Push(o, static_cast<int64_t>(c.artifact.certificate->serial().size()));
                }});
-  d.push_back({"serial.sign", kCert, ValueType::kString,
-               "positive, zero or negative: the sign of the serialNumber",
-               [](const EvalContext& c, Out* o) {
-                 const Bytes& s = c.artifact.certificate->serial();
-                 bool negative = !s.empty() && (s[0] & 0x80) != 0;
-                 bool zero = std::all_of(s.begin(), s.end(), [](uint8_t b) { return b == 0; });
-                 Push(o, std::string(negative ? "negative" : zero ? "zero" : "positive"));
-               }});
+  d.push_back(
+      {"serial.sign", kCert, ValueType::kString,
+       "positive, zero or negative: the sign of the serialNumber",
+       [](const EvalContext& c, Out* o) { Push(o, SignOf(c.artifact.certificate->serial())); }});
   d.push_back({"validity.not_before", kCert, ValueType::kString, "notBefore, RFC 3339 UTC",
                [](const EvalContext& c, Out* o) {
                  Push(o, FormatRfc3339(c.artifact.certificate->not_before()));
@@ -168,6 +253,49 @@ std::vector<FieldDef> BuildFields() {
   d.push_back({"validity.not_after", kCert, ValueType::kString, "notAfter, RFC 3339 UTC",
                [](const EvalContext& c, Out* o) {
                  Push(o, FormatRfc3339(c.artifact.certificate->not_after()));
+               }});
+  AddTimeFields(&d, kCert, "validity.not_before", "notBefore",
+                [](const Artifact& a) -> std::optional<EncodedTime> {
+                  return a.certificate->not_before_encoded();
+                });
+  AddTimeFields(&d, kCert, "validity.not_after", "notAfter",
+                [](const Artifact& a) -> std::optional<EncodedTime> {
+                  return a.certificate->not_after_encoded();
+                });
+  d.push_back({"validity.seconds", kCert, ValueType::kInt,
+               "notAfter minus notBefore in seconds (negative when notAfter is earlier)",
+               [](const EvalContext& c, Out* o) {
+                 const Certificate& cert = *c.artifact.certificate;
+                 Push(o, static_cast<int64_t>(cert.not_after() - cert.not_before()));
+               }});
+  d.push_back({"unique_identifiers[*]", kCert, ValueType::kString,
+               "issuerUniqueID and subjectUniqueID, for each that is present",
+               [](const EvalContext& c, Out* o) {
+                 if (c.artifact.certificate->has_issuer_unique_id()) {
+                   Push(o, std::string("issuerUniqueID"));
+                 }
+                 if (c.artifact.certificate->has_subject_unique_id()) {
+                   Push(o, std::string("subjectUniqueID"));
+                 }
+               }});
+  d.push_back({"self_issued", kCert, ValueType::kBool,
+               "true when the issuer and subject names match (RFC 5280 3.3, 7.1)",
+               [](const EvalContext& c, Out* o) {
+                 const Certificate& cert = *c.artifact.certificate;
+                 Push(o, cert.issuer().Matches(cert.subject()));
+               }});
+  d.push_back({"basic_constraints.ca", kCert, ValueType::kBool,
+               "the basicConstraints cA flag (absent without a readable basicConstraints)",
+               [](const EvalContext& c, Out* o) {
+                 const auto& bc = c.artifact.certificate->extensions().basic_constraints;
+                 if (bc) Push(o, bc->ca);
+               }});
+  d.push_back({"basic_constraints.path_len", kCert, ValueType::kInt,
+               "the basicConstraints pathLenConstraint (-1 when negative; absent when not there)",
+               [](const EvalContext& c, Out* o) {
+                 const auto& bc = c.artifact.certificate->extensions().basic_constraints;
+                 if (bc && bc->path_len_negative) Push(o, int64_t{-1});
+                 if (bc && bc->path_len) Push(o, *bc->path_len);
                }});
   d.push_back({"profile", kCert, ValueType::kString,
                "the certificate's profile, \"ta\" or \"tsa\" (see README: classification)",
@@ -192,6 +320,18 @@ std::vector<FieldDef> BuildFields() {
                  const auto& cp = c.artifact.certificate->extensions().certificate_policies;
                  if (cp)
                    for (const auto& p : *cp) Push(o, p.oid);
+               }});
+  d.push_back({"certificate_policies.duplicates[*]", kCert, ValueType::kString,
+               "each policy OID that appears again after its first time (RFC 5280 4.2.1.4: once)",
+               [](const EvalContext& c, Out* o) {
+                 const auto& cp = c.artifact.certificate->extensions().certificate_policies;
+                 if (!cp) return;
+                 for (size_t i = 1; i < cp->size(); ++i) {
+                   const std::string& oid = (*cp)[i].oid;
+                   bool earlier = std::any_of(cp->begin(), cp->begin() + static_cast<long>(i),
+                                              [&](const auto& p) { return p.oid == oid; });
+                   if (earlier) Push(o, oid);
+                 }
                }});
   d.push_back({"certificate_policies.qualifier_ids[*]", kCert, ValueType::kString,
                "the policyQualifierId OID of each qualifier of every policy",
@@ -231,6 +371,64 @@ std::vector<FieldDef> BuildFields() {
                  if (c.artifact.crl->next_update()) {
                    Push(o, FormatRfc3339(*c.artifact.crl->next_update()));
                  }
+               }});
+  AddTimeFields(
+      &d, kCrl, "this_update", "thisUpdate",
+      [](const Artifact& a) -> std::optional<EncodedTime> { return a.crl->this_update_encoded(); });
+  AddTimeFields(&d, kCrl, "next_update", "nextUpdate",
+                [](const Artifact& a) { return a.crl->next_update_encoded(); });
+  d.push_back({"revoked_certificates", kCrl, ValueType::kString,
+               "absent, empty (encoded with no entry) or present",
+               [](const EvalContext& c, Out* o) {
+                 const Crl& crl = *c.artifact.crl;
+                 Push(o, std::string(crl.has_empty_revoked_list()   ? "empty"
+                                     : crl.entry_stats().count == 0 ? "absent"
+                                                                    : "present"));
+               }});
+  d.push_back({"entries.duplicates[*]", kCrl, ValueType::kString,
+               "each serial listed more than once, hex (the first 50, then one value saying how "
+               "many more)",
+               [](const EvalContext& c, Out* o) {
+                 const CrlEntryStats& s = c.artifact.crl->entry_stats();
+                 for (const std::string& serial : s.duplicate_serials) Push(o, serial, serial);
+                 if (s.duplicate_count > s.duplicate_serials.size()) {
+                   Push(o,
+                        fmt::format("and {} more", s.duplicate_count - s.duplicate_serials.size()));
+                 }
+               }});
+  d.push_back({"entries.revoked_after_this_update[*]", kCrl, ValueType::kString,
+               "the serial of each entry whose revocationDate is after thisUpdate",
+               [](const EvalContext& c, Out* o) {
+                 const Crl& crl = *c.artifact.crl;
+                 if (crl.entry_stats().latest_revocation <= crl.this_update()) return;
+                 crl.ForEachEntry([&](const CrlEntry& e) {
+                   if (e.revocation_date > crl.this_update()) {
+                     std::string serial = e.SerialHex();
+                     Push(o, serial, serial, FormatRfc3339(e.revocation_date));
+                   }
+                 });
+               }});
+  d.push_back({"entries[*].extension_errors", kCrl, ValueType::kString,
+               "the first problem with each entry's extensions (\"malformed reasonCode\", "
+               "\"duplicate extension\")",
+               [](const EvalContext& c, Out* o) {
+                 const Crl& crl = *c.artifact.crl;
+                 if (crl.entry_stats().with_extension_error == 0) return;
+                 crl.ForEachEntry([&](const CrlEntry& e) {
+                   if (e.extension_error) Push(o, std::string(e.extension_error), e.SerialHex());
+                 });
+               }});
+  d.push_back({"crl_number.octets", kCrl, ValueType::kInt,
+               "the number of content octets of the cRLNumber INTEGER",
+               [](const EvalContext& c, Out* o) {
+                 if (auto n = CrlNumberOctets(*c.artifact.crl)) {
+                   Push(o, static_cast<int64_t>(n->size()));
+                 }
+               }});
+  d.push_back({"crl_number.sign", kCrl, ValueType::kString,
+               "positive, zero or negative: the sign of the cRLNumber",
+               [](const EvalContext& c, Out* o) {
+                 if (auto n = CrlNumberOctets(*c.artifact.crl)) Push(o, SignOf(*n));
                }});
   d.push_back({"crl_number", kCrl, ValueType::kString, "the cRLNumber, decimal",
                [](const EvalContext& c, Out* o) {

@@ -70,11 +70,13 @@ TEST(Pack, LoadsAValidPack) {
 // An included pack's rules join under their own ids, in the section that cites them.
 TEST(Pack, IncludesABasePackWhoseRulesItCites) {
   std::string manifest = Replace(kManifest, "coverage:", "include: [rfc5280]\ncoverage:");
+  std::string every_base_rule;
+  auto base = LoadPackDir(testing::SourceDir() / "rules/rfc5280");
+  for (const Rule& r : base->rules) {
+    every_base_rule += ", " + r.id;
+  }
   std::string cited =
-      Replace(manifest, "rules: [r-version]",
-              "rules: [r-version, der-x690-certificate, der-x690-crl, der-x690-csr, "
-              "rfc5280-4.1.2.2-serial-positive, rfc5280-4.1.2.2-serial-length, "
-              "rfc5280-4.2-extension-once, rfc5280-5.2-crl-extension-once]");
+      Replace(manifest, "rules: [r-version]", "rules: [r-version" + every_base_rule + "]");
   auto pack = Load(cited, kRules);
   const Rule* der = pack->FindRule("der-x690-certificate");
   ASSERT_NE(der, nullptr);

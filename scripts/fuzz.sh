@@ -20,10 +20,12 @@ declare -A extra=(
   [certificate]="$external/boringssl-pki/nist-pkits/certs"
   [crl]="$external/boringssl-pki/nist-pkits/crls"
   [pem]="$external/zlint-testdata $external/boringssl-pki/crl_unittest"
+  [der_differential]="corpus/fuzz/certificate corpus/fuzz/crl corpus/fuzz/csr $external/boringssl-pki/nist-pkits/certs $external/boringssl-pki/nist-pkits/crls"
 )
-for target in certificate crl csr event_line pem pack; do
+for target in certificate crl csr der_differential event_line pem pack; do
   mkdir -p "$work/$target"
-  seeds=(corpus/fuzz/$target)
+  seeds=()
+  [ -d "corpus/fuzz/$target" ] && seeds+=(corpus/fuzz/$target)
   for dir in ${extra[$target]:-}; do [ -d "$dir" ] && seeds+=("$dir"); done
   echo "== fuzzing $target for ${seconds}s"
   if ! (cd "$work" && ../${target}_fuzzer "$target" "${seeds[@]/#/../../}" -max_total_time="$seconds" \

@@ -35,10 +35,11 @@ std::set<std::string> Limits(const std::string& tool) {
   }
   if (tool == "cfssl") {
     // Signs with sha256WithRSAEncryption only; adds basicConstraints; no reason
-    // codes; the TSA's extendedKeyUsage is never marked critical.
+    // codes; the TSA's extendedKeyUsage is never marked critical; gencrl writes
+    // no cRLNumber (RFC 5280 5.2.3 requires one).
     return {"cp-7.1.3-signature-algorithm", "cp-7.2-crl-signature-algorithm",
             "cp-7.1.2-no-other-extensions", "cp-4.9.8-reasons-published",
-            "cp-7.1.2-eku-tsa-critical"};
+            "cp-7.1.2-eku-tsa-critical",    "rfc5280-5.2.3-crl-number"};
   }
   return {};
 }
@@ -105,7 +106,9 @@ INSTANTIATE_TEST_SUITE_P(
              {"cp-7.1.3-signature-algorithm", "cp-7.2-crl-signature-algorithm"}},
         Case{"openssl", "no-policies", {"cp-7.1.2-certificate-policies"}},
         Case{"openssl", "wrong-crl-url", {"cp-7.1.2-crl-distribution-point"}},
-        Case{"openssl", "key-cert-sign", {"cp-7.1.2-key-usage"}},
+        Case{"openssl",
+             "key-cert-sign",
+             {"cp-7.1.2-key-usage", "rfc5280-4.2.1.3-key-cert-sign-needs-ca"}},
         Case{"openssl", "copyall", {"cp-7.1.2-no-other-extensions"}, "subject_alt_name"},
         Case{"openssl", "crl-400-days", {"cp-4.9.7-crl-validity-max-1y"}},
         Case{"openssl", "underscore-subject", {"cp-7.1.4-subject-charset"}},
@@ -129,7 +132,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"cfssl", "correct", {}},
         Case{"cfssl", "no-policies", {"cp-7.1.2-certificate-policies"}},
         Case{"cfssl", "wrong-crl-url", {"cp-7.1.2-crl-distribution-point"}},
-        Case{"cfssl", "key-cert-sign", {"cp-7.1.2-key-usage"}},
+        Case{"cfssl",
+             "key-cert-sign",
+             {"cp-7.1.2-key-usage", "rfc5280-4.2.1.3-key-cert-sign-needs-ca"}},
         Case{"cfssl", "copyall", {}, "subject_alt_name"},
         Case{"cfssl", "underscore-subject", {"cp-7.1.4-subject-charset"}},
         Case{"cfssl",

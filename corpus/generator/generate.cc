@@ -138,17 +138,17 @@ ExtPtr ConfExt(int nid, const std::string& value) {
   return ExtPtr(ext);
 }
 
-ExtPtr KeyIdExt(int nid, const Bytes& id) {
+ExtPtr KeyIdExt(int nid, const Bytes& id, bool critical = false) {
   ASN1_OCTET_STRING* os = ASN1_OCTET_STRING_new();
   ASN1_OCTET_STRING_set(os, id.data(), static_cast<int>(id.size()));
   X509_EXTENSION* ext = nullptr;
   if (nid == NID_subject_key_identifier) {
-    ext = X509V3_EXT_i2d(nid, 0, os);
+    ext = X509V3_EXT_i2d(nid, critical ? 1 : 0, os);
     ASN1_OCTET_STRING_free(os);
   } else {
     AUTHORITY_KEYID* aki = AUTHORITY_KEYID_new();
     aki->keyid = os;
-    ext = X509V3_EXT_i2d(nid, 0, aki);
+    ext = X509V3_EXT_i2d(nid, critical ? 1 : 0, aki);
     AUTHORITY_KEYID_free(aki);
   }
   if (ext == nullptr) Die("key identifier extension");
@@ -258,8 +258,10 @@ struct CertSpec {
   std::string cps = kCpsUri;
   bool policies_critical = false;
   std::string crl_uri = kCrlUri;
-  std::optional<Bytes> ski;                        // default: SHA-1 of the key
-  std::optional<Bytes> aki;                        // default: SHA-1 of the issuer key
+  std::optional<Bytes> ski;  // default: SHA-1 of the key
+  std::optional<Bytes> aki;  // default: SHA-1 of the issuer key
+  bool aki_critical = false;
+  bool ski_critical = false;
   std::vector<std::pair<int, std::string>> extra;  // more extensions, conf syntax
   bool extensions = true;
   const EVP_MD* inner_md = EVP_sha1();
@@ -268,7 +270,53 @@ struct CertSpec {
   // Changes the DER of the tbsCertificate before it is signed: how the
   // fixtures get encodings OpenSSL would not write.
   std::function<void(Bytes&)> patch_tbs;
+  // Changes the signed certificate's DER outside the signed part (its outer
+  // signatureAlgorithm): the signature stays valid.
+  std::function<void(Bytes&)> patch_der;
 };
+
+// DER length octets for `n`.
+Bytes DerLength(size_t n) {
+  if (n < 0x80) return {static_cast<uint8_t>(n)};
+  Bytes out;
+  for (; n > 0; n >>= 8) out.insert(out.begin(), static_cast<uint8_t>(n & 0xff));
+  out.insert(out.begin(), static_cast<uint8_t>(0x80 | out.size()));
+  return out;
+}
+
+// Inserts `tlv` into the SEQUENCE `seq` (a whole TLV) before its first
+// element tagged `before`, or at its end, and re-encodes the length: how the
+// fixtures get fields OpenSSL has no setter for (unique identifiers).
+void InsertInSequence(Bytes& seq, uint8_t before, const Bytes& tlv) {
+  auto read_length = [&](size_t* at) {
+    size_t n = seq[(*at)++];
+    if (n < 0x80) return n;
+    size_t octets = n & 0x7f;
+    n = 0;
+    while (octets-- > 0) n = n << 8 | seq[(*at)++];
+    return n;
+  };
+  size_t at = 1;
+  size_t length = read_length(&at);
+  size_t content = at;
+  size_t insert_at = content + length;
+  for (size_t i = content; i < content + length;) {
+    if (seq[i] == before) {
+      insert_at = i;
+      break;
+    }
+    size_t j = i + 1;
+    size_t n = read_length(&j);
+    i = j + n;
+  }
+  Bytes body(seq.begin() + static_cast<long>(content), seq.end());
+  body.insert(body.begin() + static_cast<long>(insert_at - content), tlv.begin(), tlv.end());
+  Bytes out = {seq[0]};
+  Bytes len = DerLength(body.size());
+  out.insert(out.end(), len.begin(), len.end());
+  out.insert(out.end(), body.begin(), body.end());
+  seq = std::move(out);
+}
 
 // Replaces the first `from` in `der` with `to` (same length), or dies.
 void Patch(Bytes& der, const Bytes& from, const Bytes& to) {
@@ -305,9 +353,10 @@ Bytes MakeCert(const CertSpec& s) {
   if (s.extensions) {
     std::vector<ExtPtr> exts;
     exts.push_back(KeyIdExt(NID_authority_key_identifier,
-                            s.aki ? *s.aki : Sha1Of(PublicKeyBits(Key(s.issuer_key)))));
-    exts.push_back(
-        KeyIdExt(NID_subject_key_identifier, s.ski ? *s.ski : Sha1Of(PublicKeyBits(subject_key))));
+                            s.aki ? *s.aki : Sha1Of(PublicKeyBits(Key(s.issuer_key))),
+                            s.aki_critical));
+    exts.push_back(KeyIdExt(NID_subject_key_identifier,
+                            s.ski ? *s.ski : Sha1Of(PublicKeyBits(subject_key)), s.ski_critical));
     if (!s.key_usage.empty()) exts.push_back(ConfExt(NID_key_usage, s.key_usage));
     if (!s.eku.empty()) exts.push_back(ConfExt(NID_ext_key_usage, s.eku));
     if (!s.policies.empty()) exts.push_back(PoliciesExt(s.policies, s.cps, s.policies_critical));
@@ -318,19 +367,22 @@ Bytes MakeCert(const CertSpec& s) {
   }
   EVP_PKEY* signer = Key(s.signer);
   if (X509_sign(x.get(), signer, s.inner_md) <= 0) Die("X509_sign");
+  Bytes out;
   if (s.outer_md == s.inner_md && !s.patch_tbs) {
     unsigned char* der = nullptr;
     int len = i2d_X509(x.get(), &der);
-    Bytes out(der, der + len);
+    out.assign(der, der + len);
     OPENSSL_free(der);
-    return out;
+  } else {
+    unsigned char* tbs = nullptr;
+    int len = i2d_re_X509_tbs(x.get(), &tbs);
+    Bytes tbs_der(tbs, tbs + len);
+    OPENSSL_free(tbs);
+    if (s.patch_tbs) s.patch_tbs(tbs_der);
+    out = Assemble(tbs_der, signer, s.outer_md);
   }
-  unsigned char* tbs = nullptr;
-  int len = i2d_re_X509_tbs(x.get(), &tbs);
-  Bytes tbs_der(tbs, tbs + len);
-  OPENSSL_free(tbs);
-  if (s.patch_tbs) s.patch_tbs(tbs_der);
-  return Assemble(tbs_der, signer, s.outer_md);
+  if (s.patch_der) s.patch_der(out);
+  return out;
 }
 
 Bytes MakeCa(const std::string& dn, const std::string& key) {
@@ -361,6 +413,7 @@ struct RevokedSpec {
   time_t date;
   int reason = 1;  // keyCompromise; -1: no reasonCode
   bool hold_instruction = false;
+  bool reason_twice = false;  // a second reasonCode extension in the entry
 };
 
 // A CRL to make. Defaults give a compliant CRL listing one revoked certificate.
@@ -380,6 +433,7 @@ struct CrlSpec {
   const EVP_MD* outer_md = EVP_sha1();
   bool corrupt_signature = false;
   std::function<void(Bytes&)> patch_tbs;  // as CertSpec's
+  std::function<void(Bytes&)> patch_der;  // as CertSpec's
 };
 
 Bytes MakeCrl(const CrlSpec& s) {
@@ -407,6 +461,7 @@ Bytes MakeCrl(const CrlSpec& s) {
       ASN1_ENUMERATED* e = ASN1_ENUMERATED_new();
       ASN1_ENUMERATED_set(e, r.reason);
       X509_REVOKED_add1_ext_i2d(rev, NID_crl_reason, e, 0, 0);
+      if (r.reason_twice) X509_REVOKED_add1_ext_i2d(rev, NID_crl_reason, e, 0, X509V3_ADD_APPEND);
       ASN1_ENUMERATED_free(e);
     }
     if (r.hold_instruction) {
@@ -444,6 +499,7 @@ Bytes MakeCrl(const CrlSpec& s) {
     if (s.patch_tbs) s.patch_tbs(tbs_der);
     out = Assemble(tbs_der, signer, s.outer_md);
   }
+  if (s.patch_der) s.patch_der(out);
   if (s.corrupt_signature) out.back() ^= 0x01;
   return out;
 }
@@ -546,7 +602,9 @@ void MakeFixtures(const fs::path& root) {
              "ERROR cp-3.1.3-no-pseudonym certs/empty-subject.pem: subject \"\" names neither a "
              "CN nor an O: it is anonymous",
              "WARNING cp-3.2.3-organization-named certs/empty-subject.pem: subject \"\" has no "
-             "O: certificates are issued to organisations only"});
+             "O: certificates are issued to organisations only",
+             "ERROR rfc5280-4.1.2.6-empty-subject-needs-critical-san certs/empty-subject.pem: the "
+             "subject is empty and subjectAltName is missing or not critical"});
   }
   {
     CertSpec s;
@@ -619,7 +677,9 @@ void MakeFixtures(const fs::path& root) {
     CertSpec s;
     s.version = 2;
     CertCase(root, "cp-7.1.1-version-v3", "version-2", s)
-        .Expect({"ERROR cp-7.1.1-version-v3 certs/version-2.pem: version is v2, not v3"});
+        .Expect({"ERROR cp-7.1.1-version-v3 certs/version-2.pem: version is v2, not v3",
+                 "ERROR rfc5280-4.1.2.1-extensions-need-v3 certs/version-2.pem: version 2 "
+                 "certificate has extensions; they need version 3"});
   }
   {
     Bundle b(root / "cp-7.1-serial-unique" / "shared-serial");
@@ -642,7 +702,9 @@ void MakeFixtures(const fs::path& root) {
     CertCase(root, "cp-7.1.3-signature-algorithm", "inner-outer-mismatch", s)
         .Expect({"ERROR cp-7.1.3-signature-algorithm certs/inner-outer-mismatch.pem: "
                  "tbs_signature_algorithm is 1.2.840.113549.1.1.11, not sha1WithRSAEncryption "
-                 "(1.2.840.113549.1.1.5)"});
+                 "(1.2.840.113549.1.1.5)",
+                 "ERROR rfc5280-4.1.1.2-signature-algorithm-match certs/inner-outer-mismatch.pem: "
+                 "signatureAlgorithm differs from tbsCertificate.signature (OID or parameters)"});
   }
   {
     CertSpec s;
@@ -675,7 +737,9 @@ void MakeFixtures(const fs::path& root) {
         .Expect({"ERROR cp-7.1-validity-period certs/ends-before-start.pem: notBefore "
                  "2026-01-05T00:00:00Z is not before notAfter 2025-01-05T00:00:00Z",
                  "NOTICE cp-9.6.3-relying-party certs/ends-before-start.pem: a relying party would "
-                 "not rely on it: expired 2025-01-05T00:00:00Z"});
+                 "not rely on it: expired 2025-01-05T00:00:00Z",
+                 "ERROR rfc5280-4.1.2.5-validity-order certs/ends-before-start.pem: notAfter is "
+                 "-31536000 seconds after notBefore: before it"});
   }
   {
     CertSpec s;
@@ -697,7 +761,9 @@ void MakeFixtures(const fs::path& root) {
     s.key_usage = "critical,digitalSignature,keyCertSign";
     CertCase(root, "cp-7.1.2-key-usage", "key-cert-sign", s)
         .Expect({"ERROR cp-7.1.2-key-usage certs/key-cert-sign.pem: keyUsage has keyCertSign, "
-                 "which a subscriber certificate must not have"});
+                 "which a subscriber certificate must not have",
+                 "ERROR rfc5280-4.2.1.3-key-cert-sign-needs-ca certs/key-cert-sign.pem: keyUsage "
+                 "asserts keyCertSign without basicConstraints cA TRUE"});
     s.key_usage = "critical,nonRepudiation";
     CertCase(root, "cp-7.1.2-key-usage", "no-digital-signature", s)
         .Expect({"ERROR cp-7.1.2-key-usage certs/no-digital-signature.pem: keyUsage does not "
@@ -710,7 +776,9 @@ void MakeFixtures(const fs::path& root) {
         .Expect({"ERROR cp-7.1.2-key-usage certs/second-key-usage.pem: keyUsage has keyCertSign, "
                  "which a subscriber certificate must not have",
                  "ERROR rfc5280-4.2-extension-once certs/second-key-usage.pem: extension "
-                 "key_usage appears more than once"});
+                 "key_usage appears more than once",
+                 "ERROR rfc5280-4.2.1.3-key-cert-sign-needs-ca certs/second-key-usage.pem: "
+                 "keyUsage asserts keyCertSign without basicConstraints cA TRUE"});
   }
   {
     CertSpec s;
@@ -841,7 +909,11 @@ void MakeFixtures(const fs::path& root) {
         .Expect({"ERROR cp-7.1.5-no-name-constraints certs/name-constraints.pem: nameConstraints "
                  "is present; 7.1.5 sets none",
                  "WARNING cp-7.1.2-no-other-extensions certs/name-constraints.pem: extension "
-                 "name_constraints is not in the 7.1.2 profile"});
+                 "name_constraints is not in the 7.1.2 profile",
+                 "ERROR rfc5280-4.2.1.10-name-constraints certs/name-constraints.pem: "
+                 "nameConstraints in a certificate that is not a CA's",
+                 "ERROR rfc5280-4.2.1.10-name-constraints certs/name-constraints.pem: "
+                 "nameConstraints is not marked critical"});
   }
   {
     CertSpec s;
@@ -850,7 +922,9 @@ void MakeFixtures(const fs::path& root) {
         .Expect({"ERROR cp-7.1.7-no-policy-constraints certs/policy-constraints.pem: "
                  "policyConstraints is present; 7.1.7 sets none",
                  "WARNING cp-7.1.2-no-other-extensions certs/policy-constraints.pem: extension "
-                 "policy_constraints is not in the 7.1.2 profile"});
+                 "policy_constraints is not in the 7.1.2 profile",
+                 "ERROR rfc5280-4.2.1.11-policy-constraints-critical certs/policy-constraints.pem: "
+                 "policyConstraints is not marked critical"});
   }
 
   // CRL profile.
@@ -862,7 +936,11 @@ void MakeFixtures(const fs::path& root) {
     CrlCase(root, "cp-7.2.1-crl-version-v2", "version-1", s)
         .Expect({"ERROR cp-7.2.1-crl-version-v2 crls/version-1.pem: CRL version is v1, not v2",
                  "ERROR cp-7.2.2-crl-aki-sha1 crls/version-1.pem: authorityKeyIdentifier is "
-                 "absent"});
+                 "absent",
+                 "ERROR rfc5280-5.2.1-aki-present crls/version-1.pem: authorityKeyIdentifier is "
+                 "missing or critical",
+                 "ERROR rfc5280-5.2.3-crl-number crls/version-1.pem: cRLNumber is missing or "
+                 "critical"});
   }
   {
     CrlSpec s;
@@ -892,7 +970,9 @@ void MakeFixtures(const fs::path& root) {
     CrlSpec s;
     s.next_update.reset();
     CrlCase(root, "cp-7.2-crl-next-update", "no-next-update", s)
-        .Expect({"ERROR cp-7.2-crl-next-update crls/no-next-update.pem: nextUpdate is absent"});
+        .Expect({"ERROR cp-7.2-crl-next-update crls/no-next-update.pem: nextUpdate is absent",
+                 "ERROR rfc5280-5.1.2.5-next-update-present crls/no-next-update.pem: the CRL has "
+                 "no nextUpdate"});
     s.next_update = s.this_update;
     CrlCase(root, "cp-7.2-crl-next-update", "next-equals-this", s)
         .Expect({"ERROR cp-7.2-crl-next-update crls/next-equals-this.pem: nextUpdate "
@@ -903,7 +983,9 @@ void MakeFixtures(const fs::path& root) {
     s.revoked = {{0x0999, Utc(2026, 5, 2), 1}};
     CrlCase(root, "cp-7.2-crl-entries", "revoked-after-this-update", s)
         .Expect({"ERROR cp-7.2-crl-entries crls/revoked-after-this-update.pem: entry 0999: "
-                 "revocationDate 2026-05-02T00:00:00Z is after thisUpdate 2026-05-01T00:00:00Z"});
+                 "revocationDate 2026-05-02T00:00:00Z is after thisUpdate 2026-05-01T00:00:00Z",
+                 "ERROR rfc5280-5.1.2.6-revocation-date crls/revoked-after-this-update.pem: serial "
+                 "0999 is revoked at 2026-05-02T00:00:00Z, after thisUpdate"});
   }
   {
     CrlSpec s;
@@ -1023,6 +1105,395 @@ Bytes MakeCsr(const std::string& key, const std::string& subject, bool corrupt =
   return out;
 }
 
+using Rfc5280CertCase = std::function<void(const std::string& rule, const std::string& name,
+                                           const CertSpec& spec, const std::vector<std::string>&)>;
+using Rfc5280CrlCase = std::function<void(const std::string& rule, const std::string& name,
+                                          const CrlSpec& spec, const std::vector<std::string>&)>;
+
+// sha1WithRSAEncryption with its NULL parameters, as OpenSSL writes it.
+const Bytes kSha1RsaNull = {0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7,
+                            0x0d, 0x01, 0x01, 0x05, 0x05, 0x00};
+// The same with an empty OCTET STRING where the NULL belongs.
+const Bytes kSha1RsaOctets = {0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7,
+                              0x0d, 0x01, 0x01, 0x05, 0x04, 0x00};
+// An extension OID no rule knows (2.5.29.99): renaming AKI or SKI to it
+// removes them without changing any length.
+const Bytes kAkiOid = {0x06, 0x03, 0x55, 0x1d, 0x23};
+const Bytes kSkiOid = {0x06, 0x03, 0x55, 0x1d, 0x0e};
+const Bytes kUnknownOid = {0x06, 0x03, 0x55, 0x1d, 0x63};
+const std::string kCaBasicConstraints = "critical,CA:TRUE";
+const std::string kCaKeyUsage = "critical,keyCertSign,cRLSign";
+
+void MakeRfc5280CertificateFixtures(const Rfc5280CertCase& cert_case) {
+  auto one = [&](const std::string& rule, const std::string& name, const CertSpec& spec,
+                 const std::string& message, const char* severity = "ERROR") {
+    cert_case(rule, name, spec,
+              {std::string(severity) + " " + rule + " certs/" + name + ".pem: " + message});
+  };
+  {
+    CertSpec s;
+    s.outer_md = EVP_sha256();
+    one("rfc5280-4.1.1.2-signature-algorithm-match", "outer-sha256", s,
+        "signatureAlgorithm differs from tbsCertificate.signature (OID or parameters)");
+  }
+  {
+    // Both algorithm identifiers carry an empty OCTET STRING for NULL: they
+    // still match, and only the parameters are wrong.
+    CertSpec s;
+    s.patch_tbs = [](Bytes& tbs) { Patch(tbs, kSha1RsaNull, kSha1RsaOctets); };
+    s.patch_der = [](Bytes& der) { Patch(der, kSha1RsaNull, kSha1RsaOctets); };
+    const std::string file = "certs/octet-string-parameters.pem: ";
+    cert_case("rfc5280-4.1.1.2-signature-parameters", "octet-string-parameters", s,
+              {"ERROR rfc5280-4.1.1.2-signature-parameters " + file +
+                   "signature_algorithm.parameters is other for an RSA PKCS #1 v1.5 signature; "
+                   "RFC 4055 requires NULL",
+               "ERROR rfc5280-4.1.1.2-signature-parameters " + file +
+                   "tbs_signature_algorithm.parameters is other for an RSA PKCS #1 v1.5 "
+                   "signature; RFC 4055 requires NULL"});
+  }
+  {
+    CertSpec s;
+    s.patch_tbs = [](Bytes& tbs) {
+      Patch(tbs, {0xa0, 0x03, 0x02, 0x01, 0x02}, {0xa0, 0x03, 0x02, 0x01, 0x03});
+    };
+    cert_case("rfc5280-4.1.2.1-version", "version-4", s,
+              {"ERROR rfc5280-4.1.2.1-extensions-need-v3 certs/version-4.pem: version 4 "
+               "certificate has extensions; they need version 3",
+               "ERROR rfc5280-4.1.2.1-version certs/version-4.pem: version is 4; RFC 5280 "
+               "defines 1, 2 and 3"});
+    s.patch_tbs = [](Bytes& tbs) {
+      Patch(tbs, {0xa0, 0x03, 0x02, 0x01, 0x02}, {0xa0, 0x03, 0x02, 0x01, 0x01});
+    };
+    one("rfc5280-4.1.2.1-extensions-need-v3", "v2-with-extensions", s,
+        "version 2 certificate has extensions; they need version 3");
+  }
+  {
+    CertSpec s;
+    s.issuer = "";
+    one("rfc5280-4.1.2.4-issuer-not-empty", "empty-issuer", s, "the issuer name is empty");
+  }
+  {
+    // A GeneralizedTime for 2049: OpenSSL writes 2050 as GeneralizedTime,
+    // the patch turns its year back.
+    CertSpec s;
+    s.not_after = Utc(2050, 1, 5);
+    s.patch_tbs = [](Bytes& tbs) {
+      Patch(tbs, {0x18, 0x0f, '2', '0', '5', '0'}, {0x18, 0x0f, '2', '0', '4', '9'});
+    };
+    one("rfc5280-4.1.2.5-time-encoding", "generalized-2049", s,
+        "notAfter is a GeneralizedTime for a year before 2050; it must be a UTCTime");
+    s.patch_tbs = nullptr;
+    cert_case("rfc5280-4.1.2.5-time-encoding", "generalized-2050", s, {});
+  }
+  {
+    CertSpec s;
+    s.not_after = s.not_before - 86400;
+    one("rfc5280-4.1.2.5-validity-order", "not-after-first", s,
+        "notAfter is -86400 seconds after notBefore: before it");
+  }
+  {
+    CertSpec s;
+    s.subject = "";
+    one("rfc5280-4.1.2.6-empty-subject-needs-critical-san", "empty-subject-no-san", s,
+        "the subject is empty and subjectAltName is missing or not critical");
+    s.extra = {{NID_subject_alt_name, "critical,email:tsa@example.com"}};
+    cert_case("rfc5280-4.1.2.6-empty-subject-needs-critical-san", "empty-subject-critical-san", s,
+              {});
+    s.extra.push_back({NID_basic_constraints, kCaBasicConstraints});
+    s.key_usage = kCaKeyUsage;
+    s.eku.clear();
+    one("rfc5280-4.1.2.6-ca-subject-not-empty", "ca-empty-subject", s,
+        "a CA certificate with an empty subject");
+  }
+  {
+    // issuerUniqueID [1] IMPLICIT BIT STRING, inserted before the extensions.
+    const Bytes uid = {0x81, 0x02, 0x00, 0xaa};
+    CertSpec s;
+    s.patch_tbs = [uid](Bytes& tbs) { InsertInSequence(tbs, 0xa3, uid); };
+    one("rfc5280-4.1.2.8-no-unique-identifiers", "issuer-uid", s,
+        "the certificate has a issuerUniqueID");
+    s.version = 1;
+    s.extensions = false;
+    cert_case("rfc5280-4.1.2.8-unique-identifiers-version", "v1-issuer-uid", s,
+              {"ERROR rfc5280-4.1.2.8-no-unique-identifiers certs/v1-issuer-uid.pem: the "
+               "certificate has a issuerUniqueID",
+               "ERROR rfc5280-4.1.2.8-unique-identifiers-version certs/v1-issuer-uid.pem: a "
+               "version 1 certificate has unique identifiers",
+               // A v1 certificate has no extensions at all.
+               "ERROR rfc5280-4.2.1.1-aki-present certs/v1-issuer-uid.pem: the certificate is not "
+               "self-issued and has no authorityKeyIdentifier",
+               "WARNING rfc5280-4.2.1.2-ski-end-entity certs/v1-issuer-uid.pem: an end-entity "
+               "certificate without subjectKeyIdentifier"});
+  }
+  {
+    CertSpec s;
+    s.patch_tbs = [](Bytes& tbs) {
+      Patch(tbs, {0x0d, 0x01, 0x01, 0x01, 0x05, 0x00}, {0x0d, 0x01, 0x01, 0x01, 0x04, 0x00});
+    };
+    one("rfc5280-4.1.2.7-rsa-key-parameters", "rsa-key-octet-string", s,
+        "the rsaEncryption key's parameters are other; RFC 3279 requires NULL");
+  }
+  {
+    // A 65-character description renamed commonName (OpenSSL refuses to
+    // write a commonName over 64), and a serialNumber retagged UTF8String.
+    CertSpec s;
+    s.subject = "C=JP, O=Example Time Corp, description=" + std::string(65, 'T');
+    s.patch_tbs = [](Bytes& tbs) {
+      Patch(tbs, {0x06, 0x03, 0x55, 0x04, 0x0d}, {0x06, 0x03, 0x55, 0x04, 0x03});
+    };
+    one("rfc5280-4.1.2.4-name-bounds", "common-name-65", s,
+        "subject: CN has 65 characters; the upper bound is 64");
+    s.subject = "C=JP, O=Example Time Corp, serialNumber=T1, CN=Example TSA 1";
+    s.patch_tbs = [](Bytes& tbs) {
+      Patch(tbs, {0x06, 0x03, 0x55, 0x04, 0x05, 0x13}, {0x06, 0x03, 0x55, 0x04, 0x05, 0x0c});
+    };
+    one("rfc5280-4.1.2.4-name-bounds", "serial-number-utf8", s,
+        "subject: serialNumber is a UTF8String; RFC 5280 requires PrintableString");
+  }
+  {
+    CertSpec s;
+    s.extra = {{NID_issuer_alt_name, "DER:30:00"}};
+    one("rfc5280-4.2-extension-not-empty-sequence", "empty-issuer-alt-name", s,
+        "extension issuer_alt_name is an empty SEQUENCE");
+  }
+  {
+    CertSpec s;
+    s.patch_tbs = [](Bytes& tbs) { Patch(tbs, kAkiOid, kUnknownOid); };
+    one("rfc5280-4.2.1.1-aki-present", "no-aki", s,
+        "the certificate is not self-issued and has no authorityKeyIdentifier");
+  }
+  {
+    // keyIdentifier [0] retagged authorityCertSerialNumber [2]: no keyIdentifier.
+    CertSpec s;
+    s.aki = Bytes(20, 0x11);
+    s.patch_tbs = [](Bytes& tbs) {
+      Patch(tbs, {0x30, 0x16, 0x80, 0x14}, {0x30, 0x16, 0x82, 0x14});
+    };
+    one("rfc5280-4.2.1.1-aki-key-identifier", "aki-serial-only", s,
+        "authorityKeyIdentifier has no keyIdentifier");
+  }
+  {
+    CertSpec s;
+    s.aki_critical = true;
+    one("rfc5280-4.2.1.1-aki-not-critical", "critical-aki", s,
+        "authorityKeyIdentifier is marked critical");
+    s.aki_critical = false;
+    s.ski_critical = true;
+    one("rfc5280-4.2.1.2-ski-not-critical", "critical-ski", s,
+        "subjectKeyIdentifier is marked critical");
+  }
+  {
+    CertSpec s;
+    s.patch_tbs = [](Bytes& tbs) { Patch(tbs, kSkiOid, kUnknownOid); };
+    one("rfc5280-4.2.1.2-ski-end-entity", "no-ski", s,
+        "an end-entity certificate without subjectKeyIdentifier", "WARNING");
+    s.extra = {{NID_basic_constraints, kCaBasicConstraints}};
+    s.key_usage = kCaKeyUsage;
+    s.eku.clear();
+    one("rfc5280-4.2.1.2-ski-ca", "ca-no-ski", s, "a CA certificate without subjectKeyIdentifier");
+  }
+  {
+    CertSpec s;
+    s.key_usage.clear();
+    s.extra = {{NID_key_usage, "critical,DER:03:01:00"}};
+    one("rfc5280-4.2.1.3-key-usage-bits", "no-bits", s, "keyUsage sets no bit");
+  }
+  {
+    CertSpec s;
+    s.key_usage = "critical,digitalSignature,keyCertSign";
+    one("rfc5280-4.2.1.3-key-cert-sign-needs-ca", "end-entity-key-cert-sign", s,
+        "keyUsage asserts keyCertSign without basicConstraints cA TRUE");
+    s.key_usage = "digitalSignature";
+    one("rfc5280-4.2.1.3-key-usage-critical", "not-critical", s, "keyUsage is not marked critical",
+        "WARNING");
+  }
+  {
+    CertSpec s;
+    s.key_usage.clear();
+    s.eku.clear();
+    s.extra = {{NID_basic_constraints, kCaBasicConstraints}};
+    one("rfc5280-4.2.1.3-ca-key-usage", "ca-without-key-usage", s,
+        "a CA certificate without keyUsage");
+    s.key_usage = kCaKeyUsage;
+    s.extra = {{NID_basic_constraints, "CA:TRUE"}};
+    one("rfc5280-4.2.1.9-basic-constraints-critical", "ca-not-critical", s,
+        "a CA certificate whose basicConstraints is not critical");
+    s.extra = {{NID_basic_constraints, "critical,CA:TRUE,pathlen:0"}};
+    cert_case("rfc5280-4.2.1.9-path-len-only-ca", "ca-path-len-0", s, {});
+  }
+  {
+    CertSpec s;
+    s.extra = {{NID_basic_constraints, "critical,CA:FALSE,pathlen:0"}};
+    one("rfc5280-4.2.1.9-path-len-only-ca", "end-entity-path-len", s,
+        "pathLenConstraint without cA TRUE and keyCertSign");
+    // pathLenConstraint -1 (OpenSSL writes no negative one): INTEGER 0 patched.
+    s.extra = {{NID_basic_constraints, "critical,CA:TRUE,pathlen:0"}};
+    s.key_usage = kCaKeyUsage;
+    s.eku.clear();
+    s.patch_tbs = [](Bytes& tbs) {
+      Patch(tbs, {0x01, 0x01, 0xff, 0x02, 0x01, 0x00}, {0x01, 0x01, 0xff, 0x02, 0x01, 0xff});
+    };
+    one("rfc5280-4.2.1.9-path-len-not-negative", "negative", s, "pathLenConstraint is negative");
+  }
+  {
+    CertSpec s;
+    s.policies = {kPolicyOid, kPolicyOid};
+    one("rfc5280-4.2.1.4-policy-once", "policy-twice", s,
+        std::string("policy ") + kPolicyOid + " appears more than once in certificatePolicies");
+  }
+  const std::vector<std::tuple<std::string, std::string, int, std::string, std::string, bool>>
+      kCriticality = {
+          {"rfc5280-4.2.1.5-policy-mappings-critical", "not-critical", NID_policy_mappings,
+           "1.2.3.4:1.2.3.5", "policyMappings is not marked critical", true},
+          {"rfc5280-4.2.1.7-ian-not-critical", "critical", NID_issuer_alt_name,
+           "critical,email:ca@example.com", "issuerAltName is marked critical", true},
+          {"rfc5280-4.2.1.8-sda-not-critical", "critical", NID_subject_directory_attributes,
+           "critical,DER:30:0C:30:0A:06:03:55:04:0D:31:03:0C:01:41",
+           "subjectDirectoryAttributes is marked critical", false},
+          {"rfc5280-4.2.1.11-policy-constraints-critical", "not-critical", NID_policy_constraints,
+           "requireExplicitPolicy:0", "policyConstraints is not marked critical", false},
+          {"rfc5280-4.2.1.14-inhibit-any-policy-critical", "not-critical", NID_inhibit_any_policy,
+           "0", "inhibitAnyPolicy is not marked critical", false},
+          {"rfc5280-4.2.1.15-freshest-crl-not-critical", "critical", NID_freshest_crl,
+           "critical,URI:http://repository.secomtrust.net/delta.crl",
+           "freshestCRL is marked critical", false},
+          {"rfc5280-4.2.2.1-aia-not-critical", "critical", NID_info_access,
+           "critical,caIssuers;URI:http://repository.secomtrust.net/ca.cer",
+           "authorityInfoAccess is marked critical", false},
+      };
+  for (const auto& [rule, name, nid, value, message, warning] : kCriticality) {
+    CertSpec s;
+    s.extra = {{nid, value}};
+    one(rule, name, s, message, warning ? "WARNING" : "ERROR");
+  }
+  {
+    CertSpec s;
+    s.extra = {{NID_name_constraints, "permitted;email:example.com"}};
+    cert_case("rfc5280-4.2.1.10-name-constraints", "end-entity-not-critical", s,
+              {"ERROR rfc5280-4.2.1.10-name-constraints certs/end-entity-not-critical.pem: "
+               "nameConstraints in a certificate that is not a CA's",
+               "ERROR rfc5280-4.2.1.10-name-constraints certs/end-entity-not-critical.pem: "
+               "nameConstraints is not marked critical"});
+  }
+  {
+    CertSpec s;
+    s.eku = "critical,timeStamping,anyExtendedKeyUsage";
+    one("rfc5280-4.2.1.12-any-eku-not-critical", "critical-any-eku", s,
+        "extendedKeyUsage holds anyExtendedKeyUsage and is marked critical", "WARNING");
+  }
+  {
+    CertSpec s;
+    s.crl_uri.clear();
+    s.extra = {{NID_crl_distribution_points, std::string("critical,URI:") + kCrlUri}};
+    one("rfc5280-4.2.1.13-crldp-not-critical", "critical", s,
+        "cRLDistributionPoints is marked critical", "WARNING");
+  }
+}
+
+void MakeRfc5280CrlFixtures(const Rfc5280CrlCase& crl_case) {
+  auto one = [&](const std::string& rule, const std::string& name, const CrlSpec& spec,
+                 const std::string& message) {
+    crl_case(rule, name, spec, {"ERROR " + rule + " crls/" + name + ".pem: " + message});
+  };
+  {
+    CrlSpec s;
+    s.outer_md = EVP_sha256();
+    one("rfc5280-5.1.1.2-signature-algorithm-match", "outer-sha256", s,
+        "signatureAlgorithm differs from tbsCertList.signature (OID or parameters)");
+  }
+  {
+    CrlSpec s;
+    s.patch_tbs = [](Bytes& tbs) { Patch(tbs, kSha1RsaNull, kSha1RsaOctets); };
+    s.patch_der = [](Bytes& der) { Patch(der, kSha1RsaNull, kSha1RsaOctets); };
+    const std::string file = "crls/octet-string-parameters.pem: ";
+    crl_case("rfc5280-5.1.1.2-signature-parameters", "octet-string-parameters", s,
+             {"ERROR rfc5280-5.1.1.2-signature-parameters " + file +
+                  "signature_algorithm.parameters is other for an RSA PKCS #1 v1.5 signature; "
+                  "RFC 4055 requires NULL",
+              "ERROR rfc5280-5.1.1.2-signature-parameters " + file +
+                  "tbs_signature_algorithm.parameters is other for an RSA PKCS #1 v1.5 "
+                  "signature; RFC 4055 requires NULL"});
+  }
+  {
+    CrlSpec s;
+    s.version = 1;
+    one("rfc5280-5.1.2.1-version", "v1-with-extensions", s,
+        "a version 1 CRL has extensions; they need version 2");
+  }
+  {
+    CrlSpec s;
+    s.issuer = "";
+    one("rfc5280-5.1.2.3-issuer-not-empty", "empty-issuer", s, "the CRL issuer name is empty");
+  }
+  {
+    CrlSpec s;
+    s.next_update = Utc(2050, 1, 5);
+    s.patch_tbs = [](Bytes& tbs) {
+      Patch(tbs, {0x18, 0x0f, '2', '0', '5', '0'}, {0x18, 0x0f, '2', '0', '4', '9'});
+    };
+    one("rfc5280-5.1.2.4-time-encoding", "generalized-2049", s,
+        "nextUpdate is a GeneralizedTime for a year before 2050; it must be a UTCTime");
+    s.patch_tbs = nullptr;
+    crl_case("rfc5280-5.1.2.4-time-encoding", "generalized-2050", s, {});
+  }
+  {
+    CrlSpec s;
+    s.next_update.reset();
+    one("rfc5280-5.1.2.5-next-update-present", "no-next-update", s, "the CRL has no nextUpdate");
+  }
+  {
+    CrlSpec s;
+    s.revoked = {{0x0999, Utc(2026, 4, 20), 1}, {0x0999, Utc(2026, 4, 21), 1}};
+    one("rfc5280-5.1.2.6-serial-once", "serial-twice", s, "serial 0999 is listed more than once");
+  }
+  {
+    CrlSpec s;
+    s.revoked = {{0x0999, Utc(2026, 5, 2), 1}};
+    one("rfc5280-5.1.2.6-revocation-date", "after-this-update", s,
+        "serial 0999 is revoked at 2026-05-02T00:00:00Z, after thisUpdate");
+  }
+  {
+    // An empty revokedCertificates inserted before the crlExtensions [0].
+    CrlSpec s;
+    s.revoked.clear();
+    s.patch_tbs = [](Bytes& tbs) { InsertInSequence(tbs, 0xa0, {0x30, 0x00}); };
+    one("rfc5280-5.1.2.6-revoked-not-empty", "empty-list", s,
+        "revokedCertificates is encoded with no entry; it must be absent");
+    s.patch_tbs = nullptr;
+    crl_case("rfc5280-5.1.2.6-revoked-not-empty", "no-list", s, {});
+  }
+  {
+    CrlSpec s;
+    s.patch_tbs = [](Bytes& tbs) { Patch(tbs, kAkiOid, kUnknownOid); };
+    one("rfc5280-5.2.1-aki-present", "no-aki", s, "authorityKeyIdentifier is missing or critical");
+  }
+  {
+    CrlSpec s;
+    s.number = -5;
+    one("rfc5280-5.2.3-crl-number", "negative", s, "cRLNumber is negative");
+    s.extensions = false;
+    s.version = 1;
+    s.revoked = {{0x0999, Utc(2026, 4, 20), -1}};  // no entry extension either
+    crl_case("rfc5280-5.2.3-crl-number", "missing", s,
+             {"ERROR rfc5280-5.2.1-aki-present crls/missing.pem: authorityKeyIdentifier is "
+              "missing or critical",
+              "ERROR rfc5280-5.2.3-crl-number crls/missing.pem: cRLNumber is missing or critical"});
+  }
+  {
+    CrlSpec s;
+    s.revoked = {{0x0999, Utc(2026, 4, 20), 0}};
+    one("rfc5280-5.3.1-reason-code", "unspecified", s, "serial 0999: reasonCode unspecified");
+    s.revoked = {{0x0999, Utc(2026, 4, 20), 7}};
+    one("rfc5280-5.3.1-reason-code", "code-7", s, "serial 0999: reasonCode 7");
+  }
+  {
+    CrlSpec s;
+    s.revoked = {{0x0999, Utc(2026, 4, 20), 1, false, true}};
+    one("rfc5280-5.3-entry-extension-once", "reason-twice", s,
+        "serial 0999: an entry extension appears more than once");
+  }
+}
+
 // The rfc5280 base pack's fixtures (corpus/rfc5280/<rule>/<case>/): each
 // breaks one requirement of X.690 DER or RFC 5280, built with OpenSSL and,
 // where OpenSSL would not write the bytes, patched before signing.
@@ -1102,7 +1573,9 @@ void MakeRfc5280Fixtures(const fs::path& root) {
     s.extra = {{NID_key_usage, "keyCertSign"}};
     cert_case("rfc5280-4.2-extension-once", "second-key-usage", s,
               {"ERROR rfc5280-4.2-extension-once certs/second-key-usage.pem: extension key_usage "
-               "appears more than once"});
+               "appears more than once",
+               "ERROR rfc5280-4.2.1.3-key-cert-sign-needs-ca certs/second-key-usage.pem: keyUsage "
+               "asserts keyCertSign without basicConstraints cA TRUE"});
   }
   {
     CrlSpec s;
@@ -1112,6 +1585,8 @@ void MakeRfc5280Fixtures(const fs::path& root) {
              {"ERROR rfc5280-5.2-crl-extension-once crls/two-aia.pem: CRL extension "
               "authority_info_access appears more than once"});
   }
+  MakeRfc5280CertificateFixtures(cert_case);
+  MakeRfc5280CrlFixtures(crl_case);
 }
 
 // One application through to acceptance, all compliant: received 09:00,

@@ -173,6 +173,29 @@ std::optional<UnixTime> ParseTime(const der::Tlv& tlv, std::string* error) {
   return FromUtc(tm);
 }
 
+std::optional<EncodedTime> ParseEncodedTime(const der::Tlv& tlv, std::string* error) {
+  auto t = ParseTime(tlv, error);
+  if (!t) return std::nullopt;
+  return EncodedTime{*t, tlv.Is(der::kUtcTime)};
+}
+
+int YearOf(UnixTime t) {
+  auto seconds = static_cast<time_t>(t);
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  return tm.tm_year + 1900;
+}
+
+std::string ParametersText(ByteView parameters) {
+  if (parameters.empty()) return "absent";
+  if (parameters.size() == 2 && parameters[0] == der::kNull && parameters[1] == 0) return "NULL";
+  if (parameters[0] == der::kOid) {
+    std::string oid = OidText(parameters);
+    if (!oid.empty()) return oid;
+  }
+  return "other";
+}
+
 std::optional<PublicKeyInfo> ParsePublicKeyInfo(const der::Tlv& tlv, std::string* error) {
   der::Reader r(tlv.content);
   auto alg_tlv = r.Expect(der::kSequence, "subjectPublicKeyInfo algorithm", error);

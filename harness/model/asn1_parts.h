@@ -43,6 +43,21 @@ std::optional<AlgorithmId> ParseAlgorithm(const der::Tlv& tlv, std::string* erro
 // UTCTime or GeneralizedTime.
 std::optional<UnixTime> ParseTime(const der::Tlv& tlv, std::string* error);
 
+// A Time as it was encoded: RFC 5280 4.1.2.5 and 5.1.2.4 choose the type by year.
+struct EncodedTime {
+  UnixTime time = 0;
+  bool utc = true;  // UTCTime, else GeneralizedTime
+
+  const char* encoding() const { return utc ? "UTCTime" : "GeneralizedTime"; }
+};
+std::optional<EncodedTime> ParseEncodedTime(const der::Tlv& tlv, std::string* error);
+// The UTC calendar year of a time.
+int YearOf(UnixTime t);
+
+// AlgorithmIdentifier parameters as rules name them: "absent", "NULL", the
+// dotted OID when they are one (an EC curve), else "other".
+std::string ParametersText(ByteView parameters);
+
 // The subject key kept as bytes: decoding it through OpenSSL's provider
 // decoders costs ~140 us, so it is only done where a rule needs the key itself.
 // Views into the DER of the artifact that owns it.

@@ -65,10 +65,10 @@ std::shared_ptr<const Certificate> Certificate::Parse(Bytes der, Source source,
   if (!validity) return fail("validity", why);
   der::Reader vr(validity->content);
   auto nb = vr.Next(&why);
-  auto nb_time = nb ? ParseTime(*nb, &why) : std::nullopt;
+  auto nb_time = nb ? ParseEncodedTime(*nb, &why) : std::nullopt;
   if (!nb_time) return fail("notBefore", why);
   auto na = vr.Next(&why);
-  auto na_time = na ? ParseTime(*na, &why) : std::nullopt;
+  auto na_time = na ? ParseEncodedTime(*na, &why) : std::nullopt;
   if (!na_time) return fail("notAfter", why);
   if (!vr.empty()) return fail("validity", "unexpected data after notAfter");
   cert->not_before_ = *nb_time;
@@ -84,8 +84,8 @@ std::shared_ptr<const Certificate> Certificate::Parse(Bytes der, Source source,
   if (!key) return fail("subjectPublicKeyInfo", why);
   cert->public_key_ = std::move(*key);
 
-  tbs.NextIfContext(1);  // issuerUniqueID, read past
-  tbs.NextIfContext(2);  // subjectUniqueID
+  cert->has_issuer_unique_id_ = tbs.NextIfContext(1).has_value();
+  cert->has_subject_unique_id_ = tbs.NextIfContext(2).has_value();
   if (auto ext = tbs.NextIfContext(3)) {
     auto exts = ParseExtensions(ext->content, &why);
     if (!exts) return fail("extensions", why);

@@ -35,10 +35,14 @@ class Certificate {
   const std::string& serial_hex() const { return serial_hex_; }
   const AlgorithmId& tbs_signature_algorithm() const { return tbs_signature_algorithm_; }
   const Name& issuer() const { return issuer_; }
-  UnixTime not_before() const { return not_before_; }
-  UnixTime not_after() const { return not_after_; }
+  UnixTime not_before() const { return not_before_.time; }
+  UnixTime not_after() const { return not_after_.time; }
+  const EncodedTime& not_before_encoded() const { return not_before_; }
+  const EncodedTime& not_after_encoded() const { return not_after_; }
   const Name& subject() const { return subject_; }
   const PublicKeyInfo& public_key() const { return public_key_; }
+  bool has_issuer_unique_id() const { return has_issuer_unique_id_; }
+  bool has_subject_unique_id() const { return has_subject_unique_id_; }
   bool has_extensions_field() const { return has_extensions_field_; }
   const Extensions& extensions() const { return extensions_; }
   const Sha1Digest& fingerprint_sha1() const { return fingerprint_sha1_; }
@@ -59,10 +63,12 @@ class Certificate {
   std::string serial_hex_;
   AlgorithmId tbs_signature_algorithm_;
   Name issuer_;
-  UnixTime not_before_ = 0;
-  UnixTime not_after_ = 0;
+  EncodedTime not_before_;
+  EncodedTime not_after_;
   Name subject_;
   PublicKeyInfo public_key_;
+  bool has_issuer_unique_id_ = false;
+  bool has_subject_unique_id_ = false;
   bool has_extensions_field_ = false;
   Extensions extensions_;
   Sha1Digest fingerprint_sha1_{};

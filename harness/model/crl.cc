@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "harness/model/certificate.h"
 
@@ -91,6 +93,54 @@ bool ParseEntry(const der::Tlv& tlv, CrlEntry* entry, std::string* error) {
   return true;
 }
 
+// Serials listed more than once, in memory that does not grow with the
+// entries beyond a bit filter of a quarter of the list's DER: the walk marks
+// each serial's bits, a serial whose bits were all marked is a candidate, and
+// one more pass over the serials alone (only when there are candidates)
+// counts the candidates exactly.
+class DuplicateSerials {
+ public:
+  explicit DuplicateSerials(size_t list_octets) {
+    size_t bits = 1024;
+    while (bits < 2 * list_octets) bits *= 2;
+    filter_.assign(bits / 64, 0);
+  }
+  void Add(ByteView serial) {
+    std::string_view key(reinterpret_cast<const char*>(serial.data()), serial.size());
+    uint64_t h1 = std::hash<std::string_view>{}(key);
+    uint64_t h2 = (h1 >> 29 | h1 << 35) * 0x9e3779b97f4a7c15ULL | 1;
+    bool all_set = true;
+    for (int i = 0; i < 3; ++i) {
+      uint64_t bit = (h1 + static_cast<uint64_t>(i) * h2) & (filter_.size() * 64 - 1);
+      uint64_t& word = filter_[bit / 64];
+      all_set &= (word >> (bit % 64) & 1) != 0;
+      word |= uint64_t{1} << (bit % 64);
+    }
+    if (all_set) candidates_.insert(key);
+  }
+  // Counts the candidates over every serial of the list and fills `stats`.
+  void Finish(ByteView list, CrlEntryStats* stats) const {
+    if (candidates_.empty()) return;
+    std::unordered_map<std::string_view, size_t> seen;
+    der::Reader entries(list);
+    std::string error;
+    while (auto entry = entries.Next(&error)) {
+      auto serial = der::Reader(entry->content).Next(&error);
+      std::string_view key(reinterpret_cast<const char*>(serial->content.data()),
+                           serial->content.size());
+      if (candidates_.count(key) == 0 || ++seen[key] != 2) continue;
+      ++stats->duplicate_count;
+      if (stats->duplicate_serials.size() < kMaxListedDuplicates) {
+        stats->duplicate_serials.push_back(cpaudit::SerialHex(serial->content));
+      }
+    }
+  }
+
+ private:
+  std::vector<uint64_t> filter_;
+  std::unordered_set<std::string_view> candidates_;
+};
+
 }  // namespace
 
 std::string CrlEntry::SerialHex() const { return cpaudit::SerialHex(serial); }
@@ -153,21 +203,23 @@ std::shared_ptr<const Crl> Crl::Parse(Bytes der, Source source, std::string* err
   crl->issuer_ = std::move(*issuer_name);
 
   auto this_update = tbs.Next(&why);
-  auto this_time = this_update ? ParseTime(*this_update, &why) : std::nullopt;
+  auto this_time = this_update ? ParseEncodedTime(*this_update, &why) : std::nullopt;
   if (!this_time) return fail("thisUpdate", why);
   crl->this_update_ = *this_time;
 
   auto next = tbs.NextIf(der::kUtcTime);
   if (!next) next = tbs.NextIf(der::kGeneralizedTime);
   if (next) {
-    auto next_time = ParseTime(*next, &why);
+    auto next_time = ParseEncodedTime(*next, &why);
     if (!next_time) return fail("nextUpdate", why);
     crl->next_update_ = *next_time;
   }
 
   if (auto revoked = tbs.NextIf(der::kSequence)) {
     crl->revoked_ = revoked->content;
+    crl->empty_revoked_list_ = revoked->content.empty();
     CrlEntryStats& stats = crl->entry_stats_;
+    DuplicateSerials duplicates(revoked->content.size());
     der::Reader entries(revoked->content);
     CrlEntry entry;
     while (!entries.empty()) {
@@ -181,8 +233,11 @@ std::shared_ptr<const Crl> Crl::Parse(Bytes der, Source source, std::string* err
       stats.key_compromise += entry.reason_code == 1 ? 1 : 0;
       stats.with_hold_instruction += entry.hold_instruction ? 1 : 0;
       if (entry.reason_code) ++stats.by_reason[static_cast<size_t>(*entry.reason_code)];
+      stats.with_extensions += entry.extensions.empty() ? 0 : 1;
       stats.latest_revocation = std::max(stats.latest_revocation, entry.revocation_date);
+      duplicates.Add(entry.serial);
     }
+    duplicates.Finish(revoked->content, &stats);
   }
   if (auto ext = tbs.NextIfContext(0)) {
     auto exts = ParseExtensions(ext->content, &why);

@@ -50,8 +50,14 @@ struct CrlEntryStats {
   size_t key_compromise = 0;
   size_t with_hold_instruction = 0;
   std::array<size_t, 11> by_reason{};  // entries per reasonCode value (0..10)
+  size_t with_extensions = 0;
   UnixTime latest_revocation = 0;
+  // Serials listed more than once (RFC 5280 5.1.2.6), hex, each once, at most
+  // kMaxListedDuplicates of them; duplicate_count counts them all.
+  std::vector<std::string> duplicate_serials;
+  size_t duplicate_count = 0;
 };
+inline constexpr size_t kMaxListedDuplicates = 50;
 
 class Crl;
 // Walks the entries of a parsed CRL in encoding order, from the first or from
@@ -80,8 +86,14 @@ class Crl {
   int version() const { return version_; }  // the encoded value + 1 (2 for v2)
   const AlgorithmId& tbs_signature_algorithm() const { return tbs_signature_algorithm_; }
   const Name& issuer() const { return issuer_; }
-  UnixTime this_update() const { return this_update_; }
-  const std::optional<UnixTime>& next_update() const { return next_update_; }
+  UnixTime this_update() const { return this_update_.time; }
+  std::optional<UnixTime> next_update() const {
+    return next_update_ ? std::optional<UnixTime>(next_update_->time) : std::nullopt;
+  }
+  const EncodedTime& this_update_encoded() const { return this_update_; }
+  const std::optional<EncodedTime>& next_update_encoded() const { return next_update_; }
+  // revokedCertificates is encoded with no entry (RFC 5280 5.1.2.6: omit it).
+  bool has_empty_revoked_list() const { return empty_revoked_list_; }
   const CrlEntryStats& entry_stats() const { return entry_stats_; }
   template <typename F>
   void ForEachEntry(F&& f) const {
@@ -107,8 +119,9 @@ class Crl {
   int version_ = 1;
   AlgorithmId tbs_signature_algorithm_;
   Name issuer_;
-  UnixTime this_update_ = 0;
-  std::optional<UnixTime> next_update_;
+  EncodedTime this_update_;
+  std::optional<EncodedTime> next_update_;
+  bool empty_revoked_list_ = false;
   ByteView revoked_;  // the content of revokedCertificates
   CrlEntryStats entry_stats_;
   bool has_extensions_field_ = false;

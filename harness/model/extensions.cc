@@ -73,6 +73,29 @@ void DecodeKnown(Extension& ext, Extensions& out) {
       return void(ext.error = "malformed subjectKeyIdentifier");
     }
     out.subject_key_identifier = ToBytes(ski->content);
+  } else if (oid == "2.5.29.19") {
+    // SEQUENCE { cA BOOLEAN DEFAULT FALSE, pathLenConstraint INTEGER OPTIONAL }
+    auto seq = Whole(ext.value);
+    if (!seq || !seq->Is(der::kSequence) || !seq->constructed) {
+      return void(ext.error = "malformed basicConstraints");
+    }
+    der::Reader r(seq->content);
+    BasicConstraints v;
+    auto ca = r.NextIf(der::kBoolean);
+    auto path_len = r.NextIf(der::kInteger);
+    if (!r.empty() || (ca && ca->content.size() != 1) || (path_len && path_len->content.empty())) {
+      return void(ext.error = "malformed basicConstraints");
+    }
+    v.ca = ca && ca->content[0] != 0;
+    if (path_len) {
+      v.path_len_negative = (path_len->content[0] & 0x80) != 0;
+      if (!v.path_len_negative && path_len->content.size() <= 8) {
+        int64_t n = 0;
+        for (uint8_t b : path_len->content) n = n << 8 | b;
+        v.path_len = n;
+      }
+    }
+    out.basic_constraints = v;
   } else if (oid == "2.5.29.15") {
     auto ku = Whole(ext.value);
     if (!ku || !ku->Is(der::kBitString) || ku->constructed || ku->content.empty() ||
@@ -166,6 +189,7 @@ const std::vector<std::pair<std::string_view, std::string_view>>& KnownExtension
       {"2.5.29.18", "issuer_alt_name"},
       {"2.5.29.9", "subject_directory_attributes"},
       {"1.3.6.1.5.5.7.1.1", "authority_info_access"},
+      {"1.3.6.1.5.5.7.1.11", "subject_info_access"},
       {"2.5.29.20", "crl_number"},
       {"2.5.29.27", "delta_crl_indicator"},
       {"2.5.29.28", "issuing_distribution_point"},
@@ -215,6 +239,17 @@ const Extension* Extensions::Find(std::string_view oid) const {
 }
 
 namespace {
+
+// Extensions whose syntax is SEQUENCE SIZE (1..MAX) OF: authorityInfoAccess,
+// subjectInfoAccess, cRLDistributionPoints, freshestCRL, certificatePolicies,
+// extKeyUsage, subjectAltName, issuerAltName, policyMappings,
+// subjectDirectoryAttributes.
+bool IsSequenceOfExtension(std::string_view oid) {
+  static constexpr std::string_view kOids[] = {
+      "1.3.6.1.5.5.7.1.1", "1.3.6.1.5.5.7.1.11", "2.5.29.31", "2.5.29.46", "2.5.29.32",
+      "2.5.29.37",         "2.5.29.17",          "2.5.29.18", "2.5.29.33", "2.5.29.9"};
+  return std::find(std::begin(kOids), std::end(kOids), oid) != std::end(kOids);
+}
 
 // OID content octets as OpenSSL's c2i_ASN1_OBJECT accepts them.
 bool ValidOid(ByteView content) {
@@ -282,6 +317,8 @@ std::optional<Extensions> ParseExtensions(ByteView der, std::string* error) {
     }
     ext.oid = OidText(oid->whole);
     ext.name = KnownExtensionName(ext.oid);
+    ext.empty_sequence = ext.value.size() == 2 && ext.value[0] == 0x30 && ext.value[1] == 0 &&
+                         IsSequenceOfExtension(ext.oid);
     // RFC 5280 4.2: an extension appears once. A repeated keyUsage or
     // extendedKeyUsage is still read (its bits and purposes add to the
     // first's), so that a second copy cannot assert keyCertSign unseen.

@@ -20,6 +20,9 @@ struct Extension {
   bool critical = false;
   ByteView value;     // the extnValue octets
   std::string error;  // non-empty when a known extension's value did not decode
+  // The value is an empty SEQUENCE where the extension's syntax is SEQUENCE
+  // SIZE (1..MAX) OF (RFC 5280 4.2; zlint e_ext_cannot_be_empty_seq).
+  bool empty_sequence = false;
 
   // The name, or the OID of an extension without one.
   std::string Label() const { return name.empty() ? oid : std::string(name); }
@@ -29,6 +32,12 @@ struct AuthorityKeyIdentifier {
   std::optional<Bytes> key_id;
   bool has_issuer = false;
   bool has_serial = false;
+};
+
+struct BasicConstraints {
+  bool ca = false;
+  std::optional<int64_t> path_len;  // pathLenConstraint, when present and small enough
+  bool path_len_negative = false;
 };
 
 struct PolicyInformation {
@@ -44,6 +53,7 @@ struct Extensions {
   std::optional<std::vector<std::string>> key_usage;           // names of the bits set
   std::optional<std::vector<std::string>> extended_key_usage;  // purpose OIDs
   std::optional<std::vector<PolicyInformation>> certificate_policies;
+  std::optional<BasicConstraints> basic_constraints;
   std::optional<std::vector<std::string>> crl_distribution_uris;
   std::optional<std::string> crl_number;  // decimal
   std::optional<int> reason_code;         // CRL entry

@@ -2,6 +2,7 @@
 
 #include <openssl/objects.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include "harness/model/asn1_parts.h"
@@ -32,7 +33,82 @@ bool IsNameStringTag(int tag) {
   return tag == 12 || tag == 18 || tag == 19 || tag == 20 || tag == 22 || tag == 28 || tag == 30;
 }
 
+struct AttributeBound {
+  const char* oid;
+  size_t upper_bound;  // characters; 0 when only the type is fixed
+  int required_tag;    // 0: a DirectoryString (UTF8, Printable, Teletex, Universal, BMP)
+};
+
+// RFC 5280 Appendix A.1 (ub-* values) and the X.520 attribute syntaxes it uses.
+constexpr AttributeBound kBounds[] = {
+    {"2.5.4.3", 64, 0},                     // commonName
+    {"2.5.4.4", 32768, 0},                  // surname (X520name)
+    {"2.5.4.5", 64, 19},                    // serialNumber: PrintableString
+    {"2.5.4.6", 2, 19},                     // countryName: PrintableString (SIZE (2))
+    {"2.5.4.7", 128, 0},                    // localityName
+    {"2.5.4.8", 128, 0},                    // stateOrProvinceName
+    {"2.5.4.9", 128, 0},                    // streetAddress
+    {"2.5.4.10", 64, 0},                    // organizationName
+    {"2.5.4.11", 64, 0},                    // organizationalUnitName
+    {"2.5.4.12", 64, 0},                    // title
+    {"2.5.4.17", 40, 0},                    // postalCode
+    {"2.5.4.41", 32768, 0},                 // name
+    {"2.5.4.42", 32768, 0},                 // givenName
+    {"2.5.4.43", 32768, 0},                 // initials
+    {"2.5.4.44", 32768, 0},                 // generationQualifier
+    {"2.5.4.46", 0, 19},                    // dnQualifier: PrintableString
+    {"2.5.4.65", 128, 0},                   // pseudonym
+    {"1.2.840.113549.1.9.1", 255, 22},      // emailAddress: IA5String
+    {"0.9.2342.19200300.100.1.25", 0, 22},  // domainComponent: IA5String
+};
+
+bool IsDirectoryStringTag(int tag) {
+  return tag == 12 || tag == 19 || tag == 20 || tag == 28 || tag == 30;
+}
+
 }  // namespace
+
+std::string_view StringTypeName(int tag) {
+  switch (tag) {
+    case 12:
+      return "UTF8String";
+    case 18:
+      return "NumericString";
+    case 19:
+      return "PrintableString";
+    case 20:
+      return "TeletexString";
+    case 22:
+      return "IA5String";
+    case 28:
+      return "UniversalString";
+    case 30:
+      return "BMPString";
+    default:
+      return "another type";
+  }
+}
+
+std::string AppendixAViolation(const NameAttribute& a) {
+  for (const AttributeBound& b : kBounds) {
+    if (a.oid != b.oid) continue;
+    bool type_ok = b.required_tag != 0 ? a.tag == b.required_tag : IsDirectoryStringTag(a.tag);
+    if (!type_ok) {
+      return a.short_name + " is a " + std::string(StringTypeName(a.tag)) + "; RFC 5280 requires " +
+             (b.required_tag != 0 ? std::string(StringTypeName(b.required_tag))
+                                  : std::string("a DirectoryString"));
+    }
+    if (b.upper_bound != 0 && a.length > b.upper_bound) {
+      return a.short_name + " has " + std::to_string(a.length) +
+             " characters; the upper bound is " + std::to_string(b.upper_bound);
+    }
+    if (b.upper_bound == 2 && a.length != 2) {
+      return a.short_name + " has " + std::to_string(a.length) + " characters; it must have 2";
+    }
+    return {};
+  }
+  return {};
+}
 
 // Name ::= SEQUENCE OF RelativeDistinguishedName (SET OF AttributeTypeAndValue),
 // walked with the TLV reader: d2i_X509_NAME builds a canonical encoding of
@@ -89,6 +165,9 @@ std::optional<Name> ParseName(ByteView der, std::string* error) {
         return std::nullopt;
       }
       attr.value.assign(reinterpret_cast<char*>(utf8), static_cast<size_t>(len));
+      attr.tag = value->tag;
+      attr.length = static_cast<size_t>(std::count_if(attr.value.begin(), attr.value.end(),
+                                                      [](char c) { return (c & 0xc0) != 0x80; }));
       OPENSSL_free(utf8);
       out.attributes.push_back(std::move(attr));
     }

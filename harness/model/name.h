@@ -14,7 +14,16 @@ struct NameAttribute {
   std::string short_name;  // "O", or the OID when OpenSSL has no short name
   std::string value;       // UTF-8
   int rdn = 0;             // index of the RDN (SET) holding it
+  int tag = 0;             // the string type's universal tag (12 UTF8String, 19 PrintableString)
+  size_t length = 0;       // in characters
 };
+
+// How an attribute breaks RFC 5280 Appendix A (its upper bound, or the string
+// type it must have): "CN has 65 characters; the upper bound is 64". Empty
+// when it conforms or has no bound there.
+std::string AppendixAViolation(const NameAttribute& attribute);
+// "PrintableString" for 19, and so on.
+std::string_view StringTypeName(int tag);
 
 struct Name {
   ByteView der;                           // a view into the DER of the artifact that owns the name

@@ -1,0 +1,96 @@
+// zlint parity (tests/zlint_parity.yaml): the rfc5280 pack run over zlint's own
+// test files must reach zlint's verdict on every case, except the listed
+// disagreements, and agree on at least 95% of the cases.
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "tests/test_util.h"
+
+namespace cpaudit {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct ParityCase {
+  std::string lint;
+  std::string rule;
+  std::string file;
+  std::string zlint;     // error, warn, pass, na, ne
+  std::string expected;  // what cpaudit must say: fail or pass
+  bool disagreement = false;
+};
+
+std::vector<ParityCase> LoadCases() {
+  YAML::Node doc = YAML::LoadFile((testing::SourceDir() / "tests/zlint_parity.yaml").string());
+  std::vector<ParityCase> out;
+  for (const auto& lint : doc["lints"]) {
+    for (const auto& c : lint["cases"]) {
+      ParityCase p;
+      p.lint = lint["lint"].as<std::string>();
+      p.rule = lint["rule"].as<std::string>();
+      p.file = c["file"].as<std::string>();
+      p.zlint = c["zlint"].as<std::string>();
+      std::string zlint_says = p.zlint == "error" || p.zlint == "warn" ? "fail" : "pass";
+      p.expected = c["cpaudit"] ? c["cpaudit"].as<std::string>() : zlint_says;
+      p.disagreement = p.expected != zlint_says;
+      if (p.disagreement) {
+        EXPECT_TRUE(c["reason"] && !c["reason"].as<std::string>().empty())
+            << p.lint << " " << p.file << ": a disagreement needs its reason";
+      }
+      out.push_back(std::move(p));
+    }
+  }
+  return out;
+}
+
+TEST(ZlintParity, TheBasePackReachesZlintsVerdictsOnZlintsTestFiles) {
+  const fs::path testdata = testing::SharedDir() / "external/zlint-testdata";
+  std::vector<ParityCase> cases = LoadCases();
+  ASSERT_GT(cases.size(), 100u);
+
+  // One evidence folder with every file once: CRL rules' files under crls/.
+  testing::TempDir evidence;
+  std::set<std::string> copied;
+  for (const ParityCase& c : cases) {
+    ASSERT_TRUE(fs::exists(testdata / c.file)) << c.file;
+    if (!copied.insert(c.file).second) continue;
+    bool crl = c.rule.rfind("rfc5280-5", 0) == 0 || c.rule == "der-x690-crl";
+    evidence.Write((crl ? "crls/" : "certs/") + c.file, testing::ReadFile(testdata / c.file));
+  }
+  std::string output;
+  testing::RunCommand(
+      testing::Cpaudit("audit " + testing::ShellQuote(evidence.path().string()) + " --pack " +
+                       testing::ShellQuote((testing::SourceDir() / "rules/rfc5280").string()) +
+                       " --at 2026-01-01T00:00:00Z --quiet --report json=-"),
+      &output);
+  auto report = nlohmann::json::parse(output);
+  std::set<std::pair<std::string, std::string>> fired;  // (rule, file name)
+  for (const auto& f : report["findings"]) {
+    std::string artifact = f["artifact"];
+    artifact = artifact.substr(0, artifact.find('#'));
+    fired.insert({f["rule"], fs::path(artifact).filename().string()});
+  }
+
+  size_t agreed = 0;
+  size_t disagreements = 0;
+  for (const ParityCase& c : cases) {
+    std::string got = fired.count({c.rule, c.file}) ? "fail" : "pass";
+    EXPECT_EQ(got, c.expected) << c.lint << " on " << c.file << " (zlint: " << c.zlint
+                               << ") through " << c.rule;
+    if (got == c.expected && !c.disagreement) ++agreed;
+    disagreements += c.disagreement ? 1 : 0;
+  }
+  double agreement = static_cast<double>(agreed) / static_cast<double>(cases.size());
+  std::cout << fmt::format("zlint parity: {} cases, {} agree ({:.1f}%), {} listed disagreements\n",
+                           cases.size(), agreed, 100 * agreement, disagreements);
+  EXPECT_GE(agreement, 0.95);
+}
+
+}  // namespace
+}  // namespace cpaudit
