@@ -295,6 +295,11 @@ class Walker {
 
   void Universal(const Item& item, const Path& where) {
     ByteView c = item.content;
+    if (item.number == 0) {
+      // Tag 0 ends BER's indefinite lengths; it is never a value.
+      Add(where, "universal tag 0 (end-of-contents) is not a value");
+      return;
+    }
     bool must_be_primitive = item.number != kSequence && item.number != kSet;
     if (item.constructed && must_be_primitive) {
       Add(where,
