@@ -12,7 +12,8 @@ build="${1:-build}"
 n="${2:-2000}"
 here="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+# KEEP=1 keeps the certificates (the folder is printed) for profiling.
+if [ -z "${KEEP:-}" ]; then trap 'rm -rf "$work"' EXIT; else echo "keeping $work" >&2; fi
 ca_dir="$work/ca-files"
 mkdir -p "$ca_dir/newcerts" "$ca_dir/private" "$work/keys"
 cp "$here/corpus/real-ca/openssl/openssl.cnf" "$ca_dir/openssl.cnf"

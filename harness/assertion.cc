@@ -14,10 +14,32 @@ namespace {
 
 using Vars = std::map<std::string, std::string>;
 
+// Where a check's violations go: collected, or only counted when a caller
+// needs to know whether a branch holds (an `any` tries its branches, a `not`
+// its child, before anything is said), so that a branch that fails on its way
+// to a passing one costs no message.
+class Violations {
+ public:
+  explicit Violations(bool collect) : collect_(collect) {}
+  bool collecting() const { return collect_; }
+  size_t size() const { return count_; }
+  void Count() { ++count_; }
+  void Push(Violation v) {
+    ++count_;
+    list_.push_back(std::move(v));
+  }
+  std::vector<Violation>& list() { return list_; }
+
+ private:
+  bool collect_;
+  size_t count_ = 0;
+  std::vector<Violation> list_;
+};
+
 class Node {
  public:
   virtual ~Node() = default;
-  virtual void Evaluate(const EvalContext& ctx, std::vector<Violation>* out) const = 0;
+  virtual void Evaluate(const EvalContext& ctx, Violations* out) const = 0;
   virtual std::string Describe() const = 0;
 };
 
@@ -27,23 +49,28 @@ class Op {
  public:
   virtual ~Op() = default;
   virtual bool KeepsValues() const { return false; }
-  virtual void Each(const FieldDef&, const FieldValue&, std::vector<Violation>*) const {}
+  // Whether End needs the first value (for its message).
+  virtual bool KeepsFirst() const { return false; }
+  virtual void Each(const FieldDef&, const FieldValue&, Violations*) const {}
   virtual void End(const FieldDef&, const std::optional<FieldValue>& /*first*/, size_t /*count*/,
-                   const std::vector<FieldValue>& /*kept*/, std::vector<Violation>*) const {}
+                   const std::vector<FieldValue>& /*kept*/, Violations*) const {}
   virtual std::string Describe() const = 0;
 };
 
 // The {count} placeholder is filled in once the field has yielded everything.
-void Add(std::vector<Violation>* out, const FieldDef& field, const std::string& op,
-         const FieldValue* v, std::string expected) {
+// `expected` is a callable: it is only spelled out when the violation is kept.
+template <typename Expected>
+void Add(Violations* out, const FieldDef& field, const std::string& op, const FieldValue* v,
+         const Expected& expected) {
+  if (!out->collecting()) return out->Count();
   Vars vars = {{"field", field.path},
                {"value", v ? ToString(v->value) : ""},
                {"attribute", v ? v->attribute : ""},
                {"attribute_value", v ? v->attribute_value : ""},
-               {"expected", std::move(expected)},
+               {"expected", expected()},
                {"count", ""}};
   std::string key = field.path + "|" + op + "|" + (v ? v->attribute + "=" + vars["value"] : "");
-  out->push_back({std::move(vars), std::move(key), std::nullopt});
+  out->Push({std::move(vars), std::move(key), std::nullopt});
 }
 
 std::string Join(const std::vector<Value>& values) {
@@ -56,10 +83,9 @@ class EachOp : public Op {
  public:
   enum Kind { kEquals, kIn, kNotIn };
   EachOp(Kind kind, std::vector<Value> expected) : kind_(kind), expected_(std::move(expected)) {}
-  void Each(const FieldDef& field, const FieldValue& v,
-            std::vector<Violation>* out) const override {
+  void Each(const FieldDef& field, const FieldValue& v, Violations* out) const override {
     bool listed = std::find(expected_.begin(), expected_.end(), v.value) != expected_.end();
-    if (listed == (kind_ == kNotIn)) Add(out, field, Name(), &v, Join(expected_));
+    if (listed == (kind_ == kNotIn)) Add(out, field, Name(), &v, [&] { return Join(expected_); });
   }
   std::string Describe() const override {
     return kind_ == kEquals ? "equals " + Join(expected_) : Name() + " [" + Join(expected_) + "]";
@@ -74,10 +100,9 @@ class EachOp : public Op {
 class MatchesOp : public Op {
  public:
   explicit MatchesOp(std::unique_ptr<RE2> re) : re_(std::move(re)) {}
-  void Each(const FieldDef& field, const FieldValue& v,
-            std::vector<Violation>* out) const override {
+  void Each(const FieldDef& field, const FieldValue& v, Violations* out) const override {
     if (!RE2::PartialMatch(std::get<std::string>(v.value), *re_)) {
-      Add(out, field, "matches", &v, re_->pattern());
+      Add(out, field, "matches", &v, [&] { return re_->pattern(); });
     }
   }
   std::string Describe() const override { return "matches '" + re_->pattern() + "'"; }
@@ -91,11 +116,11 @@ class ContainsOp : public Op {
   explicit ContainsOp(std::vector<Value> wanted) : wanted_(std::move(wanted)) {}
   bool KeepsValues() const override { return true; }
   void End(const FieldDef& field, const std::optional<FieldValue>&, size_t,
-           const std::vector<FieldValue>& values, std::vector<Violation>* out) const override {
+           const std::vector<FieldValue>& values, Violations* out) const override {
     for (const Value& w : wanted_) {
       bool found = std::any_of(values.begin(), values.end(),
                                [&](const FieldValue& v) { return v.value == w; });
-      if (!found) Add(out, field, "contains", nullptr, ToString(w));
+      if (!found) Add(out, field, "contains", nullptr, [&] { return ToString(w); });
     }
   }
   std::string Describe() const override { return "contains " + Join(wanted_); }
@@ -108,10 +133,9 @@ class ContainsOp : public Op {
 class BoundOp : public Op {
  public:
   BoundOp(bool lower, int64_t bound) : lower_(lower), bound_(bound) {}
-  void Each(const FieldDef& field, const FieldValue& v,
-            std::vector<Violation>* out) const override {
+  void Each(const FieldDef& field, const FieldValue& v, Violations* out) const override {
     int64_t n = std::get<int64_t>(v.value);
-    if (lower_ ? n < bound_ : n > bound_) Add(out, field, Name(), &v, Describe());
+    if (lower_ ? n < bound_ : n > bound_) Add(out, field, Name(), &v, [&] { return Describe(); });
   }
   std::string Describe() const override {
     return fmt::format("{} {}", lower_ ? "at least" : "at most", bound_);
@@ -126,10 +150,10 @@ class BoundOp : public Op {
 class CriticalOp : public Op {
  public:
   explicit CriticalOp(bool critical) : critical_(critical) {}
-  void Each(const FieldDef& field, const FieldValue& v,
-            std::vector<Violation>* out) const override {
+  void Each(const FieldDef& field, const FieldValue& v, Violations* out) const override {
     if (std::get<bool>(v.value) != critical_) {
-      Add(out, field, "critical", &v, critical_ ? "critical" : "not critical");
+      Add(out, field, "critical", &v,
+          [&] { return std::string(critical_ ? "critical" : "not critical"); });
     }
   }
   std::string Describe() const override { return critical_ ? "is critical" : "is not critical"; }
@@ -141,10 +165,13 @@ class CriticalOp : public Op {
 class CountOp : public Op {
  public:
   CountOp(int64_t min, int64_t max) : min_(min), max_(max) {}
+  bool KeepsFirst() const override { return true; }
   void End(const FieldDef& field, const std::optional<FieldValue>& first, size_t count,
-           const std::vector<FieldValue>&, std::vector<Violation>* out) const override {
+           const std::vector<FieldValue>&, Violations* out) const override {
     auto n = static_cast<int64_t>(count);
-    if (n < min_ || n > max_) Add(out, field, "count", first ? &*first : nullptr, Describe());
+    if (n < min_ || n > max_) {
+      Add(out, field, "count", first ? &*first : nullptr, [&] { return Describe(); });
+    }
   }
   std::string Describe() const override {
     if (min_ == max_) return fmt::format("exactly {}", min_);
@@ -160,34 +187,36 @@ class CountOp : public Op {
 class FieldNode : public Node {
  public:
   FieldNode(const FieldDef* field, std::vector<std::unique_ptr<Op>> ops, std::string message)
-      : field_(field), ops_(std::move(ops)), message_(std::move(message)) {}
-  void Evaluate(const EvalContext& ctx, std::vector<Violation>* out) const override {
-    size_t first_violation = out->size();
+      : field_(field),
+        ops_(std::move(ops)),
+        message_(std::move(message)),
+        keep_values_(std::any_of(ops_.begin(), ops_.end(),
+                                 [](const auto& op) { return op->KeepsValues(); })),
+        keep_first_(std::any_of(ops_.begin(), ops_.end(),
+                                [](const auto& op) { return op->KeepsFirst(); })) {}
+  void Evaluate(const EvalContext& ctx, Violations* out) const override {
+    size_t first_violation = out->list().size();
     // One capture, so that the sink fits std::function's inline buffer: this
     // runs for every field of every rule on every certificate.
     struct Pass {
       const FieldNode* node;
-      std::vector<Violation>* out;
-      bool keep;
+      Violations* out;
       std::optional<FieldValue> first;
       std::vector<FieldValue> kept;
       size_t count = 0;
-    } pass{this,
-           out,
-           std::any_of(ops_.begin(), ops_.end(), [](const auto& op) { return op->KeepsValues(); }),
-           std::nullopt,
-           {},
-           0};
+    } pass{this, out, std::nullopt, {}, 0};
     FieldSink sink = [&pass](FieldValue v) {
-      for (const auto& op : pass.node->ops_) op->Each(*pass.node->field_, v, pass.out);
-      if (pass.count++ == 0) pass.first = v;
-      if (pass.keep) pass.kept.push_back(std::move(v));
+      const FieldNode& node = *pass.node;
+      for (const auto& op : node.ops_) op->Each(*node.field_, v, pass.out);
+      if (pass.count++ == 0 && node.keep_first_) pass.first = v;
+      if (node.keep_values_) pass.kept.push_back(std::move(v));
     };
     field_->get(ctx, &sink);
     for (const auto& op : ops_) op->End(*field_, pass.first, pass.count, pass.kept, out);
-    for (size_t i = first_violation; i < out->size(); ++i) {
-      (*out)[i].vars["count"] = std::to_string(pass.count);
-      if (!message_.empty()) (*out)[i].vars[kMessageOverride] = message_;
+    std::vector<Violation>& list = out->list();
+    for (size_t i = first_violation; i < list.size(); ++i) {
+      list[i].vars["count"] = std::to_string(pass.count);
+      if (!message_.empty()) list[i].vars[kMessageOverride] = message_;
     }
   }
   std::string Describe() const override {
@@ -201,12 +230,14 @@ class FieldNode : public Node {
   const FieldDef* field_;
   std::vector<std::unique_ptr<Op>> ops_;
   std::string message_;
+  bool keep_values_;  // an op looks at all the values at the end (contains)
+  bool keep_first_;   // an op names the first value in its message (count)
 };
 
 class AllNode : public Node {
  public:
   explicit AllNode(std::vector<std::unique_ptr<Node>> children) : children_(std::move(children)) {}
-  void Evaluate(const EvalContext& ctx, std::vector<Violation>* out) const override {
+  void Evaluate(const EvalContext& ctx, Violations* out) const override {
     for (const auto& c : children_) c->Evaluate(ctx, out);
   }
   std::string Describe() const override { return Join("all of"); }
@@ -225,16 +256,15 @@ class AllNode : public Node {
 class AnyNode : public AllNode {
  public:
   using AllNode::AllNode;
-  void Evaluate(const EvalContext& ctx, std::vector<Violation>* out) const override {
-    // When every branch fails, the first branch's violations speak for the node.
-    std::vector<Violation> first;
+  void Evaluate(const EvalContext& ctx, Violations* out) const override {
+    // Each branch is tried counting only; when every one fails, the first
+    // branch's violations speak for the node.
     for (const auto& c : children_) {
-      std::vector<Violation> mine;
-      c->Evaluate(ctx, &mine);
-      if (mine.empty()) return;
-      if (first.empty()) first = std::move(mine);
+      Violations probe(false);
+      c->Evaluate(ctx, &probe);
+      if (probe.size() == 0) return;
     }
-    out->insert(out->end(), first.begin(), first.end());
+    children_.front()->Evaluate(ctx, out);
   }
   std::string Describe() const override { return Join("any of"); }
 };
@@ -242,19 +272,19 @@ class AnyNode : public AllNode {
 class NotNode : public Node {
  public:
   explicit NotNode(std::unique_ptr<Node> child) : child_(std::move(child)) {}
-  void Evaluate(const EvalContext& ctx, std::vector<Violation>* out) const override {
-    std::vector<Violation> inner;
+  void Evaluate(const EvalContext& ctx, Violations* out) const override {
+    Violations inner(false);
     child_->Evaluate(ctx, &inner);
-    if (inner.empty()) {
-      out->push_back({{{"field", ""},
-                       {"value", ""},
-                       {"attribute", ""},
-                       {"attribute_value", ""},
-                       {"expected", "not (" + child_->Describe() + ")"},
-                       {"count", "0"}},
-                      "not|" + child_->Describe(),
-                      std::nullopt});
-    }
+    if (inner.size() > 0) return;
+    if (!out->collecting()) return out->Count();
+    out->Push({{{"field", ""},
+                {"value", ""},
+                {"attribute", ""},
+                {"attribute_value", ""},
+                {"expected", "not (" + child_->Describe() + ")"},
+                {"count", "0"}},
+               "not|" + child_->Describe(),
+               std::nullopt});
   }
   std::string Describe() const override { return "not (" + child_->Describe() + ")"; }
 
@@ -267,10 +297,11 @@ class MessageNode : public Node {
  public:
   MessageNode(std::unique_ptr<Node> child, std::string message)
       : child_(std::move(child)), message_(std::move(message)) {}
-  void Evaluate(const EvalContext& ctx, std::vector<Violation>* out) const override {
-    size_t first = out->size();
+  void Evaluate(const EvalContext& ctx, Violations* out) const override {
+    std::vector<Violation>& list = out->list();
+    size_t first = list.size();
     child_->Evaluate(ctx, out);
-    for (size_t i = first; i < out->size(); ++i) (*out)[i].vars[kMessageOverride] = message_;
+    for (size_t i = first; i < list.size(); ++i) list[i].vars[kMessageOverride] = message_;
   }
   std::string Describe() const override { return child_->Describe(); }
 
@@ -483,8 +514,9 @@ class AssertionCheck : public Check {
  public:
   explicit AssertionCheck(std::unique_ptr<Node> root) : root_(std::move(root)) {}
   void Evaluate(const EvalContext& ctx, Outcome* out) const override {
-    std::vector<Violation> violations;
-    root_->Evaluate(ctx, &violations);
+    Violations found(true);
+    root_->Evaluate(ctx, &found);
+    std::vector<Violation>& violations = found.list();
     std::unordered_set<std::string> seen;
     for (auto& v : violations) {
       if (seen.insert(v.key).second) Fail(out, std::move(v.vars), std::move(v.key));
