@@ -452,6 +452,17 @@ std::vector<FieldDef> BuildFields() {
            if (e.reason_code) Push(o, ReasonName(*e.reason_code), e.SerialHex());
          });
        }});
+  d.push_back({"entries.reasons_used[*]", kCrl, ValueType::kString,
+               "each reasonCode name some entry has, once, from the parse's counts (no walk of "
+               "the entries); {attribute} is how many entries have it",
+               [](const EvalContext& c, Out* o) {
+                 const auto& by_reason = c.artifact.crl->entry_stats().by_reason;
+                 for (size_t code = 0; code < by_reason.size(); ++code) {
+                   if (by_reason[code] > 0) {
+                     Push(o, ReasonName(static_cast<int>(code)), std::to_string(by_reason[code]));
+                   }
+                 }
+               }});
   d.push_back({"entries[*].extensions[*].oid", kCrl, ValueType::kString,
                "the OID of each extension of each entry", [](const EvalContext& c, Out* o) {
                  c.artifact.crl->ForEachEntry([&](const CrlEntry& e) {

@@ -1472,9 +1472,10 @@ void MakeRfc5280CrlFixtures(const Rfc5280CrlCase& crl_case) {
   {
     CrlSpec s;
     s.revoked = {{0x0999, Utc(2026, 4, 20), 0}};
-    one("rfc5280-5.3.1-reason-code", "unspecified", s, "serial 0999: reasonCode unspecified");
+    one("rfc5280-5.3.1-reason-code", "unspecified", s,
+        "reasonCode unspecified on 1 of the entries");
     s.revoked = {{0x0999, Utc(2026, 4, 20), 7}};
-    one("rfc5280-5.3.1-reason-code", "code-7", s, "serial 0999: reasonCode 7");
+    one("rfc5280-5.3.1-reason-code", "code-7", s, "reasonCode 7 on 1 of the entries");
   }
   {
     CrlSpec s;

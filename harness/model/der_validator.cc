@@ -425,6 +425,15 @@ class Walker {
   size_t count_ = 0;
 };
 
+// An EXPLICIT tag wraps a value and an IMPLICIT SET OF is a SET: DER encodes
+// both constructed; an IMPLICIT BIT STRING is primitive.
+void CheckForm(Walker& w, const Item& item, bool constructed, const Path& where) {
+  if (item.constructed == constructed) return;
+  w.Add(where, fmt::format("[{}] is {}; it must be {}", item.number,
+                           item.constructed ? "constructed" : "primitive",
+                           constructed ? "constructed" : "primitive"));
+}
+
 void WalkCertificateTbs(Walker& w, const Item& tbs, const Path& where) {
   static const char* const kNames[] = {"serialNumber", "signature", "issuer",
                                        "validity",     "subject",   "subjectPublicKeyInfo"};
@@ -440,6 +449,8 @@ void WalkCertificateTbs(Walker& w, const Item& tbs, const Path& where) {
                        : plain < std::size(kNames) ? kNames[plain++]
                                                    : "unexpected";
     Path field = where.Field(name);
+    if (peek.IsContext(0) || peek.IsContext(3)) CheckForm(w, peek, true, field);
+    if (peek.IsContext(1) || peek.IsContext(2)) CheckForm(w, peek, false, field);
     if (peek.IsContext(3) && peek.constructed) {
       ByteView inner = peek.content;
       Item list;
@@ -481,6 +492,7 @@ void WalkCrlTbs(Walker& w, const Item& tbs, const Path& where) {
                        : sequences++ == 0 ? "signature"
                                           : "issuer";
     Path field = where.Field(name);
+    if (f.IsContext(0)) CheckForm(w, f, true, field);
     if (f.IsContext(0) && f.constructed) {
       ByteView inner = f.content;
       Item list;
@@ -528,6 +540,7 @@ void WalkCsrInfo(Walker& w, const Item& info, const Path& where) {
     Path field = where.Field(attributes  ? "attributes"
                              : plain < 3 ? kNames[plain++]
                                          : "unexpected");
+    if (attributes) CheckForm(w, f, true, field);
     if (!attributes || !f.constructed) {
       w.Value(f, field, 2);
       continue;
