@@ -94,7 +94,8 @@ bool ParseEntry(const der::Tlv& tlv, CrlEntry* entry, std::string* error) {
 }
 
 // Serials listed more than once, in memory that does not grow with the
-// entries beyond a bit filter of a quarter of the list's DER: the walk marks
+// entries beyond a bit filter of at most a quarter of the list's DER (one bit
+// per octet, rounded up to a power of two): the walk marks
 // each serial's bits, a serial whose bits were all marked is a candidate, and
 // one more pass over the serials alone (only when there are candidates)
 // counts the candidates exactly.
@@ -102,7 +103,7 @@ class DuplicateSerials {
  public:
   explicit DuplicateSerials(size_t list_octets) {
     size_t bits = 1024;
-    while (bits < 2 * list_octets) bits *= 2;
+    while (bits < list_octets) bits *= 2;
     filter_.assign(bits / 64, 0);
   }
   void Add(ByteView serial) {

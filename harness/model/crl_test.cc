@@ -149,11 +149,27 @@ TEST(Crl, EntriesEqualOpenSslsOnALargeCrl) {
   EXPECT_EQ(crl->entry_stats().count, 200003u);
   EXPECT_EQ(crl->entry_stats().without_reason, 1u);
   EXPECT_EQ(crl->entry_stats().key_compromise, 3u);
+  EXPECT_EQ(crl->entry_stats().duplicate_count, 0u);  // the bit filter's candidates counted exactly
   const unsigned char* p = bytes.data();
   X509_CRL* x = d2i_X509_CRL(nullptr, &p, static_cast<long>(bytes.size()));
   ASSERT_NE(x, nullptr);
   ExpectSameEntries(x, *crl, "large");
   X509_CRL_free(x);
+}
+
+// Serials listed twice among 100,000 others: each found once, the list capped.
+TEST(Crl, FindsEverySerialListedTwice) {
+  const auto& ca = synthetic::DemoCa(testing::SourceDir());
+  std::vector<long> revoked;
+  for (long i = 0; i < 60; ++i) revoked.push_back(i);
+  for (long i = 0; i < 60; ++i) revoked.push_back(i);
+  revoked.push_back(0);  // a third time: still one duplicate serial
+  std::string der = synthetic::MakeCrlDer(ca, revoked, 100000, -1);
+  std::string error;
+  auto crl = Crl::Parse(Bytes(der.begin(), der.end()), Source{"crls/twice.der"}, &error);
+  ASSERT_TRUE(crl) << error;
+  EXPECT_EQ(crl->entry_stats().duplicate_count, 60u);
+  EXPECT_EQ(crl->entry_stats().duplicate_serials.size(), kMaxListedDuplicates);
 }
 
 // The same on every CRL the fixture generator makes (entries with and without
