@@ -18,10 +18,17 @@ inline constexpr int kOctetString = 4;
 inline constexpr int kNull = 5;
 inline constexpr int kOid = 6;
 inline constexpr int kEnumerated = 10;
+inline constexpr int kUtf8String = 12;
 inline constexpr int kSequence = 16;
 inline constexpr int kSet = 17;
 inline constexpr int kUtcTime = 23;
 inline constexpr int kGeneralizedTime = 24;
+inline constexpr int kNumericString = 18;
+inline constexpr int kPrintableString = 19;
+inline constexpr int kTeletexString = 20;
+inline constexpr int kIa5String = 22;
+inline constexpr int kUniversalString = 28;
+inline constexpr int kBmpString = 30;
 
 struct Tlv {
   int tag = 0;

@@ -30,59 +30,64 @@ std::string Fold(const std::string& value) {
 // (UTF8, Numeric, Printable, T61, IA5, Universal, BMP); d2i_X509_NAME rejects
 // the others, and these are what ASN1_STRING_to_UTF8 converts.
 bool IsNameStringTag(int tag) {
-  return tag == 12 || tag == 18 || tag == 19 || tag == 20 || tag == 22 || tag == 28 || tag == 30;
+  using namespace der;
+  return tag == kUtf8String || tag == kNumericString || tag == kPrintableString ||
+         tag == kTeletexString || tag == kIa5String || tag == kUniversalString || tag == kBmpString;
 }
 
 struct AttributeBound {
   const char* oid;
   size_t upper_bound;  // characters; 0 when only the type is fixed
   int required_tag;    // 0: a DirectoryString (UTF8, Printable, Teletex, Universal, BMP)
+  bool exact = false;  // the length is upper_bound exactly
 };
 
 // RFC 5280 Appendix A.1 (ub-* values) and the X.520 attribute syntaxes it uses.
 constexpr AttributeBound kBounds[] = {
-    {"2.5.4.3", 64, 0},                     // commonName
-    {"2.5.4.4", 32768, 0},                  // surname (X520name)
-    {"2.5.4.5", 64, 19},                    // serialNumber: PrintableString
-    {"2.5.4.6", 2, 19},                     // countryName: PrintableString (SIZE (2))
-    {"2.5.4.7", 128, 0},                    // localityName
-    {"2.5.4.8", 128, 0},                    // stateOrProvinceName
-    {"2.5.4.9", 128, 0},                    // streetAddress
-    {"2.5.4.10", 64, 0},                    // organizationName
-    {"2.5.4.11", 64, 0},                    // organizationalUnitName
-    {"2.5.4.12", 64, 0},                    // title
-    {"2.5.4.17", 40, 0},                    // postalCode
-    {"2.5.4.41", 32768, 0},                 // name
-    {"2.5.4.42", 32768, 0},                 // givenName
-    {"2.5.4.43", 32768, 0},                 // initials
-    {"2.5.4.44", 32768, 0},                 // generationQualifier
-    {"2.5.4.46", 0, 19},                    // dnQualifier: PrintableString
-    {"2.5.4.65", 128, 0},                   // pseudonym
-    {"1.2.840.113549.1.9.1", 255, 22},      // emailAddress: IA5String
-    {"0.9.2342.19200300.100.1.25", 0, 22},  // domainComponent: IA5String
+    {"2.5.4.3", 64, 0},     // commonName
+    {"2.5.4.4", 32768, 0},  // surname (X520name)
+    {"2.5.4.5", 64, der::kPrintableString},
+    {"2.5.4.6", 2, der::kPrintableString, true},         // countryName: PrintableString (SIZE (2))
+    {"2.5.4.7", 128, 0},                                 // localityName
+    {"2.5.4.8", 128, 0},                                 // stateOrProvinceName
+    {"2.5.4.9", 128, 0},                                 // streetAddress
+    {"2.5.4.10", 64, 0},                                 // organizationName
+    {"2.5.4.11", 64, 0},                                 // organizationalUnitName
+    {"2.5.4.12", 64, 0},                                 // title
+    {"2.5.4.17", 40, 0},                                 // postalCode
+    {"2.5.4.41", 32768, 0},                              // name
+    {"2.5.4.42", 32768, 0},                              // givenName
+    {"2.5.4.43", 32768, 0},                              // initials
+    {"2.5.4.44", 32768, 0},                              // generationQualifier
+    {"2.5.4.46", 0, der::kPrintableString},              // dnQualifier
+    {"2.5.4.65", 128, 0},                                // pseudonym
+    {"1.2.840.113549.1.9.1", 255, der::kIa5String},      // emailAddress
+    {"0.9.2342.19200300.100.1.25", 0, der::kIa5String},  // domainComponent
 };
 
 bool IsDirectoryStringTag(int tag) {
-  return tag == 12 || tag == 19 || tag == 20 || tag == 28 || tag == 30;
+  using namespace der;
+  return tag == kUtf8String || tag == kPrintableString || tag == kTeletexString ||
+         tag == kUniversalString || tag == kBmpString;
 }
 
 }  // namespace
 
 std::string_view StringTypeName(int tag) {
   switch (tag) {
-    case 12:
+    case der::kUtf8String:
       return "UTF8String";
-    case 18:
+    case der::kNumericString:
       return "NumericString";
-    case 19:
+    case der::kPrintableString:
       return "PrintableString";
-    case 20:
+    case der::kTeletexString:
       return "TeletexString";
-    case 22:
+    case der::kIa5String:
       return "IA5String";
-    case 28:
+    case der::kUniversalString:
       return "UniversalString";
-    case 30:
+    case der::kBmpString:
       return "BMPString";
     default:
       return "another type";
@@ -102,8 +107,9 @@ std::string AppendixAViolation(const NameAttribute& a) {
       return a.short_name + " has " + std::to_string(a.length) +
              " characters; the upper bound is " + std::to_string(b.upper_bound);
     }
-    if (b.upper_bound == 2 && a.length != 2) {
-      return a.short_name + " has " + std::to_string(a.length) + " characters; it must have 2";
+    if (b.exact && a.length != b.upper_bound) {
+      return a.short_name + " has " + std::to_string(a.length) + " characters; it must have " +
+             std::to_string(b.upper_bound);
     }
     return {};
   }
