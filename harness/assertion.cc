@@ -43,6 +43,17 @@ class Node {
   virtual std::string Describe() const = 0;
 };
 
+// A field value kept past the sink call that yielded it.
+struct KeptValue {
+  Value value;
+  std::string attribute;
+  std::string attribute_value;
+
+  explicit KeptValue(const FieldValue& v)
+      : value(Owned(v.value)), attribute(v.attribute), attribute_value(v.attribute_value) {}
+  FieldValue View() const { return {Ref(value), attribute, attribute_value}; }
+};
+
 // One operator applied to the values of a field as they stream by: Each sees
 // every value, End the count (and the values, for ops that ask to keep them).
 class Op {
@@ -52,8 +63,8 @@ class Op {
   // Whether End needs the first value (for its message).
   virtual bool KeepsFirst() const { return false; }
   virtual void Each(const FieldDef&, const FieldValue&, Violations*) const {}
-  virtual void End(const FieldDef&, const std::optional<FieldValue>& /*first*/, size_t /*count*/,
-                   const std::vector<FieldValue>& /*kept*/, Violations*) const {}
+  virtual void End(const FieldDef&, const std::optional<KeptValue>& /*first*/, size_t /*count*/,
+                   const std::vector<Value>& /*kept*/, Violations*) const {}
   virtual std::string Describe() const = 0;
 };
 
@@ -65,11 +76,12 @@ void Add(Violations* out, const FieldDef& field, const std::string& op, const Fi
   if (!out->collecting()) return out->Count();
   Vars vars = {{"field", field.path},
                {"value", v ? ToString(v->value) : ""},
-               {"attribute", v ? v->attribute : ""},
-               {"attribute_value", v ? v->attribute_value : ""},
+               {"attribute", v ? std::string(v->attribute) : ""},
+               {"attribute_value", v ? std::string(v->attribute_value) : ""},
                {"expected", expected()},
                {"count", ""}};
-  std::string key = field.path + "|" + op + "|" + (v ? v->attribute + "=" + vars["value"] : "");
+  std::string key =
+      field.path + "|" + op + "|" + (v ? vars["attribute"] + "=" + vars["value"] : "");
   out->Push({std::move(vars), std::move(key), std::nullopt});
 }
 
@@ -82,9 +94,12 @@ std::string Join(const std::vector<Value>& values) {
 class EachOp : public Op {
  public:
   enum Kind { kEquals, kIn, kNotIn };
-  EachOp(Kind kind, std::vector<Value> expected) : kind_(kind), expected_(std::move(expected)) {}
+  EachOp(Kind kind, std::vector<Value> expected) : kind_(kind), expected_(std::move(expected)) {
+    for (const Value& e : expected_) expected_refs_.push_back(Ref(e));
+  }
   void Each(const FieldDef& field, const FieldValue& v, Violations* out) const override {
-    bool listed = std::find(expected_.begin(), expected_.end(), v.value) != expected_.end();
+    bool listed =
+        std::find(expected_refs_.begin(), expected_refs_.end(), v.value) != expected_refs_.end();
     if (listed == (kind_ == kNotIn)) Add(out, field, Name(), &v, [&] { return Join(expected_); });
   }
   std::string Describe() const override {
@@ -95,13 +110,14 @@ class EachOp : public Op {
   std::string Name() const { return kind_ == kEquals ? "equals" : kind_ == kIn ? "in" : "not_in"; }
   Kind kind_;
   std::vector<Value> expected_;
+  std::vector<ValueRef> expected_refs_;  // views of expected_, compared without a copy
 };
 
 class MatchesOp : public Op {
  public:
   explicit MatchesOp(std::unique_ptr<RE2> re) : re_(std::move(re)) {}
   void Each(const FieldDef& field, const FieldValue& v, Violations* out) const override {
-    if (!RE2::PartialMatch(std::get<std::string>(v.value), *re_)) {
+    if (!RE2::PartialMatch(std::get<std::string_view>(v.value), *re_)) {
       Add(out, field, "matches", &v, [&] { return re_->pattern(); });
     }
   }
@@ -115,11 +131,10 @@ class ContainsOp : public Op {
  public:
   explicit ContainsOp(std::vector<Value> wanted) : wanted_(std::move(wanted)) {}
   bool KeepsValues() const override { return true; }
-  void End(const FieldDef& field, const std::optional<FieldValue>&, size_t,
-           const std::vector<FieldValue>& values, Violations* out) const override {
+  void End(const FieldDef& field, const std::optional<KeptValue>&, size_t,
+           const std::vector<Value>& values, Violations* out) const override {
     for (const Value& w : wanted_) {
-      bool found = std::any_of(values.begin(), values.end(),
-                               [&](const FieldValue& v) { return v.value == w; });
+      bool found = std::find(values.begin(), values.end(), w) != values.end();
       if (!found) Add(out, field, "contains", nullptr, [&] { return ToString(w); });
     }
   }
@@ -166,11 +181,13 @@ class CountOp : public Op {
  public:
   CountOp(int64_t min, int64_t max) : min_(min), max_(max) {}
   bool KeepsFirst() const override { return true; }
-  void End(const FieldDef& field, const std::optional<FieldValue>& first, size_t count,
-           const std::vector<FieldValue>&, Violations* out) const override {
+  void End(const FieldDef& field, const std::optional<KeptValue>& first, size_t count,
+           const std::vector<Value>&, Violations* out) const override {
     auto n = static_cast<int64_t>(count);
     if (n < min_ || n > max_) {
-      Add(out, field, "count", first ? &*first : nullptr, [&] { return Describe(); });
+      std::optional<FieldValue> view;
+      if (first) view = first->View();
+      Add(out, field, "count", view ? &*view : nullptr, [&] { return Describe(); });
     }
   }
   std::string Describe() const override {
@@ -201,15 +218,15 @@ class FieldNode : public Node {
     struct Pass {
       const FieldNode* node;
       Violations* out;
-      std::optional<FieldValue> first;
-      std::vector<FieldValue> kept;
+      std::optional<KeptValue> first;
+      std::vector<Value> kept;
       size_t count = 0;
     } pass{this, out, std::nullopt, {}, 0};
-    FieldSink sink = [&pass](FieldValue v) {
+    FieldSink sink = [&pass](const FieldValue& v) {
       const FieldNode& node = *pass.node;
       for (const auto& op : node.ops_) op->Each(*node.field_, v, pass.out);
-      if (pass.count++ == 0 && node.keep_first_) pass.first = v;
-      if (node.keep_values_) pass.kept.push_back(std::move(v));
+      if (pass.count++ == 0 && node.keep_first_) pass.first.emplace(v);
+      if (node.keep_values_) pass.kept.push_back(Owned(v.value));
     };
     field_->get(ctx, &sink);
     for (const auto& op : ops_) op->End(*field_, pass.first, pass.count, pass.kept, out);

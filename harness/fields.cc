@@ -11,8 +11,11 @@ namespace {
 
 using Out = FieldSink;
 
-void Push(Out* out, Value v, std::string attribute = {}, std::string attribute_value = {}) {
-  (*out)({std::move(v), std::move(attribute), std::move(attribute_value)});
+// The views may point at temporaries of the caller's full expression: they
+// outlive the synchronous sink call.
+void Push(Out* out, ValueRef v, std::string_view attribute = {},
+          std::string_view attribute_value = {}) {
+  (*out)({v, attribute, attribute_value});
 }
 
 const Name& SubjectOf(const Artifact& a) {
@@ -68,7 +71,7 @@ void AddTimeFields(std::vector<FieldDef>* defs, ArtifactKind kind, const std::st
   defs->push_back({name + "_encoding", kind, ValueType::kString,
                    "how " + asn1_name + " is encoded: UTCTime or GeneralizedTime",
                    [time_of](const EvalContext& c, Out* o) {
-                     if (auto t = time_of(c.artifact)) Push(o, std::string(t->encoding()));
+                     if (auto t = time_of(c.artifact)) Push(o, std::string_view(t->encoding()));
                    }});
   defs->push_back({name + "_year", kind, ValueType::kInt, "the UTC year of " + asn1_name,
                    [time_of](const EvalContext& c, Out* o) {
@@ -108,7 +111,7 @@ void AddNameFields(std::vector<FieldDef>* defs, ArtifactKind kind, const std::st
        "the string type of each " + prefix + " attribute value (PrintableString, UTF8String, ...)",
        [name_of](const EvalContext& c, Out* o) {
          for (const auto& a : name_of(c.artifact).attributes) {
-           Push(o, std::string(StringTypeName(a.tag)), a.short_name, a.value);
+           Push(o, std::string_view(StringTypeName(a.tag)), a.short_name, a.value);
          }
        }});
   defs->push_back({prefix + ".attribute_violations[*]", kind, ValueType::kString,
@@ -272,10 +275,10 @@ std::vector<FieldDef> BuildFields() {
                "issuerUniqueID and subjectUniqueID, for each that is present",
                [](const EvalContext& c, Out* o) {
                  if (c.artifact.certificate->has_issuer_unique_id()) {
-                   Push(o, std::string("issuerUniqueID"));
+                   Push(o, std::string_view("issuerUniqueID"));
                  }
                  if (c.artifact.certificate->has_subject_unique_id()) {
-                   Push(o, std::string("subjectUniqueID"));
+                   Push(o, std::string_view("subjectUniqueID"));
                  }
                }});
   d.push_back({"self_issued", kCert, ValueType::kBool,
@@ -299,7 +302,7 @@ std::vector<FieldDef> BuildFields() {
                }});
   d.push_back({"profile", kCert, ValueType::kString,
                "the certificate's profile, \"ta\" or \"tsa\" (see README: classification)",
-               [](const EvalContext& c, Out* o) { Push(o, std::string(c.profile)); }});
+               [](const EvalContext& c, Out* o) { Push(o, std::string_view(c.profile)); }});
   d.push_back({"key_usage.bits[*]", kCert, ValueType::kString,
                "the names of the keyUsage bits set (digitalSignature, nonRepudiation, "
                "keyEncipherment, dataEncipherment, keyAgreement, keyCertSign, cRLSign, "
@@ -381,9 +384,9 @@ std::vector<FieldDef> BuildFields() {
                "absent, empty (encoded with no entry) or present",
                [](const EvalContext& c, Out* o) {
                  const Crl& crl = *c.artifact.crl;
-                 Push(o, std::string(crl.has_empty_revoked_list()   ? "empty"
-                                     : crl.entry_stats().count == 0 ? "absent"
-                                                                    : "present"));
+                 Push(o, std::string_view(crl.has_empty_revoked_list()   ? "empty"
+                                          : crl.entry_stats().count == 0 ? "absent"
+                                                                         : "present"));
                }});
   d.push_back({"entries.duplicates[*]", kCrl, ValueType::kString,
                "each serial listed more than once, hex (the first 50, then one value saying how "
@@ -415,7 +418,8 @@ std::vector<FieldDef> BuildFields() {
                  const Crl& crl = *c.artifact.crl;
                  if (crl.entry_stats().with_extension_error == 0) return;
                  crl.ForEachEntry([&](const CrlEntry& e) {
-                   if (e.extension_error) Push(o, std::string(e.extension_error), e.SerialHex());
+                   if (e.extension_error)
+                     Push(o, std::string_view(e.extension_error), e.SerialHex());
                  });
                }});
   d.push_back({"crl_number.octets", kCrl, ValueType::kInt,
@@ -485,7 +489,7 @@ std::vector<FieldDef> BuildFields() {
     d.push_back({n + "[*]", kEvent, ValueType::kString,
                  "each element of the event's \"" + n + "\" list",
                  [n](const EvalContext& c, Out* o) {
-                   for (std::string_view v : c.artifact.event->List(n)) Push(o, std::string(v));
+                   for (std::string_view v : c.artifact.event->List(n)) Push(o, v);
                  }});
   }
   return d;

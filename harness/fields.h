@@ -15,18 +15,20 @@
 
 namespace cpaudit {
 
+// One value of a field, as views: valid only during the sink call that
+// receives it (a receiver that keeps it copies it).
 struct FieldValue {
-  Value value;
+  ValueRef value;
   // For messages: what the value belongs to ("OU" for a name attribute, the
   // extension's name, a CRL entry's serial) and, for name attributes, the
   // attribute's value whatever the path selects (its OID, type or value).
-  std::string attribute;
-  std::string attribute_value;
+  std::string_view attribute;
+  std::string_view attribute_value;
 };
 
 // Receives a field's values one at a time: a CRL's million entries are judged
-// as they are read, never held at once.
-using FieldSink = std::function<void(FieldValue)>;
+// as they are read, never held at once, and no value is copied on the way.
+using FieldSink = std::function<void(const FieldValue&)>;
 
 struct FieldDef {
   std::string path;

@@ -27,6 +27,7 @@ inline constexpr int kNumericString = 18;
 inline constexpr int kPrintableString = 19;
 inline constexpr int kTeletexString = 20;
 inline constexpr int kIa5String = 22;
+inline constexpr int kVisibleString = 26;
 inline constexpr int kUniversalString = 28;
 inline constexpr int kBmpString = 30;
 

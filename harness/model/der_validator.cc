@@ -268,31 +268,8 @@ class Walker {
     }
   }
 
- private:
-  bool Fatal(const Path& where, const char* what) {
-    Add(where, what);
-    return false;
-  }
-
-  // What X.509 says of the values of some extensions beyond generic DER.
-  void KnownExtension(ByteView oid, const Item& v, const Path& where) {
-    if (SameBytes(oid, kKeyUsageOid) && v.Is(kBitString) && v.content.size() > 1) {
-      // A named bit list drops its trailing zero bits (X.690 11.2.2).
-      uint8_t last = v.content.back(), unused = v.content[0];
-      if (unused <= 7 && ((last >> unused) & 1) == 0) {
-        Add(where, "BIT STRING has a trailing zero bit (a named bit list ends with a one bit)");
-      }
-    }
-    if (SameBytes(oid, kBasicConstraintsOid) && v.Is(kSequence)) {
-      ByteView fields = v.content;
-      Item ca;
-      if (!fields.empty() && Read(&fields, where, &ca) && ca.Is(kBoolean) &&
-          ca.content.size() == 1 && ca.content[0] == 0) {
-        Add(where.Field("cA"), "cA FALSE is the DEFAULT and is not encoded in DER");
-      }
-    }
-  }
-
+  // The generic rules of one universal value: its form (SEQUENCE and SET
+  // constructed, the others primitive) and its content.
   void Universal(const Item& item, const Path& where) {
     ByteView c = item.content;
     if (item.number == 0) {
@@ -412,6 +389,31 @@ class Walker {
     }
   }
 
+ private:
+  bool Fatal(const Path& where, const char* what) {
+    Add(where, what);
+    return false;
+  }
+
+  // What X.509 says of the values of some extensions beyond generic DER.
+  void KnownExtension(ByteView oid, const Item& v, const Path& where) {
+    if (SameBytes(oid, kKeyUsageOid) && v.Is(kBitString) && v.content.size() > 1) {
+      // A named bit list drops its trailing zero bits (X.690 11.2.2).
+      uint8_t last = v.content.back(), unused = v.content[0];
+      if (unused <= 7 && ((last >> unused) & 1) == 0) {
+        Add(where, "BIT STRING has a trailing zero bit (a named bit list ends with a one bit)");
+      }
+    }
+    if (SameBytes(oid, kBasicConstraintsOid) && v.Is(kSequence)) {
+      ByteView fields = v.content;
+      Item ca;
+      if (!fields.empty() && Read(&fields, where, &ca) && ca.Is(kBoolean) &&
+          ca.content.size() == 1 && ca.content[0] == 0) {
+        Add(where.Field("cA"), "cA FALSE is the DEFAULT and is not encoded in DER");
+      }
+    }
+  }
+
   static std::string Printed(ByteView c) {
     std::string s;
     for (uint8_t b : c.first(std::min<size_t>(c.size(), 32))) {
@@ -503,6 +505,7 @@ void WalkCrlTbs(Walker& w, const Item& tbs, const Path& where) {
       w.Value(f, field, 2);
       continue;
     }
+    w.Universal(f, field);
     ByteView entries = f.content;
     for (size_t i = 0; !entries.empty(); ++i) {
       Path entry = field.At(i);
@@ -559,15 +562,17 @@ void WalkCsrInfo(Walker& w, const Item& info, const Path& where) {
         w.Value(a, attr, 3);
         continue;
       }
+      w.Universal(a, attr);
       w.Value(type, attr.Field("type"), 4);
       bool extension_request = type.Is(kOid) && SameBytes(type.content, kExtensionRequestOid);
       if (!extension_request || !values.Is(kSet)) {
         w.Value(values, attr.Field("values"), 4);
         continue;
       }
+      Path exts = attr.Field("values");
+      w.Universal(values, exts);
       ByteView inner = values.content;
       Item list;
-      Path exts = attr.Field("values");
       if (w.Read(&inner, exts, &list)) w.Extensions(list, exts, 5);
     }
   }
@@ -590,6 +595,9 @@ std::vector<DerViolation> ValidateDer(ByteView der, DerSchema schema) {
     w.Value(outer, root, 0);
     return out;
   }
+  // The walks below read SEQUENCEs and SETs by position; each checks its own
+  // header first, as the generic walk does (a primitive SEQUENCE is not DER).
+  w.Universal(outer, root);
   static const char* const kCert[] = {"tbsCertificate", "signatureAlgorithm", "signatureValue"};
   static const char* const kCrl[] = {"tbsCertList", "signatureAlgorithm", "signatureValue"};
   static const char* const kCsr[] = {"certificationRequestInfo", "signatureAlgorithm", "signature"};
@@ -605,6 +613,7 @@ std::vector<DerViolation> ValidateDer(ByteView der, DerSchema schema) {
       w.Value(p, part, 1);
       continue;
     }
+    w.Universal(p, part);
     if (schema == DerSchema::kCertificate) WalkCertificateTbs(w, p, part);
     if (schema == DerSchema::kCrl) WalkCrlTbs(w, p, part);
     if (schema == DerSchema::kCsr) WalkCsrInfo(w, p, part);

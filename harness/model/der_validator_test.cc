@@ -140,6 +140,26 @@ TEST(DerValidator, PatchedCertificatesNameTheField) {
   EXPECT_TRUE(Certificate::Parse(der, Source{}, &error)->der_violations().empty());
 }
 
+// SEQUENCEs and SETs read by position (the outer structure, the signed part,
+// the CRL's revokedCertificates) must be constructed like any other: OpenSSL
+// refuses a primitive one (found by the der_differential campaign).
+TEST(DerValidator, APrimitiveSequenceIsNamed) {
+  EXPECT_EQ(Texts(ValidateDer(Hex("1003020100"), DerSchema::kCertificate)),
+            std::vector<std::string>{"Certificate: universal tag 16 is primitive; it must be "
+                                     "constructed"});
+  EXPECT_EQ(Texts(ValidateDer(Hex("30051003020100"), DerSchema::kCrl)),
+            std::vector<std::string>{"tbsCertList: universal tag 16 is primitive; it must be "
+                                     "constructed"});
+  // tbsCertList { thisUpdate, revokedCertificates as a primitive SEQUENCE }
+  EXPECT_EQ(Texts(ValidateDer(Hex("30153013"
+                                  "170d3236303130313030303030305a"
+                                  "1002"
+                                  "0500"),
+                              DerSchema::kCrl)),
+            std::vector<std::string>{"tbsCertList.revokedCertificates: universal tag 16 is "
+                                     "primitive; it must be constructed"});
+}
+
 TEST(DerValidator, ASecondKeyUsageAddsItsBits) {
   auto ev = Evidence::Load(testing::FixtureCase("cp-7.1.2-key-usage", "second-key-usage"));
   ASSERT_EQ(ev->certificates().size(), 1u);

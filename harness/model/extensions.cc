@@ -10,11 +10,6 @@
 namespace cpaudit {
 namespace {
 
-std::string AsString(const ASN1_STRING* s) {
-  return std::string(reinterpret_cast<const char*>(ASN1_STRING_get0_data(s)),
-                     static_cast<size_t>(ASN1_STRING_length(s)));
-}
-
 // Runs an OpenSSL d2i function over the whole of `value`; trailing bytes are an
 // error. The owner type frees what d2i allocated on every path.
 template <typename Owner, typename D2i>
@@ -25,12 +20,255 @@ Owner DecodeAll(D2i d2i, ByteView value) {
   return out;
 }
 
+constexpr std::string_view kCpsQualifierOid = "1.3.6.1.5.5.7.2.1";         // id-qt-cps
+constexpr std::string_view kUserNoticeQualifierOid = "1.3.6.1.5.5.7.2.2";  // id-qt-unotice
+
 // The value as one TLV filling it, or nullopt.
 std::optional<der::Tlv> Whole(ByteView value) {
   std::string error;
   der::Reader r(value);
   auto tlv = r.Next(&error);
   return tlv && r.empty() ? tlv : std::nullopt;
+}
+
+// OID content octets as OpenSSL's c2i_ASN1_OBJECT accepts them.
+bool ValidOid(ByteView content) {
+  if (content.empty() || (content.back() & 0x80) != 0) return false;
+  bool first_octet = true;
+  for (uint8_t b : content) {
+    if (first_octet && b == 0x80) return false;  // a padded subidentifier
+    first_octet = (b & 0x80) == 0;
+  }
+  return true;
+}
+
+// extendedKeyUsage, certificatePolicies and cRLDistributionPoints are read
+// twice over, for speed: the TLV reader reads the DER forms that real
+// certificates use (Read*), and whatever it does not take (BER, forms it does
+// not check, and malformed values) goes to OpenSSL's d2i function (*ByOpenSsl),
+// whose verdict and decoding stand. So the model accepts exactly what OpenSSL
+// accepts, and reads the same values (certificate_test.cc compares both on the
+// external corpora).
+
+// The next TLV of `r` if it is a SEQUENCE (constructed), else nullopt.
+std::optional<der::Tlv> NextSequence(der::Reader& r) {
+  auto tlv = r.NextIf(der::kSequence);
+  return tlv && tlv->constructed ? tlv : std::nullopt;
+}
+
+// The content of `value` when it is one constructed SEQUENCE filling it.
+std::optional<ByteView> SequenceContent(ByteView value) {
+  auto seq = Whole(value);
+  if (!seq || !seq->Is(der::kSequence) || !seq->constructed) return std::nullopt;
+  return seq->content;
+}
+
+// An OID TLV's dotted text, or nullopt when it is not a readable OID.
+std::optional<std::string> OidOf(const std::optional<der::Tlv>& tlv) {
+  if (!tlv || !tlv->Is(der::kOid) || tlv->constructed) return std::nullopt;
+  std::string text = OidText(tlv->whole);
+  if (text.empty()) return std::nullopt;
+  return text;
+}
+
+std::string AsString(ByteView content) {
+  return std::string(reinterpret_cast<const char*>(content.data()), content.size());
+}
+std::string AsString(const ASN1_STRING* s) {
+  return AsString(ByteView(ASN1_STRING_get0_data(s), static_cast<size_t>(ASN1_STRING_length(s))));
+}
+
+// A primitive TLV with one of these universal tags; BMPString contents are
+// pairs of octets, as OpenSSL requires.
+bool IsPrimitiveString(const std::optional<der::Tlv>& tlv, std::initializer_list<int> tags) {
+  if (!tlv || tlv->constructed || tlv->cls != V_ASN1_UNIVERSAL) return false;
+  if (std::find(tags.begin(), tags.end(), tlv->tag) == tags.end()) return false;
+  return tlv->tag != der::kBmpString || tlv->content.size() % 2 == 0;
+}
+
+// DisplayText ::= CHOICE { ia5String, visibleString, bmpString, utf8String }
+bool IsDisplayText(const std::optional<der::Tlv>& tlv) {
+  return IsPrimitiveString(
+      tlv, {der::kIa5String, der::kVisibleString, der::kBmpString, der::kUtf8String});
+}
+
+// INTEGER content as OpenSSL 3's c2i accepts it: not empty, minimally padded.
+bool IsInteger(const std::optional<der::Tlv>& tlv) {
+  if (!tlv || !tlv->Is(der::kInteger) || tlv->constructed || tlv->content.empty()) return false;
+  ByteView c = tlv->content;
+  return c.size() == 1 ||
+         !((c[0] == 0x00 && (c[1] & 0x80) == 0) || (c[0] == 0xff && (c[1] & 0x80)));
+}
+
+// `ExtKeyUsageSyntax ::= SEQUENCE SIZE (1..MAX) OF KeyPurposeId`: the OIDs.
+std::optional<std::vector<std::string>> ReadExtendedKeyUsage(ByteView value) {
+  auto content = SequenceContent(value);
+  if (!content) return std::nullopt;
+  std::vector<std::string> purposes;
+  der::Reader r(*content);
+  std::string error;
+  while (!r.empty()) {
+    std::optional<std::string> purpose = OidOf(r.Next(&error));
+    if (!purpose) return std::nullopt;
+    purposes.push_back(std::move(*purpose));
+  }
+  return purposes;
+}
+
+std::optional<std::vector<std::string>> ExtendedKeyUsageByOpenSsl(ByteView value) {
+  ossl::ExtendedKeyUsage eku = DecodeAll<ossl::ExtendedKeyUsage>(d2i_EXTENDED_KEY_USAGE, value);
+  if (!eku) return std::nullopt;
+  std::vector<std::string> purposes;
+  for (int i = 0; i < sk_ASN1_OBJECT_num(eku.get()); ++i) {
+    purposes.push_back(ObjectText(sk_ASN1_OBJECT_value(eku.get(), i)));
+  }
+  return purposes;
+}
+
+// UserNotice ::= SEQUENCE { noticeRef NoticeReference OPTIONAL,
+//                           explicitText DisplayText OPTIONAL }
+// NoticeReference ::= SEQUENCE { organization DisplayText,
+//                                noticeNumbers SEQUENCE OF INTEGER }
+bool IsUserNotice(const der::Tlv& tlv) {
+  if (!tlv.Is(der::kSequence) || !tlv.constructed) return false;
+  der::Reader r(tlv.content);
+  std::string error;
+  if (auto ref = NextSequence(r)) {
+    der::Reader fields(ref->content);
+    if (!IsDisplayText(fields.Next(&error))) return false;
+    auto numbers = NextSequence(fields);
+    if (!numbers || !fields.empty()) return false;
+    der::Reader list(numbers->content);
+    while (!list.empty()) {
+      if (!IsInteger(list.Next(&error))) return false;
+    }
+  }
+  return r.empty() || (IsDisplayText(r.Next(&error)) && r.empty());
+}
+
+// `certificatePolicies ::= SEQUENCE SIZE (1..MAX) OF PolicyInformation`, with
+// PolicyInformation ::= SEQUENCE { policyIdentifier OID, policyQualifiers
+// SEQUENCE OF PolicyQualifierInfo OPTIONAL } and PolicyQualifierInfo ::=
+// SEQUENCE { policyQualifierId OID, qualifier: an IA5String CPS URI, a
+// UserNotice, or any value for another id }.
+std::optional<std::vector<PolicyInformation>> ReadCertificatePolicies(ByteView value) {
+  auto content = SequenceContent(value);
+  if (!content) return std::nullopt;
+  std::vector<PolicyInformation> policies;
+  der::Reader list(*content);
+  std::string error;
+  while (!list.empty()) {
+    auto info = NextSequence(list);
+    if (!info) return std::nullopt;
+    der::Reader fields(info->content);
+    std::optional<std::string> oid = OidOf(fields.Next(&error));
+    if (!oid) return std::nullopt;
+    PolicyInformation policy;
+    policy.oid = std::move(*oid);
+    if (!fields.empty()) {
+      auto qualifiers = NextSequence(fields);
+      if (!qualifiers || !fields.empty()) return std::nullopt;
+      der::Reader quals(qualifiers->content);
+      while (!quals.empty()) {
+        auto qualifier_info = NextSequence(quals);
+        if (!qualifier_info) return std::nullopt;
+        der::Reader q(qualifier_info->content);
+        std::optional<std::string> id = OidOf(q.Next(&error));
+        auto qualifier = id ? q.Next(&error) : std::nullopt;
+        if (!qualifier || !q.empty()) return std::nullopt;
+        if (*id == kCpsQualifierOid) {
+          if (!IsPrimitiveString(qualifier, {der::kIa5String})) return std::nullopt;
+          policy.cps_uris.push_back(AsString(qualifier->content));
+        } else if (*id == kUserNoticeQualifierOid && !IsUserNotice(*qualifier)) {
+          return std::nullopt;
+        }
+        policy.qualifier_ids.push_back(std::move(*id));
+      }
+    }
+    policies.push_back(std::move(policy));
+  }
+  return policies;
+}
+
+std::optional<std::vector<PolicyInformation>> CertificatePoliciesByOpenSsl(ByteView value) {
+  ossl::CertificatePolicies cp =
+      DecodeAll<ossl::CertificatePolicies>(d2i_CERTIFICATEPOLICIES, value);
+  if (!cp) return std::nullopt;
+  std::vector<PolicyInformation> policies;
+  for (int i = 0; i < sk_POLICYINFO_num(cp.get()); ++i) {
+    const POLICYINFO* info = sk_POLICYINFO_value(cp.get(), i);
+    PolicyInformation p;
+    p.oid = ObjectText(info->policyid);
+    for (int j = 0; j < sk_POLICYQUALINFO_num(info->qualifiers); ++j) {
+      const POLICYQUALINFO* q = sk_POLICYQUALINFO_value(info->qualifiers, j);
+      p.qualifier_ids.push_back(ObjectText(q->pqualid));
+      if (OBJ_obj2nid(q->pqualid) == NID_id_qt_cps) p.cps_uris.push_back(AsString(q->d.cpsuri));
+    }
+    policies.push_back(std::move(p));
+  }
+  return policies;
+}
+
+// The content of an IMPLICIT GeneralNames whose every name is a URI ([6]
+// IMPLICIT IA5String): the URIs; nullopt for any other form (left to OpenSSL).
+std::optional<std::vector<std::string>> ReadUriNames(ByteView content) {
+  std::vector<std::string> uris;
+  der::Reader r(content);
+  std::string error;
+  while (!r.empty()) {
+    auto name = r.Next(&error);
+    if (!name || !name->IsContext(6) || name->constructed) return std::nullopt;
+    uris.push_back(AsString(name->content));
+  }
+  return uris;
+}
+
+// `CRLDistributionPoints ::= SEQUENCE SIZE (1..MAX) OF DistributionPoint`,
+// DistributionPoint ::= SEQUENCE { distributionPoint [0] DistributionPointName
+// OPTIONAL, reasons [1] ReasonFlags OPTIONAL, cRLIssuer [2] GeneralNames
+// OPTIONAL }: the URIs of every fullName ([0] of DistributionPointName), read
+// here when every distribution point is a fullName of URIs with optional
+// reasons, as CAs write them.
+std::optional<std::vector<std::string>> ReadCrlDistributionPoints(ByteView value) {
+  auto content = SequenceContent(value);
+  if (!content) return std::nullopt;
+  std::vector<std::string> uris;
+  der::Reader list(*content);
+  while (!list.empty()) {
+    auto point = NextSequence(list);
+    if (!point) return std::nullopt;
+    der::Reader fields(point->content);
+    if (auto name = fields.NextIfContext(0)) {
+      auto full_name = name->constructed ? Whole(name->content) : std::nullopt;
+      if (!full_name || !full_name->IsContext(0) || !full_name->constructed) return std::nullopt;
+      auto names = ReadUriNames(full_name->content);
+      if (!names) return std::nullopt;
+      uris.insert(uris.end(), names->begin(), names->end());
+    }
+    if (auto reasons = fields.NextIfContext(1)) {
+      if (reasons->constructed || reasons->content.empty() || reasons->content[0] > 7) {
+        return std::nullopt;
+      }
+    }
+    if (!fields.empty()) return std::nullopt;
+  }
+  return uris;
+}
+
+std::optional<std::vector<std::string>> CrlDistributionPointsByOpenSsl(ByteView value) {
+  ossl::CrlDistPoints dps = DecodeAll<ossl::CrlDistPoints>(d2i_CRL_DIST_POINTS, value);
+  if (!dps) return std::nullopt;
+  std::vector<std::string> uris;
+  for (int i = 0; i < sk_DIST_POINT_num(dps.get()); ++i) {
+    const DIST_POINT* dp = sk_DIST_POINT_value(dps.get(), i);
+    if (dp->distpoint == nullptr || dp->distpoint->type != 0) continue;
+    const GENERAL_NAMES* names = dp->distpoint->name.fullname;
+    for (int j = 0; j < sk_GENERAL_NAME_num(names); ++j) {
+      const GENERAL_NAME* gn = sk_GENERAL_NAME_value(names, j);
+      if (gn->type == GEN_URI) uris.push_back(AsString(gn->d.uniformResourceIdentifier));
+    }
+  }
+  return uris;
 }
 
 // Bit `i` of a BIT STRING's content (the unused-bits octet first); bits in
@@ -112,47 +350,25 @@ void DecodeKnown(Extension& ext, Extensions& out) {
     }
     out.key_usage = std::move(bits);
   } else if (oid == "2.5.29.37") {
-    ossl::ExtendedKeyUsage eku =
-        DecodeAll<ossl::ExtendedKeyUsage>(d2i_EXTENDED_KEY_USAGE, ext.value);
-    if (!eku) return void(ext.error = "malformed extendedKeyUsage");
-    std::vector<std::string> purposes = out.extended_key_usage.value_or(std::vector<std::string>{});
-    for (int i = 0; i < sk_ASN1_OBJECT_num(eku.get()); ++i) {
-      std::string purpose = ObjectText(sk_ASN1_OBJECT_value(eku.get(), i));
-      if (std::find(purposes.begin(), purposes.end(), purpose) == purposes.end()) {
-        purposes.push_back(std::move(purpose));
-      }
+    auto purposes = ReadExtendedKeyUsage(ext.value);
+    if (!purposes) purposes = ExtendedKeyUsageByOpenSsl(ext.value);
+    if (!purposes) return void(ext.error = "malformed extendedKeyUsage");
+    // A second extendedKeyUsage adds its purposes, as a second keyUsage does.
+    std::vector<std::string> all = out.extended_key_usage.value_or(std::vector<std::string>{});
+    for (std::string& purpose : *purposes) {
+      if (std::find(all.begin(), all.end(), purpose) == all.end())
+        all.push_back(std::move(purpose));
     }
-    out.extended_key_usage = std::move(purposes);
+    out.extended_key_usage = std::move(all);
   } else if (oid == "2.5.29.32") {
-    ossl::CertificatePolicies cp =
-        DecodeAll<ossl::CertificatePolicies>(d2i_CERTIFICATEPOLICIES, ext.value);
-    if (!cp) return void(ext.error = "malformed certificatePolicies");
-    std::vector<PolicyInformation> policies;
-    for (int i = 0; i < sk_POLICYINFO_num(cp.get()); ++i) {
-      const POLICYINFO* info = sk_POLICYINFO_value(cp.get(), i);
-      PolicyInformation p;
-      p.oid = ObjectText(info->policyid);
-      for (int j = 0; j < sk_POLICYQUALINFO_num(info->qualifiers); ++j) {
-        const POLICYQUALINFO* q = sk_POLICYQUALINFO_value(info->qualifiers, j);
-        p.qualifier_ids.push_back(ObjectText(q->pqualid));
-        if (OBJ_obj2nid(q->pqualid) == NID_id_qt_cps) p.cps_uris.push_back(AsString(q->d.cpsuri));
-      }
-      policies.push_back(std::move(p));
-    }
+    auto policies = ReadCertificatePolicies(ext.value);
+    if (!policies) policies = CertificatePoliciesByOpenSsl(ext.value);
+    if (!policies) return void(ext.error = "malformed certificatePolicies");
     out.certificate_policies = std::move(policies);
   } else if (oid == "2.5.29.31") {
-    ossl::CrlDistPoints dps = DecodeAll<ossl::CrlDistPoints>(d2i_CRL_DIST_POINTS, ext.value);
-    if (!dps) return void(ext.error = "malformed cRLDistributionPoints");
-    std::vector<std::string> uris;
-    for (int i = 0; i < sk_DIST_POINT_num(dps.get()); ++i) {
-      const DIST_POINT* dp = sk_DIST_POINT_value(dps.get(), i);
-      if (dp->distpoint == nullptr || dp->distpoint->type != 0) continue;
-      const GENERAL_NAMES* names = dp->distpoint->name.fullname;
-      for (int j = 0; j < sk_GENERAL_NAME_num(names); ++j) {
-        const GENERAL_NAME* gn = sk_GENERAL_NAME_value(names, j);
-        if (gn->type == GEN_URI) uris.push_back(AsString(gn->d.uniformResourceIdentifier));
-      }
-    }
+    auto uris = ReadCrlDistributionPoints(ext.value);
+    if (!uris) uris = CrlDistributionPointsByOpenSsl(ext.value);
+    if (!uris) return void(ext.error = "malformed cRLDistributionPoints");
     out.crl_distribution_uris = std::move(uris);
   } else if (oid == "2.5.29.20") {
     ossl::Integer n = DecodeAll<ossl::Integer>(d2i_ASN1_INTEGER, ext.value);
@@ -249,17 +465,6 @@ bool IsSequenceOfExtension(std::string_view oid) {
       "1.3.6.1.5.5.7.1.1", "1.3.6.1.5.5.7.1.11", "2.5.29.31", "2.5.29.46", "2.5.29.32",
       "2.5.29.37",         "2.5.29.17",          "2.5.29.18", "2.5.29.33", "2.5.29.9"};
   return std::find(std::begin(kOids), std::end(kOids), oid) != std::end(kOids);
-}
-
-// OID content octets as OpenSSL's c2i_ASN1_OBJECT accepts them.
-bool ValidOid(ByteView content) {
-  if (content.empty() || (content.back() & 0x80) != 0) return false;
-  bool first_octet = true;
-  for (uint8_t b : content) {
-    if (first_octet && b == 0x80) return false;  // a padded subidentifier
-    first_octet = (b & 0x80) == 0;
-  }
-  return true;
 }
 
 }  // namespace
