@@ -180,7 +180,8 @@ class CriticalOp : public Op {
 class CountOp : public Op {
  public:
   CountOp(int64_t min, int64_t max) : min_(min), max_(max) {}
-  bool KeepsFirst() const override { return true; }
+  // `present` fails only with no value, so only a narrower count names one.
+  bool KeepsFirst() const override { return min_ > 1 || max_ != INT64_MAX; }
   void End(const FieldDef& field, const std::optional<KeptValue>& first, size_t count,
            const std::vector<Value>&, Violations* out) const override {
     auto n = static_cast<int64_t>(count);

@@ -409,10 +409,13 @@ void Evidence::ListTree(const fs::path& dir, std::vector<fs::path>* files) {
   std::sort(entries.begin(), entries.end());
   for (const fs::directory_entry& entry : entries) {
     const fs::path& p = entry.path();
-    fs::file_status st = entry.symlink_status(ec);
+    // The entry's type as the listing gave it (no system call per file where
+    // the file system reports types); its full status only for the rare kinds.
+    ec.clear();
+    bool symlink = entry.is_symlink(ec);
     if (ec) {
       AddProblem({rel(p), "cannot read its status: " + ec.message()});
-    } else if (fs::is_symlink(st)) {
+    } else if (symlink) {
       fs::file_status target = fs::status(p, ec);
       if (ec) {
         AddProblem({rel(p), ec == std::errc::too_many_symbolic_link_levels
@@ -424,15 +427,17 @@ void Evidence::ListTree(const fs::path& dir, std::vector<fs::path>* files) {
       } else {
         files->push_back(p);
       }
-    } else if (fs::is_directory(st)) {
+    } else if (entry.is_directory(ec)) {
       if (NamedLikeAFile(p)) {
         AddProblem({rel(p), "a folder named like an artifact file; its contents are read"});
       }
       ListTree(p, files);
-    } else if (fs::is_regular_file(st)) {
+    } else if (!ec && entry.is_regular_file(ec)) {
       files->push_back(p);
     } else {
-      AddProblem({rel(p), FileKind(st) + ", not a regular file: not read"});
+      fs::file_status st = entry.symlink_status(ec);
+      AddProblem({rel(p), ec ? "cannot read its status: " + ec.message()
+                             : FileKind(st) + ", not a regular file: not read"});
     }
   }
 }

@@ -25,7 +25,7 @@ struct Extension {
   bool empty_sequence = false;
 
   // The name, or the OID of an extension without one.
-  std::string Label() const { return name.empty() ? oid : std::string(name); }
+  std::string_view Label() const { return name.empty() ? std::string_view(oid) : name; }
 };
 
 struct AuthorityKeyIdentifier {

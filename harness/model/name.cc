@@ -11,19 +11,20 @@
 namespace cpaudit {
 namespace {
 
-std::string Fold(const std::string& value) {
-  std::string out;
-  bool space = false;
+// Appends the value case-folded, with runs of white space as one space and
+// none at either end.
+void AppendFolded(const std::string& value, std::string* out) {
+  bool space = false, started = false;
   for (unsigned char c : value) {
     if (std::isspace(c)) {
-      space = !out.empty();
+      space = started;
       continue;
     }
-    if (space) out.push_back(' ');
+    if (space) out->push_back(' ');
     space = false;
-    out.push_back(static_cast<char>(std::tolower(c)));
+    started = true;
+    out->push_back(static_cast<char>(std::tolower(c)));
   }
-  return out;
 }
 
 // The string types X.520 DirectoryString and OpenSSL's X509_NAME_ENTRY take
@@ -33,6 +34,29 @@ bool IsNameStringTag(int tag) {
   using namespace der;
   return tag == kUtf8String || tag == kNumericString || tag == kPrintableString ||
          tag == kTeletexString || tag == kIa5String || tag == kUniversalString || tag == kBmpString;
+}
+
+// A name string's value as UTF-8, as ASN1_STRING_to_UTF8 converts it (false
+// where it refuses). The one-octet-a-character types and UTF8String hold
+// ASCII as it is, so ASCII, by far the most common value, is copied.
+bool ToUtf8(int tag, ByteView content, std::string* out) {
+  using namespace der;
+  bool one_octet = tag == kUtf8String || tag == kNumericString || tag == kPrintableString ||
+                   tag == kTeletexString || tag == kIa5String;
+  if (one_octet && std::all_of(content.begin(), content.end(), [](uint8_t b) { return b < 0x80; })) {
+    out->assign(reinterpret_cast<const char*>(content.data()), content.size());
+    return true;
+  }
+  ASN1_STRING text{};
+  text.type = tag;
+  text.length = static_cast<int>(content.size());
+  text.data = const_cast<unsigned char*>(content.data());
+  unsigned char* utf8 = nullptr;
+  int len = ASN1_STRING_to_UTF8(&utf8, &text);
+  if (len < 0) return false;
+  out->assign(reinterpret_cast<char*>(utf8), static_cast<size_t>(len));
+  OPENSSL_free(utf8);
+  return true;
 }
 
 struct AttributeBound {
@@ -119,8 +143,8 @@ std::string AppendixAViolation(const NameAttribute& a) {
 // Name ::= SEQUENCE OF RelativeDistinguishedName (SET OF AttributeTypeAndValue),
 // walked with the TLV reader: d2i_X509_NAME builds a canonical encoding of
 // every name it reads, which made it the most costly part of a certificate.
-// Values are converted with OpenSSL's ASN1_STRING_to_UTF8, which rejects what
-// d2i_X509_NAME rejects.
+// Values are converted as OpenSSL's ASN1_STRING_to_UTF8 does (ToUtf8), which
+// rejects what d2i_X509_NAME rejects.
 std::optional<Name> ParseName(ByteView der, std::string* error) {
   std::string why;
   der::Reader top(der);
@@ -158,32 +182,30 @@ std::optional<Name> ParseName(ByteView der, std::string* error) {
       }
       attr.short_name = OidShortName(oid->whole);
       attr.rdn = rdn;
-      ASN1_STRING text{};
-      text.type = value->tag;
-      text.length = static_cast<int>(value->content.size());
-      text.data = const_cast<unsigned char*>(value->content.data());
-      unsigned char* utf8 = nullptr;
-      int len = value->Is(value->tag) && !value->constructed && IsNameStringTag(value->tag)
-                    ? ASN1_STRING_to_UTF8(&utf8, &text)
-                    : -1;
-      if (len < 0) {
+      if (!value->Is(value->tag) || value->constructed || !IsNameStringTag(value->tag) ||
+          !ToUtf8(value->tag, value->content, &attr.value)) {
         *error = "Name attribute " + attr.short_name + " has an undecodable string";
         return std::nullopt;
       }
-      attr.value.assign(reinterpret_cast<char*>(utf8), static_cast<size_t>(len));
       attr.tag = value->tag;
       attr.length = static_cast<size_t>(std::count_if(attr.value.begin(), attr.value.end(),
                                                       [](char c) { return (c & 0xc0) != 0x80; }));
-      OPENSSL_free(utf8);
       out.attributes.push_back(std::move(attr));
     }
   }
+  size_t text_size = 0;
+  for (const NameAttribute& attr : out.attributes) {
+    text_size += attr.short_name.size() + attr.value.size() + 3;
+  }
+  out.text.reserve(text_size);
+  out.comparison_key.reserve(text_size + out.attributes.size() * 8);
   for (size_t i = 0; i < out.attributes.size(); ++i) {
     const NameAttribute& attr = out.attributes[i];
     if (i > 0) out.text += ", ";
-    out.text += attr.short_name + "=" + attr.value;
-    out.comparison_key +=
-        attr.oid + "=" + Fold(attr.value) + (i + 1 < out.attributes.size() ? "," : "");
+    out.text.append(attr.short_name).append("=").append(attr.value);
+    if (i > 0) out.comparison_key += ",";
+    out.comparison_key.append(attr.oid).append("=");
+    AppendFolded(attr.value, &out.comparison_key);
   }
   return out;
 }
