@@ -28,6 +28,10 @@
 #include "reports/sarif_report.h"
 #include "reports/text_report.h"
 
+// Where Audit leaves what it built, unfreed, until the process exits (a
+// global, so that LeakSanitizer sees it reachable).
+cpaudit::AuditRun* g_finished_audit = nullptr;
+
 namespace {
 
 using namespace cpaudit;
@@ -169,8 +173,11 @@ int Audit(const AuditFlags& flags) {
     std::cout << TextReport(run.result, {colored("-")});
     for (const std::string& line : written) std::cout << TerminalEscape(line) << "\n";
   }
-  if (write_failed) return kExitError;
-  return run.result.GateFailed() ? kExitGateFailed : kExitPass;
+  int code = write_failed ? kExitError : run.result.GateFailed() ? kExitGateFailed : kExitPass;
+  // The process ends after this and the system takes its memory back at once;
+  // freeing the evidence and the pack object by object cost 4% of an audit.
+  g_finished_audit = new AuditRun(std::move(run));
+  return code;
 }
 
 int ListRules(const std::string& pack_dir) {

@@ -475,7 +475,8 @@ const std::vector<std::string>& CommonPlaceholders() {
 
 std::string RenderMessage(const std::string& tmpl, const std::map<std::string, std::string>& vars) {
   fmt::dynamic_format_arg_store<fmt::format_context> store;
-  for (const auto& [name, value] : vars) store.push_back(fmt::arg(name.c_str(), value));
+  // By reference: the values live in `vars` until the message is formatted.
+  for (const auto& [name, value] : vars) store.push_back(fmt::arg(name.c_str(), std::cref(value)));
   return fmt::vformat(tmpl, store);
 }
 

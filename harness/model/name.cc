@@ -43,7 +43,8 @@ bool ToUtf8(int tag, ByteView content, std::string* out) {
   using namespace der;
   bool one_octet = tag == kUtf8String || tag == kNumericString || tag == kPrintableString ||
                    tag == kTeletexString || tag == kIa5String;
-  if (one_octet && std::all_of(content.begin(), content.end(), [](uint8_t b) { return b < 0x80; })) {
+  if (one_octet &&
+      std::all_of(content.begin(), content.end(), [](uint8_t b) { return b < 0x80; })) {
     out->assign(reinterpret_cast<const char*>(content.data()), content.size());
     return true;
   }
