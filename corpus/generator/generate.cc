@@ -763,7 +763,9 @@ void MakeFixtures(const fs::path& root) {
         .Expect({"ERROR cp-7.1.2-key-usage certs/key-cert-sign.pem: keyUsage has keyCertSign, "
                  "which a subscriber certificate must not have",
                  "ERROR rfc5280-4.2.1.3-key-cert-sign-needs-ca certs/key-cert-sign.pem: keyUsage "
-                 "asserts keyCertSign without basicConstraints cA TRUE"});
+                 "asserts keyCertSign without basicConstraints cA TRUE",
+                 "ERROR rfc5280-4.2.1.3-rsa-key-usage certs/key-cert-sign.pem: an end-entity "
+                 "certificate with an RSA key asserts keyCertSign (RFC 3279 2.3.1)"});
     s.key_usage = "critical,nonRepudiation";
     CertCase(root, "cp-7.1.2-key-usage", "no-digital-signature", s)
         .Expect({"ERROR cp-7.1.2-key-usage certs/no-digital-signature.pem: keyUsage does not "
@@ -778,7 +780,9 @@ void MakeFixtures(const fs::path& root) {
                  "ERROR rfc5280-4.2-extension-once certs/second-key-usage.pem: extension "
                  "key_usage appears more than once",
                  "ERROR rfc5280-4.2.1.3-key-cert-sign-needs-ca certs/second-key-usage.pem: "
-                 "keyUsage asserts keyCertSign without basicConstraints cA TRUE"});
+                 "keyUsage asserts keyCertSign without basicConstraints cA TRUE",
+                 "ERROR rfc5280-4.2.1.3-rsa-key-usage certs/second-key-usage.pem: an end-entity "
+                 "certificate with an RSA key asserts keyCertSign (RFC 3279 2.3.1)"});
   }
   {
     CertSpec s;
@@ -1246,6 +1250,13 @@ void MakeRfc5280CertificateFixtures(const Rfc5280CertCase& cert_case) {
         "subject: serialNumber is a UTF8String; RFC 5280 requires PrintableString");
   }
   {
+    // An organizationName holding the C1 control U+0080 (UTF-8 C2 80).
+    CertSpec s;
+    s.subject = "C=JP, O=Example\xC2\x80Time Corp, CN=Example TSA 1";
+    one("rfc5280-4.1.2.4-no-control-characters", "organization-c1-control", s,
+        "subject: O has a control character");
+  }
+  {
     CertSpec s;
     s.extra = {{NID_issuer_alt_name, "DER:30:00"}};
     one("rfc5280-4.2-extension-not-empty-sequence", "empty-issuer-alt-name", s,
@@ -1296,11 +1307,24 @@ void MakeRfc5280CertificateFixtures(const Rfc5280CertCase& cert_case) {
   {
     CertSpec s;
     s.key_usage = "critical,digitalSignature,keyCertSign";
-    one("rfc5280-4.2.1.3-key-cert-sign-needs-ca", "end-entity-key-cert-sign", s,
-        "keyUsage asserts keyCertSign without basicConstraints cA TRUE");
+    cert_case("rfc5280-4.2.1.3-key-cert-sign-needs-ca", "end-entity-key-cert-sign", s,
+              {"ERROR rfc5280-4.2.1.3-key-cert-sign-needs-ca certs/end-entity-key-cert-sign.pem: "
+               "keyUsage asserts keyCertSign without basicConstraints cA TRUE",
+               "ERROR rfc5280-4.2.1.3-rsa-key-usage certs/end-entity-key-cert-sign.pem: an "
+               "end-entity certificate with an RSA key asserts keyCertSign (RFC 3279 2.3.1)"});
     s.key_usage = "digitalSignature";
     one("rfc5280-4.2.1.3-key-usage-critical", "not-critical", s, "keyUsage is not marked critical",
         "WARNING");
+  }
+  {
+    CertSpec s;
+    s.key_usage = "critical,digitalSignature,keyAgreement";
+    one("rfc5280-4.2.1.3-rsa-key-usage", "rsa-key-agreement", s,
+        "an end-entity certificate with an RSA key asserts keyAgreement (RFC 3279 2.3.1)");
+    s.key = "ec-p256";
+    s.key_usage = "critical,digitalSignature,keyEncipherment";
+    one("rfc5280-4.2.1.3-ecdsa-key-usage", "ec-key-encipherment", s,
+        "an EC key with keyUsage keyEncipherment (RFC 8813: MUST NOT)");
   }
   {
     CertSpec s;
@@ -1309,6 +1333,11 @@ void MakeRfc5280CertificateFixtures(const Rfc5280CertCase& cert_case) {
     s.extra = {{NID_basic_constraints, kCaBasicConstraints}};
     one("rfc5280-4.2.1.3-ca-key-usage", "ca-without-key-usage", s,
         "a CA certificate without keyUsage");
+    s.key_usage = kCaKeyUsage + ",keyEncipherment";
+    one("rfc5280-4.2.1.3-rsa-ca-no-encipherment", "ca-key-encipherment", s,
+        "an RSA key that signs certificates or CRLs also asserts keyEncipherment (RFC 3279 "
+        "2.3.1: SHOULD NOT)",
+        "WARNING");
     s.key_usage = kCaKeyUsage;
     s.extra = {{NID_basic_constraints, "CA:TRUE"}};
     one("rfc5280-4.2.1.9-basic-constraints-critical", "ca-not-critical", s,
@@ -1566,7 +1595,9 @@ void MakeRfc5280Fixtures(const fs::path& root) {
               {"ERROR rfc5280-4.2-extension-once certs/second-key-usage.pem: extension key_usage "
                "appears more than once",
                "ERROR rfc5280-4.2.1.3-key-cert-sign-needs-ca certs/second-key-usage.pem: keyUsage "
-               "asserts keyCertSign without basicConstraints cA TRUE"});
+               "asserts keyCertSign without basicConstraints cA TRUE",
+               "ERROR rfc5280-4.2.1.3-rsa-key-usage certs/second-key-usage.pem: an end-entity "
+               "certificate with an RSA key asserts keyCertSign (RFC 3279 2.3.1)"});
   }
   {
     CrlSpec s;
