@@ -63,6 +63,16 @@ std::optional<ByteView> CrlNumberOctets(const Crl& crl) {
   return n->content;
 }
 
+// Calls fn(policy, notice) for each userNotice qualifier of the certificate.
+template <typename Fn>
+void ForEachUserNotice(const EvalContext& c, Fn fn) {
+  const auto& cp = c.artifact.certificate->extensions().certificate_policies;
+  if (!cp) return;
+  for (const PolicyInformation& p : *cp) {
+    for (const UserNotice& n : p.user_notices) fn(p, n);
+  }
+}
+
 // Adds the fields of one Time: NAME_encoding (UTCTime or GeneralizedTime) and
 // NAME_year, from which RFC 5280 chooses the encoding.
 void AddTimeFields(std::vector<FieldDef>* defs, ArtifactKind kind, const std::string& name,
@@ -351,6 +361,51 @@ std::vector<FieldDef> BuildFields() {
                  if (cp)
                    for (const auto& p : *cp)
                      for (const auto& u : p.cps_uris) Push(o, u);
+               }});
+  d.push_back({"certificate_policies.any_policy_qualifier_ids[*]", kCert, ValueType::kString,
+               "the policyQualifierId OID of each qualifier of anyPolicy (2.5.29.32.0)",
+               [](const EvalContext& c, Out* o) {
+                 const auto& cp = c.artifact.certificate->extensions().certificate_policies;
+                 if (!cp) return;
+                 for (const auto& p : *cp) {
+                   if (p.oid != "2.5.29.32.0") continue;
+                   for (const auto& q : p.qualifier_ids) Push(o, q);
+                 }
+               }});
+  d.push_back({"certificate_policies.notice_refs[*]", kCert, ValueType::kString,
+               "the policy OID of each userNotice qualifier that has a noticeRef",
+               [](const EvalContext& c, Out* o) {
+                 ForEachUserNotice(c, [&](const PolicyInformation& p, const UserNotice& n) {
+                   if (n.has_notice_ref) Push(o, p.oid, p.oid);
+                 });
+               }});
+  d.push_back({"certificate_policies.explicit_texts[*]", kCert, ValueType::kString,
+               "the explicitText of each userNotice qualifier, as UTF-8; {attribute} is its "
+               "string type",
+               [](const EvalContext& c, Out* o) {
+                 ForEachUserNotice(c, [&](const PolicyInformation&, const UserNotice& n) {
+                   if (n.explicit_text_tag != 0) {
+                     Push(o, n.explicit_text, StringTypeName(n.explicit_text_tag));
+                   }
+                 });
+               }});
+  d.push_back({"certificate_policies.explicit_text_types[*]", kCert, ValueType::kString,
+               "the string type of each userNotice explicitText (UTF8String, IA5String, "
+               "VisibleString, BMPString)",
+               [](const EvalContext& c, Out* o) {
+                 ForEachUserNotice(c, [&](const PolicyInformation&, const UserNotice& n) {
+                   if (n.explicit_text_tag != 0) Push(o, StringTypeName(n.explicit_text_tag));
+                 });
+               }});
+  d.push_back({"certificate_policies.explicit_text_lengths[*]", kCert, ValueType::kInt,
+               "the length in characters of each userNotice explicitText",
+               [](const EvalContext& c, Out* o) {
+                 ForEachUserNotice(c, [&](const PolicyInformation&, const UserNotice& n) {
+                   if (n.explicit_text_tag == 0) return;
+                   auto characters = std::count_if(n.explicit_text.begin(), n.explicit_text.end(),
+                                                   [](char ch) { return (ch & 0xc0) != 0x80; });
+                   Push(o, static_cast<int64_t>(characters));
+                 });
                }});
   d.push_back({"crl_distribution_points.uris[*]", kCert, ValueType::kString,
                "each URI of the fullName of every cRLDistributionPoints distribution point",

@@ -27,6 +27,11 @@ struct ParityCase {
   // Where the rule reports several problems (der-x690-certificate), the one
   // that is the lint's: text its finding's message contains.
   std::string finding;
+  // A case whose file cpaudit fails through another rule, because the
+  // defect zlint looks for sits inside a value that is malformed as a whole
+  // (zlint's Go parser reads what OpenSSL refuses): that rule and its text.
+  std::string via_rule;
+  std::string via_finding;
 };
 
 std::vector<ParityCase> LoadCases() {
@@ -42,6 +47,12 @@ std::vector<ParityCase> LoadCases() {
       p.zlint = c["zlint"].as<std::string>();
       std::string zlint_says = p.zlint == "error" || p.zlint == "warn" ? "fail" : "pass";
       p.expected = c["cpaudit"] ? c["cpaudit"].as<std::string>() : zlint_says;
+      if (c["via"]) {
+        p.via_rule = c["via"]["rule"].as<std::string>();
+        p.via_finding = c["via"]["finding"].as<std::string>();
+        EXPECT_TRUE(c["reason"] && !c["reason"].as<std::string>().empty())
+            << p.lint << " " << p.file << ": a verdict through another rule needs its reason";
+      }
       p.disagreement = p.expected != zlint_says;
       if (p.disagreement) {
         EXPECT_TRUE(c["reason"] && !c["reason"].as<std::string>().empty())
@@ -81,26 +92,33 @@ TEST(ZlintParity, TheBasePackReachesZlintsVerdictsOnZlintsTestFiles) {
     artifact = artifact.substr(0, artifact.find('#'));
     fired[{f["rule"], fs::path(artifact).filename().string()}].push_back(f["message"]);
   }
-  auto fails = [&](const ParityCase& c) {
-    auto it = fired.find({c.rule, c.file});
+  auto fails = [&](const std::string& rule, const std::string& file, const std::string& text) {
+    auto it = fired.find({rule, file});
     if (it == fired.end()) return false;
-    return std::any_of(it->second.begin(), it->second.end(), [&](const std::string& m) {
-      return m.find(c.finding) != std::string::npos;
-    });
+    return std::any_of(it->second.begin(), it->second.end(),
+                       [&](const std::string& m) { return m.find(text) != std::string::npos; });
   };
 
   size_t agreed = 0;
+  size_t via_another_rule = 0;
   size_t disagreements = 0;
   for (const ParityCase& c : cases) {
-    std::string got = fails(c) ? "fail" : "pass";
+    bool through_rule = fails(c.rule, c.file, c.finding);
+    bool through_other = !c.via_rule.empty() && fails(c.via_rule, c.file, c.via_finding);
+    EXPECT_FALSE(through_rule && through_other)
+        << c.lint << " on " << c.file << ": fails through " << c.rule << " itself; drop the via";
+    via_another_rule += through_other ? 1 : 0;
+    std::string got = through_rule || through_other ? "fail" : "pass";
     EXPECT_EQ(got, c.expected) << c.lint << " on " << c.file << " (zlint: " << c.zlint
                                << ") through " << c.rule;
     if (got == c.expected && !c.disagreement) ++agreed;
     disagreements += c.disagreement ? 1 : 0;
   }
   double agreement = static_cast<double>(agreed) / static_cast<double>(cases.size());
-  std::cout << fmt::format("zlint parity: {} cases, {} agree ({:.1f}%), {} listed disagreements\n",
-                           cases.size(), agreed, 100 * agreement, disagreements);
+  std::cout << fmt::format(
+      "zlint parity: {} cases, {} agree ({:.1f}%; {} of them through another rule), {} listed "
+      "disagreements\n",
+      cases.size(), agreed, 100 * agreement, via_another_rule, disagreements);
   EXPECT_GE(agreement, 0.95);
 }
 

@@ -1365,6 +1365,36 @@ void MakeRfc5280CertificateFixtures(const Rfc5280CertCase& cert_case) {
     one("rfc5280-4.2.1.4-policy-once", "policy-twice", s,
         std::string("policy ") + kPolicyOid + " appears more than once in certificatePolicies");
   }
+  {
+    // certificatePolicies written as DER, in place of the default one.
+    CertSpec s;
+    s.policies.clear();
+    // anyPolicy qualified by 1.3.6.1.5.5.7.2.3, neither CPS nor userNotice.
+    s.extra = {{NID_certificate_policies,
+                "DER:30:1F:30:1D:06:04:55:1D:20:00:30:15:30:13:06:08:2B:06:01:05:05:07:02:03:16:07:"
+                "45:78:61:6D:70:6C:65"}};
+    one("rfc5280-4.2.1.4-any-policy-qualifiers", "any-policy-other-qualifier", s,
+        "anyPolicy has the qualifier 1.3.6.1.5.5.7.2.3; only id-qt-cps and id-qt-unotice are "
+        "allowed");
+    // The CP's policy with a userNotice whose explicitText is an IA5String.
+    s.extra = {
+        {NID_certificate_policies,
+         "DER:30:33:30:31:06:0A:2A:83:08:8C:9B:1B:64:87:05:02:30:23:30:21:06:08:2B:06:01:05:"
+         "05:07:02:02:30:15:16:13:45:78:61:6D:70:6C:65:20:74:69:6D:65:20:73:74:61:6D:70:73"}};
+    cert_case("rfc5280-4.2.1.4-explicit-text", "ia5-explicit-text", s,
+              {"ERROR rfc5280-4.2.1.4-explicit-text certs/ia5-explicit-text.pem: a userNotice "
+               "explicitText is an IA5String (RFC 6818: MUST NOT)",
+               "WARNING rfc5280-4.2.1.4-user-notice-recommended certs/ia5-explicit-text.pem: a "
+               "userNotice explicitText is encoded IA5String; RFC 6818 recommends UTF8String"});
+    // The same with a noticeRef {organization, noticeNumbers {1}} and a UTF8String text.
+    s.extra = {{NID_certificate_policies,
+                "DER:30:4D:30:4B:06:0A:2A:83:08:8C:9B:1B:64:87:05:02:30:3D:30:3B:06:08:2B:06:01:05:"
+                "05:07:02:02:30:2F:30:18:0C:11:45:78:61:6D:70:6C:65:20:54:69:6D:65:20:43:6F:72:70:"
+                "30:03:02:01:01:0C:13:45:78:61:6D:70:6C:65:20:74:69:6D:65:20:73:74:61:6D:70:73"}};
+    one("rfc5280-4.2.1.4-user-notice-recommended", "notice-ref", s,
+        "a userNotice of policy 1.2.392.200091.100.901.2 has a noticeRef (RFC 5280: SHOULD NOT)",
+        "WARNING");
+  }
   const std::vector<std::tuple<std::string, std::string, int, std::string, std::string, bool>>
       kCriticality = {
           {"rfc5280-4.2.1.5-policy-mappings-critical", "not-critical", NID_policy_mappings,

@@ -3,6 +3,7 @@
 #include <openssl/evp.h>
 #include <openssl/objects.h>
 
+#include <algorithm>
 #include <ctime>
 #include <string_view>
 #include <unordered_map>
@@ -233,6 +234,29 @@ std::optional<PublicKeyInfo> ParsePublicKeyInfo(const der::Tlv& tlv, std::string
     }
   }
   return info;
+}
+
+// The one-octet-a-character types and UTF8String hold ASCII as it is, so
+// ASCII, by far the most common value, is copied without OpenSSL.
+bool StringToUtf8(int tag, ByteView content, std::string* out) {
+  using namespace der;
+  bool one_octet = tag == kUtf8String || tag == kNumericString || tag == kPrintableString ||
+                   tag == kTeletexString || tag == kIa5String;
+  if (one_octet &&
+      std::all_of(content.begin(), content.end(), [](uint8_t b) { return b < 0x80; })) {
+    out->assign(reinterpret_cast<const char*>(content.data()), content.size());
+    return true;
+  }
+  ASN1_STRING text{};
+  text.type = tag;
+  text.length = static_cast<int>(content.size());
+  text.data = const_cast<unsigned char*>(content.data());
+  unsigned char* utf8 = nullptr;
+  int len = ASN1_STRING_to_UTF8(&utf8, &text);
+  if (len < 0) return false;
+  out->assign(reinterpret_cast<char*>(utf8), static_cast<size_t>(len));
+  OPENSSL_free(utf8);
+  return true;
 }
 
 }  // namespace cpaudit

@@ -37,6 +37,9 @@ std::optional<SignedEnvelope> ParseSignedEnvelope(ByteView der, std::string* err
 std::string ObjectText(const ASN1_OBJECT* obj);
 // The same from a whole OID TLV; empty when malformed.
 std::string OidText(ByteView oid_tlv);
+// A string value (universal `tag`, content octets) as UTF-8, as OpenSSL's
+// ASN1_STRING_to_UTF8 converts it; false where it refuses.
+bool StringToUtf8(int tag, ByteView content, std::string* out);
 // OpenSSL's short name of an OID ("CN"), else its dotted text; empty when malformed.
 std::string OidShortName(ByteView oid_tlv);
 std::optional<AlgorithmId> ParseAlgorithm(const der::Tlv& tlv, std::string* error);

@@ -184,11 +184,27 @@ void ExpectSameDecodedExtensions(const Extensions& exts, const std::string& what
         const PolicyInformation& ours = exts.certificate_policies->at(static_cast<size_t>(i));
         EXPECT_EQ(ObjectText(info->policyid), ours.oid) << what;
         std::vector<std::string> ids, uris;
+        size_t notices = 0;
         for (int j = 0; j < sk_POLICYQUALINFO_num(info->qualifiers); ++j) {
           const POLICYQUALINFO* q = sk_POLICYQUALINFO_value(info->qualifiers, j);
           ids.push_back(ObjectText(q->pqualid));
           if (OBJ_obj2nid(q->pqualid) == NID_id_qt_cps) uris.push_back(Text(q->d.cpsuri));
+          if (OBJ_obj2nid(q->pqualid) != NID_id_qt_unotice) continue;
+          ASSERT_LT(notices, ours.user_notices.size()) << what;
+          const UserNotice& notice = ours.user_notices[notices++];
+          EXPECT_EQ(q->d.usernotice->noticeref != nullptr, notice.has_notice_ref) << what;
+          const ASN1_STRING* text = q->d.usernotice->exptext;
+          EXPECT_EQ(text ? ASN1_STRING_type(text) : 0, notice.explicit_text_tag) << what;
+          if (text == nullptr) continue;
+          unsigned char* utf8 = nullptr;
+          int len = ASN1_STRING_to_UTF8(&utf8, text);
+          std::string expected =
+              len >= 0 ? std::string(reinterpret_cast<char*>(utf8), static_cast<size_t>(len))
+                       : Text(text);
+          OPENSSL_free(utf8);
+          EXPECT_EQ(expected, notice.explicit_text) << what;
         }
+        EXPECT_EQ(notices, ours.user_notices.size()) << what;
         EXPECT_EQ(ids, ours.qualifier_ids) << what;
         EXPECT_EQ(uris, ours.cps_uris) << what;
       }

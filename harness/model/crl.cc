@@ -248,6 +248,7 @@ std::shared_ptr<const Crl> Crl::Parse(Bytes der, Source source, std::string* err
   }
   if (!tbs.empty()) return fail("end", "unexpected data after the last field");
   crl->der_violations_ = ValidateDer(crl->der_, DerSchema::kCrl);
+  AddExtensionTypeViolations(crl->extensions_, "tbsCertList.crlExtensions", &crl->der_violations_);
   return crl;
 }
 

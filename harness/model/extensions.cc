@@ -1,5 +1,6 @@
 #include "harness/model/extensions.h"
 
+#include <fmt/format.h>
 #include <openssl/objects.h>
 
 #include <algorithm>
@@ -125,25 +126,41 @@ std::optional<std::vector<std::string>> ExtendedKeyUsageByOpenSsl(ByteView value
   return purposes;
 }
 
+// The explicitText of a userNotice as UTF-8; its octets as they are where
+// they do not convert (invalid UTF-8 is a finding, not a malformed extension).
+std::string ExplicitText(int tag, ByteView content) {
+  std::string text;
+  if (!StringToUtf8(tag, content, &text)) text = AsString(content);
+  return text;
+}
+
 // UserNotice ::= SEQUENCE { noticeRef NoticeReference OPTIONAL,
 //                           explicitText DisplayText OPTIONAL }
 // NoticeReference ::= SEQUENCE { organization DisplayText,
 //                                noticeNumbers SEQUENCE OF INTEGER }
-bool IsUserNotice(const der::Tlv& tlv) {
-  if (!tlv.Is(der::kSequence) || !tlv.constructed) return false;
+std::optional<UserNotice> ReadUserNotice(const der::Tlv& tlv) {
+  if (!tlv.Is(der::kSequence) || !tlv.constructed) return std::nullopt;
+  UserNotice notice;
   der::Reader r(tlv.content);
   std::string error;
   if (auto ref = NextSequence(r)) {
     der::Reader fields(ref->content);
-    if (!IsDisplayText(fields.Next(&error))) return false;
+    if (!IsDisplayText(fields.Next(&error))) return std::nullopt;
     auto numbers = NextSequence(fields);
-    if (!numbers || !fields.empty()) return false;
+    if (!numbers || !fields.empty()) return std::nullopt;
     der::Reader list(numbers->content);
     while (!list.empty()) {
-      if (!IsInteger(list.Next(&error))) return false;
+      if (!IsInteger(list.Next(&error))) return std::nullopt;
     }
+    notice.has_notice_ref = true;
   }
-  return r.empty() || (IsDisplayText(r.Next(&error)) && r.empty());
+  if (!r.empty()) {
+    auto text = r.Next(&error);
+    if (!IsDisplayText(text) || !r.empty()) return std::nullopt;
+    notice.explicit_text_tag = text->tag;
+    notice.explicit_text = ExplicitText(text->tag, text->content);
+  }
+  return notice;
 }
 
 // `certificatePolicies ::= SEQUENCE SIZE (1..MAX) OF PolicyInformation`, with
@@ -179,8 +196,10 @@ std::optional<std::vector<PolicyInformation>> ReadCertificatePolicies(ByteView v
         if (*id == kCpsQualifierOid) {
           if (!IsPrimitiveString(qualifier, {der::kIa5String})) return std::nullopt;
           policy.cps_uris.push_back(AsString(qualifier->content));
-        } else if (*id == kUserNoticeQualifierOid && !IsUserNotice(*qualifier)) {
-          return std::nullopt;
+        } else if (*id == kUserNoticeQualifierOid) {
+          auto notice = ReadUserNotice(*qualifier);
+          if (!notice) return std::nullopt;
+          policy.user_notices.push_back(std::move(*notice));
         }
         policy.qualifier_ids.push_back(std::move(*id));
       }
@@ -203,6 +222,17 @@ std::optional<std::vector<PolicyInformation>> CertificatePoliciesByOpenSsl(ByteV
       const POLICYQUALINFO* q = sk_POLICYQUALINFO_value(info->qualifiers, j);
       p.qualifier_ids.push_back(ObjectText(q->pqualid));
       if (OBJ_obj2nid(q->pqualid) == NID_id_qt_cps) p.cps_uris.push_back(AsString(q->d.cpsuri));
+      if (OBJ_obj2nid(q->pqualid) == NID_id_qt_unotice) {
+        UserNotice notice;
+        notice.has_notice_ref = q->d.usernotice->noticeref != nullptr;
+        if (const ASN1_STRING* text = q->d.usernotice->exptext) {
+          notice.explicit_text_tag = ASN1_STRING_type(text);
+          notice.explicit_text = ExplicitText(
+              notice.explicit_text_tag,
+              ByteView(ASN1_STRING_get0_data(text), static_cast<size_t>(ASN1_STRING_length(text))));
+        }
+        p.user_notices.push_back(std::move(notice));
+      }
     }
     policies.push_back(std::move(p));
   }
@@ -500,6 +530,20 @@ std::optional<der::Tlv> ReadExtension(der::Reader& extensions, bool* critical, B
   }
   *value = octets->content;
   return oid;
+}
+
+void AddExtensionTypeViolations(const Extensions& extensions, const std::string& list_path,
+                                std::vector<DerViolation>* out) {
+  for (size_t i = 0; i < extensions.list.size(); ++i) {
+    const Extension& e = extensions.list[i];
+    if (e.error.empty() || e.error == "duplicate extension") continue;
+    // Named as the DER validator names extensions: OpenSSL's long name.
+    ossl::Ptr<ASN1_OBJECT, ASN1_OBJECT_free> obj(OBJ_txt2obj(e.oid.c_str(), 1));
+    int nid = obj ? OBJ_obj2nid(obj.get()) : NID_undef;
+    out->push_back({fmt::format("{}[{}] ({}).extnValue", list_path, i,
+                                nid != NID_undef ? OBJ_nid2ln(nid) : e.oid.c_str()),
+                    e.error + ": not a value of the extension's ASN.1 type"});
+  }
 }
 
 std::optional<Extensions> ParseExtensions(ByteView der, std::string* error) {

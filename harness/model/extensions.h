@@ -11,6 +11,7 @@
 
 #include "harness/model/byte_view.h"
 #include "harness/model/der_reader.h"
+#include "harness/model/der_validator.h"
 
 namespace cpaudit {
 
@@ -40,10 +41,18 @@ struct BasicConstraints {
   bool path_len_negative = false;
 };
 
+// A userNotice policy qualifier (RFC 5280 4.2.1.4).
+struct UserNotice {
+  bool has_notice_ref = false;
+  int explicit_text_tag = 0;  // the DisplayText's universal tag; 0 without explicitText
+  std::string explicit_text;  // as UTF-8 (the octets as they are if they do not convert)
+};
+
 struct PolicyInformation {
   std::string oid;
   std::vector<std::string> qualifier_ids;
   std::vector<std::string> cps_uris;
+  std::vector<UserNotice> user_notices;
 };
 
 struct Extensions {
@@ -72,6 +81,12 @@ std::string ReasonName(int code);
 std::optional<int> ReasonCode(std::string_view name);
 // The KeyUsage bit names in bit order.
 const std::vector<std::string_view>& KeyUsageBitNames();
+
+// Each known extension whose value is not a value of its ASN.1 type (what
+// OpenSSL's d2i function for it refuses), as a DER violation: where is
+// `list_path`[i].extnValue ("tbsCertificate.extensions[4].extnValue").
+void AddExtensionTypeViolations(const Extensions& extensions, const std::string& list_path,
+                                std::vector<DerViolation>* out);
 
 // Parses `Extensions ::= SEQUENCE SIZE (1..MAX) OF Extension` (the whole TLV).
 std::optional<Extensions> ParseExtensions(ByteView der, std::string* error);

@@ -36,30 +36,6 @@ bool IsNameStringTag(int tag) {
          tag == kTeletexString || tag == kIa5String || tag == kUniversalString || tag == kBmpString;
 }
 
-// A name string's value as UTF-8, as ASN1_STRING_to_UTF8 converts it (false
-// where it refuses). The one-octet-a-character types and UTF8String hold
-// ASCII as it is, so ASCII, by far the most common value, is copied.
-bool ToUtf8(int tag, ByteView content, std::string* out) {
-  using namespace der;
-  bool one_octet = tag == kUtf8String || tag == kNumericString || tag == kPrintableString ||
-                   tag == kTeletexString || tag == kIa5String;
-  if (one_octet &&
-      std::all_of(content.begin(), content.end(), [](uint8_t b) { return b < 0x80; })) {
-    out->assign(reinterpret_cast<const char*>(content.data()), content.size());
-    return true;
-  }
-  ASN1_STRING text{};
-  text.type = tag;
-  text.length = static_cast<int>(content.size());
-  text.data = const_cast<unsigned char*>(content.data());
-  unsigned char* utf8 = nullptr;
-  int len = ASN1_STRING_to_UTF8(&utf8, &text);
-  if (len < 0) return false;
-  out->assign(reinterpret_cast<char*>(utf8), static_cast<size_t>(len));
-  OPENSSL_free(utf8);
-  return true;
-}
-
 struct AttributeBound {
   const char* oid;
   size_t upper_bound;  // characters; 0 when only the type is fixed
@@ -110,6 +86,8 @@ std::string_view StringTypeName(int tag) {
       return "TeletexString";
     case der::kIa5String:
       return "IA5String";
+    case der::kVisibleString:
+      return "VisibleString";
     case der::kUniversalString:
       return "UniversalString";
     case der::kBmpString:
@@ -144,7 +122,7 @@ std::string AppendixAViolation(const NameAttribute& a) {
 // Name ::= SEQUENCE OF RelativeDistinguishedName (SET OF AttributeTypeAndValue),
 // walked with the TLV reader: d2i_X509_NAME builds a canonical encoding of
 // every name it reads, which made it the most costly part of a certificate.
-// Values are converted as OpenSSL's ASN1_STRING_to_UTF8 does (ToUtf8), which
+// Values are converted as OpenSSL's ASN1_STRING_to_UTF8 does (StringToUtf8), which
 // rejects what d2i_X509_NAME rejects.
 std::optional<Name> ParseName(ByteView der, std::string* error) {
   std::string why;
@@ -184,7 +162,7 @@ std::optional<Name> ParseName(ByteView der, std::string* error) {
       attr.short_name = OidShortName(oid->whole);
       attr.rdn = rdn;
       if (!value->Is(value->tag) || value->constructed || !IsNameStringTag(value->tag) ||
-          !ToUtf8(value->tag, value->content, &attr.value)) {
+          !StringToUtf8(value->tag, value->content, &attr.value)) {
         *error = "Name attribute " + attr.short_name + " has an undecodable string";
         return std::nullopt;
       }
