@@ -63,6 +63,30 @@ std::optional<ByteView> CrlNumberOctets(const Crl& crl) {
   return n->content;
 }
 
+constexpr std::string_view kOcspMethod = "1.3.6.1.5.5.7.48.1";       // id-ad-ocsp
+constexpr std::string_view kCaIssuersMethod = "1.3.6.1.5.5.7.48.2";  // id-ad-caIssuers
+
+// An HTTP or LDAP URI (RFC 5280 4.2.1.13, 4.2.2.1), scheme in any case.
+bool IsHttpOrLdap(const std::string& uri) {
+  auto starts = [&](std::string_view scheme) {
+    return uri.size() >= scheme.size() &&
+           std::equal(scheme.begin(), scheme.end(), uri.begin(), [](char a, char b) {
+             return a == std::tolower(static_cast<unsigned char>(b));
+           });
+  };
+  return starts("http://") || starts("ldap://");
+}
+
+// Calls fn(uri) for each accessLocation URI of the given accessMethod.
+template <typename Fn>
+void ForEachAccessUri(const EvalContext& c, std::string_view method, Fn fn) {
+  const auto& aia = c.artifact.certificate->extensions().authority_info_access;
+  if (!aia) return;
+  for (const AccessDescription& d : *aia) {
+    if (d.method == method && !d.uri.empty()) fn(d.uri);
+  }
+}
+
 // Calls fn(policy, notice) for each userNotice qualifier of the certificate.
 template <typename Fn>
 void ForEachUserNotice(const EvalContext& c, Fn fn) {
@@ -410,9 +434,53 @@ std::vector<FieldDef> BuildFields() {
   d.push_back({"crl_distribution_points.uris[*]", kCert, ValueType::kString,
                "each URI of the fullName of every cRLDistributionPoints distribution point",
                [](const EvalContext& c, Out* o) {
-                 const auto& dp = c.artifact.certificate->extensions().crl_distribution_uris;
-                 if (dp)
-                   for (const auto& u : *dp) Push(o, u);
+                 const auto& dps = c.artifact.certificate->extensions().crl_distribution_points;
+                 if (dps)
+                   for (const auto& dp : *dps)
+                     for (const auto& u : dp.uris) Push(o, u);
+               }});
+  d.push_back({"crl_distribution_points.points[*].complete", kCert, ValueType::kBool,
+               "for each distribution point, true when it has a distributionPoint or a "
+               "cRLIssuer (RFC 5280 4.2.1.13: not the reasons alone)",
+               [](const EvalContext& c, Out* o) {
+                 const auto& dps = c.artifact.certificate->extensions().crl_distribution_points;
+                 if (dps)
+                   for (const auto& dp : *dps) Push(o, dp.has_name || dp.has_crl_issuer);
+               }});
+  d.push_back({"crl_distribution_points.points[*].has_http_or_ldap_uri", kCert, ValueType::kBool,
+               "for each distribution point with a distributionPoint name, true when that name "
+               "has an http: or ldap: URI",
+               [](const EvalContext& c, Out* o) {
+                 const auto& dps = c.artifact.certificate->extensions().crl_distribution_points;
+                 if (!dps) return;
+                 for (const auto& dp : *dps) {
+                   if (dp.has_name)
+                     Push(o, std::any_of(dp.uris.begin(), dp.uris.end(), IsHttpOrLdap));
+                 }
+               }});
+  d.push_back({"authority_info_access.ocsp_uris[*]", kCert, ValueType::kString,
+               "the URI of each id-ad-ocsp access description of authorityInfoAccess",
+               [](const EvalContext& c, Out* o) {
+                 ForEachAccessUri(c, kOcspMethod, [&](const std::string& u) { Push(o, u); });
+               }});
+  d.push_back({"authority_info_access.ca_issuers_uris[*]", kCert, ValueType::kString,
+               "the URI of each id-ad-caIssuers access description of authorityInfoAccess",
+               [](const EvalContext& c, Out* o) {
+                 ForEachAccessUri(c, kCaIssuersMethod, [&](const std::string& u) { Push(o, u); });
+               }});
+  d.push_back({"authority_info_access.ca_issuers_http_or_ldap", kCert, ValueType::kBool,
+               "true when some id-ad-caIssuers accessLocation is an http: or ldap: URI, false "
+               "when none is (absent without caIssuers)",
+               [](const EvalContext& c, Out* o) {
+                 const auto& aia = c.artifact.certificate->extensions().authority_info_access;
+                 if (!aia) return;
+                 bool any = false, http_or_ldap = false;
+                 for (const auto& d : *aia) {
+                   if (d.method != kCaIssuersMethod) continue;
+                   any = true;
+                   http_or_ldap |= IsHttpOrLdap(d.uri);
+                 }
+                 if (any) Push(o, http_or_ldap);
                }});
   d.push_back({"subject_key_identifier", kCert, ValueType::kString, "the subjectKeyIdentifier, hex",
                [](const EvalContext& c, Out* o) {

@@ -1366,6 +1366,24 @@ void MakeRfc5280CertificateFixtures(const Rfc5280CertCase& cert_case) {
         std::string("policy ") + kPolicyOid + " appears more than once in certificatePolicies");
   }
   {
+    // A distribution point of reasons only; one whose name is an ftp: URI;
+    // a caIssuers access description with an ftp: URI.
+    CertSpec s;
+    s.crl_uri.clear();
+    s.extra = {{NID_crl_distribution_points, "DER:30:06:30:04:81:02:05:60"}};
+    one("rfc5280-4.2.1.13-distribution-point-complete", "reasons-only", s,
+        "a cRLDistributionPoints distribution point has neither distributionPoint nor cRLIssuer");
+    s.extra.clear();
+    s.crl_uri = "ftp://repository.secomtrust.net/SC-Root1/SCRoot1CRL.crl";
+    one("rfc5280-4.2.1.13-distribution-point-uri", "ftp-only", s,
+        "a cRLDistributionPoints distribution point name has no http: or ldap: URI", "WARNING");
+    s.crl_uri = kCrlUri;
+    s.extra = {{NID_info_access, "caIssuers;URI:ftp://repository.secomtrust.net/ca.cer"}};
+    one("rfc5280-4.2.2.1-ca-issuers-uri", "ca-issuers-ftp", s,
+        "no id-ad-caIssuers accessLocation of authorityInfoAccess is an http: or ldap: URI",
+        "WARNING");
+  }
+  {
     // certificatePolicies written as DER, in place of the default one.
     CertSpec s;
     s.policies.clear();

@@ -46,8 +46,8 @@ TEST(Certificate, ParsesACompliantTsaCertificate) {
   EXPECT_EQ(e.certificate_policies->at(0).oid, "1.2.392.200091.100.901.2");
   EXPECT_EQ(e.certificate_policies->at(0).cps_uris.at(0),
             "https://repository.secomtrust.net/SC-Root1/");
-  ASSERT_TRUE(e.crl_distribution_uris);
-  EXPECT_EQ(e.crl_distribution_uris->at(0),
+  ASSERT_TRUE(e.crl_distribution_points);
+  EXPECT_EQ(e.crl_distribution_points->at(0).uris.at(0),
             "http://repository.secomtrust.net/SC-Root1/SCRoot1CRL.crl");
   ASSERT_TRUE(e.subject_key_identifier);
   // The SKI the generator wrote is SHA-1 of the key BIT STRING, as the model computes.
@@ -152,10 +152,11 @@ Owner Decode(D2i d2i, ByteView value) {
   return out;
 }
 
-// extendedKeyUsage, certificatePolicies and cRLDistributionPoints, which the
-// model reads with the TLV reader, against OpenSSL's d2i of the same value:
-// the same verdict (readable or malformed) and the same purposes, policies,
-// qualifiers, CPS URIs and fullName URIs.
+// extendedKeyUsage, certificatePolicies, cRLDistributionPoints and
+// authorityInfoAccess, which the model reads with the TLV reader, against
+// OpenSSL's d2i of the same value: the same verdict (readable or malformed)
+// and the same purposes, policies, qualifiers, user notices, distribution
+// points and access descriptions.
 void ExpectSameDecodedExtensions(const Extensions& exts, const std::string& what) {
   for (const Extension& e : exts.list) {
     bool only = std::count_if(exts.list.begin(), exts.list.end(),
@@ -212,17 +213,41 @@ void ExpectSameDecodedExtensions(const Extensions& exts, const std::string& what
       auto dps = Decode<ossl::CrlDistPoints>(d2i_CRL_DIST_POINTS, e.value);
       ASSERT_EQ(dps != nullptr, e.error.empty()) << what << ": cRLDistributionPoints " << e.error;
       if (!dps) continue;
-      std::vector<std::string> uris;
+      ASSERT_EQ(static_cast<size_t>(sk_DIST_POINT_num(dps.get())),
+                exts.crl_distribution_points->size())
+          << what;
       for (int i = 0; i < sk_DIST_POINT_num(dps.get()); ++i) {
         const DIST_POINT* dp = sk_DIST_POINT_value(dps.get(), i);
-        if (dp->distpoint == nullptr || dp->distpoint->type != 0) continue;
-        const GENERAL_NAMES* names = dp->distpoint->name.fullname;
-        for (int j = 0; j < sk_GENERAL_NAME_num(names); ++j) {
-          const GENERAL_NAME* gn = sk_GENERAL_NAME_value(names, j);
-          if (gn->type == GEN_URI) uris.push_back(Text(gn->d.uniformResourceIdentifier));
+        const DistributionPoint& ours = exts.crl_distribution_points->at(static_cast<size_t>(i));
+        EXPECT_EQ(dp->distpoint != nullptr, ours.has_name) << what;
+        EXPECT_EQ(dp->CRLissuer != nullptr, ours.has_crl_issuer) << what;
+        std::vector<std::string> uris;
+        if (dp->distpoint != nullptr && dp->distpoint->type == 0) {
+          const GENERAL_NAMES* names = dp->distpoint->name.fullname;
+          for (int j = 0; j < sk_GENERAL_NAME_num(names); ++j) {
+            const GENERAL_NAME* gn = sk_GENERAL_NAME_value(names, j);
+            if (gn->type == GEN_URI) uris.push_back(Text(gn->d.uniformResourceIdentifier));
+          }
         }
+        EXPECT_EQ(uris, ours.uris) << what;
       }
-      EXPECT_EQ(uris, *exts.crl_distribution_uris) << what;
+    } else if (e.oid == "1.3.6.1.5.5.7.1.1") {
+      auto aia = Decode<ossl::Ptr<AUTHORITY_INFO_ACCESS, AUTHORITY_INFO_ACCESS_free>>(
+          d2i_AUTHORITY_INFO_ACCESS, e.value);
+      ASSERT_EQ(aia != nullptr, e.error.empty()) << what << ": authorityInfoAccess " << e.error;
+      if (!aia) continue;
+      ASSERT_EQ(static_cast<size_t>(sk_ACCESS_DESCRIPTION_num(aia.get())),
+                exts.authority_info_access->size())
+          << what;
+      for (int i = 0; i < sk_ACCESS_DESCRIPTION_num(aia.get()); ++i) {
+        const ACCESS_DESCRIPTION* d = sk_ACCESS_DESCRIPTION_value(aia.get(), i);
+        const AccessDescription& ours = exts.authority_info_access->at(static_cast<size_t>(i));
+        EXPECT_EQ(ObjectText(d->method), ours.method) << what;
+        EXPECT_EQ(
+            d->location->type == GEN_URI ? Text(d->location->d.uniformResourceIdentifier) : "",
+            ours.uri)
+            << what;
+      }
     }
   }
 }

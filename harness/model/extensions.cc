@@ -43,8 +43,8 @@ bool ValidOid(ByteView content) {
   return true;
 }
 
-// extendedKeyUsage, certificatePolicies and cRLDistributionPoints are read
-// twice over, for speed: the TLV reader reads the DER forms that real
+// extendedKeyUsage, certificatePolicies, cRLDistributionPoints and
+// authorityInfoAccess are read twice over, for speed: the TLV reader reads the DER forms that real
 // certificates use (Read*), and whatever it does not take (BER, forms it does
 // not check, and malformed values) goes to OpenSSL's d2i function (*ByOpenSsl),
 // whose verdict and decoding stand. So the model accepts exactly what OpenSSL
@@ -256,49 +256,101 @@ std::optional<std::vector<std::string>> ReadUriNames(ByteView content) {
 // `CRLDistributionPoints ::= SEQUENCE SIZE (1..MAX) OF DistributionPoint`,
 // DistributionPoint ::= SEQUENCE { distributionPoint [0] DistributionPointName
 // OPTIONAL, reasons [1] ReasonFlags OPTIONAL, cRLIssuer [2] GeneralNames
-// OPTIONAL }: the URIs of every fullName ([0] of DistributionPointName), read
-// here when every distribution point is a fullName of URIs with optional
-// reasons, as CAs write them.
-std::optional<std::vector<std::string>> ReadCrlDistributionPoints(ByteView value) {
+// OPTIONAL }, read here when every name is a URI (a fullName's, or a
+// cRLIssuer's), as CAs write them.
+std::optional<std::vector<DistributionPoint>> ReadCrlDistributionPoints(ByteView value) {
   auto content = SequenceContent(value);
   if (!content) return std::nullopt;
-  std::vector<std::string> uris;
+  std::vector<DistributionPoint> points;
   der::Reader list(*content);
   while (!list.empty()) {
     auto point = NextSequence(list);
     if (!point) return std::nullopt;
+    DistributionPoint dp;
     der::Reader fields(point->content);
     if (auto name = fields.NextIfContext(0)) {
       auto full_name = name->constructed ? Whole(name->content) : std::nullopt;
       if (!full_name || !full_name->IsContext(0) || !full_name->constructed) return std::nullopt;
       auto names = ReadUriNames(full_name->content);
       if (!names) return std::nullopt;
-      uris.insert(uris.end(), names->begin(), names->end());
+      dp.has_name = true;
+      dp.uris = std::move(*names);
     }
     if (auto reasons = fields.NextIfContext(1)) {
       if (reasons->constructed || reasons->content.empty() || reasons->content[0] > 7) {
         return std::nullopt;
       }
     }
+    if (auto issuer = fields.NextIfContext(2)) {
+      if (!issuer->constructed || !ReadUriNames(issuer->content)) return std::nullopt;
+      dp.has_crl_issuer = true;
+    }
     if (!fields.empty()) return std::nullopt;
+    points.push_back(std::move(dp));
   }
-  return uris;
+  return points;
 }
 
-std::optional<std::vector<std::string>> CrlDistributionPointsByOpenSsl(ByteView value) {
+std::optional<std::vector<DistributionPoint>> CrlDistributionPointsByOpenSsl(ByteView value) {
   ossl::CrlDistPoints dps = DecodeAll<ossl::CrlDistPoints>(d2i_CRL_DIST_POINTS, value);
   if (!dps) return std::nullopt;
-  std::vector<std::string> uris;
+  std::vector<DistributionPoint> points;
   for (int i = 0; i < sk_DIST_POINT_num(dps.get()); ++i) {
     const DIST_POINT* dp = sk_DIST_POINT_value(dps.get(), i);
-    if (dp->distpoint == nullptr || dp->distpoint->type != 0) continue;
-    const GENERAL_NAMES* names = dp->distpoint->name.fullname;
-    for (int j = 0; j < sk_GENERAL_NAME_num(names); ++j) {
-      const GENERAL_NAME* gn = sk_GENERAL_NAME_value(names, j);
-      if (gn->type == GEN_URI) uris.push_back(AsString(gn->d.uniformResourceIdentifier));
+    DistributionPoint point;
+    point.has_name = dp->distpoint != nullptr;
+    point.has_crl_issuer = dp->CRLissuer != nullptr;
+    if (dp->distpoint != nullptr && dp->distpoint->type == 0) {
+      const GENERAL_NAMES* names = dp->distpoint->name.fullname;
+      for (int j = 0; j < sk_GENERAL_NAME_num(names); ++j) {
+        const GENERAL_NAME* gn = sk_GENERAL_NAME_value(names, j);
+        if (gn->type == GEN_URI) point.uris.push_back(AsString(gn->d.uniformResourceIdentifier));
+      }
     }
+    points.push_back(std::move(point));
   }
-  return uris;
+  return points;
+}
+
+// `AuthorityInfoAccessSyntax ::= SEQUENCE SIZE (1..MAX) OF AccessDescription`,
+// AccessDescription ::= SEQUENCE { accessMethod OID, accessLocation
+// GeneralName }, read here when every accessLocation is a URI.
+std::optional<std::vector<AccessDescription>> ReadAuthorityInfoAccess(ByteView value) {
+  auto content = SequenceContent(value);
+  if (!content) return std::nullopt;
+  std::vector<AccessDescription> out;
+  der::Reader list(*content);
+  std::string error;
+  while (!list.empty()) {
+    auto description = NextSequence(list);
+    if (!description) return std::nullopt;
+    der::Reader fields(description->content);
+    std::optional<std::string> method = OidOf(fields.Next(&error));
+    auto location = method ? fields.Next(&error) : std::nullopt;
+    if (!location || !fields.empty() || !location->IsContext(6) || location->constructed) {
+      return std::nullopt;
+    }
+    out.push_back({std::move(*method), AsString(location->content)});
+  }
+  return out;
+}
+
+std::optional<std::vector<AccessDescription>> AuthorityInfoAccessByOpenSsl(ByteView value) {
+  ossl::Ptr<AUTHORITY_INFO_ACCESS, AUTHORITY_INFO_ACCESS_free> aia =
+      DecodeAll<ossl::Ptr<AUTHORITY_INFO_ACCESS, AUTHORITY_INFO_ACCESS_free>>(
+          d2i_AUTHORITY_INFO_ACCESS, value);
+  if (!aia) return std::nullopt;
+  std::vector<AccessDescription> out;
+  for (int i = 0; i < sk_ACCESS_DESCRIPTION_num(aia.get()); ++i) {
+    const ACCESS_DESCRIPTION* d = sk_ACCESS_DESCRIPTION_value(aia.get(), i);
+    AccessDescription description;
+    description.method = ObjectText(d->method);
+    if (d->location->type == GEN_URI) {
+      description.uri = AsString(d->location->d.uniformResourceIdentifier);
+    }
+    out.push_back(std::move(description));
+  }
+  return out;
 }
 
 // Bit `i` of a BIT STRING's content (the unused-bits octet first); bits in
@@ -396,10 +448,15 @@ void DecodeKnown(Extension& ext, Extensions& out) {
     if (!policies) return void(ext.error = "malformed certificatePolicies");
     out.certificate_policies = std::move(policies);
   } else if (oid == "2.5.29.31") {
-    auto uris = ReadCrlDistributionPoints(ext.value);
-    if (!uris) uris = CrlDistributionPointsByOpenSsl(ext.value);
-    if (!uris) return void(ext.error = "malformed cRLDistributionPoints");
-    out.crl_distribution_uris = std::move(uris);
+    auto points = ReadCrlDistributionPoints(ext.value);
+    if (!points) points = CrlDistributionPointsByOpenSsl(ext.value);
+    if (!points) return void(ext.error = "malformed cRLDistributionPoints");
+    out.crl_distribution_points = std::move(points);
+  } else if (oid == "1.3.6.1.5.5.7.1.1") {
+    auto descriptions = ReadAuthorityInfoAccess(ext.value);
+    if (!descriptions) descriptions = AuthorityInfoAccessByOpenSsl(ext.value);
+    if (!descriptions) return void(ext.error = "malformed authorityInfoAccess");
+    out.authority_info_access = std::move(descriptions);
   } else if (oid == "2.5.29.20") {
     ossl::Integer n = DecodeAll<ossl::Integer>(d2i_ASN1_INTEGER, ext.value);
     if (!n) return void(ext.error = "malformed cRLNumber");

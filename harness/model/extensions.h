@@ -55,6 +55,19 @@ struct PolicyInformation {
   std::vector<UserNotice> user_notices;
 };
 
+// One DistributionPoint of cRLDistributionPoints (RFC 5280 4.2.1.13).
+struct DistributionPoint {
+  bool has_name = false;          // distributionPoint is present
+  bool has_crl_issuer = false;    // cRLIssuer is present
+  std::vector<std::string> uris;  // the URIs of a fullName
+};
+
+// One AccessDescription of authorityInfoAccess (RFC 5280 4.2.2.1).
+struct AccessDescription {
+  std::string method;  // accessMethod OID
+  std::string uri;     // accessLocation when it is a URI, else empty
+};
+
 struct Extensions {
   std::vector<Extension> list;  // in encoding order
   std::optional<AuthorityKeyIdentifier> authority_key_identifier;
@@ -63,7 +76,8 @@ struct Extensions {
   std::optional<std::vector<std::string>> extended_key_usage;  // purpose OIDs
   std::optional<std::vector<PolicyInformation>> certificate_policies;
   std::optional<BasicConstraints> basic_constraints;
-  std::optional<std::vector<std::string>> crl_distribution_uris;
+  std::optional<std::vector<DistributionPoint>> crl_distribution_points;
+  std::optional<std::vector<AccessDescription>> authority_info_access;
   std::optional<std::string> crl_number;  // decimal
   std::optional<int> reason_code;         // CRL entry
 

@@ -122,11 +122,13 @@ TEST(Extensions, ReadsPurposesPoliciesAndUris) {
   // The BER constructed URI is read through OpenSSL, with its value.
   Extensions ber = ParseOne("0603551d1f", "300c300aa008a006a60416026162");
   EXPECT_TRUE(ber.list[0].error.empty()) << ber.list[0].error;
-  EXPECT_EQ(*ber.crl_distribution_uris, std::vector<std::string>{"ab"});
+  EXPECT_EQ(ber.crl_distribution_points->at(0).uris, std::vector<std::string>{"ab"});
 
   Extensions dp =
       ParseOne("0603551d1f", "301c301aa00ca00a8608687474703a2f2f61a20a8608687474703a2f2f62");
-  EXPECT_EQ(*dp.crl_distribution_uris, std::vector<std::string>{"http://a"});
+  ASSERT_EQ(dp.crl_distribution_points->size(), 1u);
+  EXPECT_EQ(dp.crl_distribution_points->at(0).uris, std::vector<std::string>{"http://a"});
+  EXPECT_TRUE(dp.crl_distribution_points->at(0).has_crl_issuer);
 }
 
 }  // namespace
