@@ -173,8 +173,8 @@ void AddExtensionFields(std::vector<FieldDef>* defs, ArtifactKind kind) {
                      }
                    }});
   defs->push_back({"extensions.empty_sequences[*]", kind, ValueType::kString,
-                   "the OID of each SEQUENCE SIZE (1..MAX) OF extension whose value is an empty "
-                   "SEQUENCE",
+                   "the OID of each extension whose value is an empty SEQUENCE where RFC 5280 "
+                   "forbids one (SEQUENCE SIZE (1..MAX) OF, nameConstraints, policyConstraints)",
                    [exts](const EvalContext& c, Out* o) {
                      for (const auto& e : exts(c).list) {
                        if (e.empty_sequence) Push(o, e.oid, e.Label());
@@ -456,6 +456,57 @@ std::vector<FieldDef> BuildFields() {
                  for (const auto& dp : *dps) {
                    if (dp.has_name)
                      Push(o, std::any_of(dp.uris.begin(), dp.uris.end(), IsHttpOrLdap));
+                 }
+               }});
+  d.push_back({"name_constraints.base_forms[*]", kCert, ValueType::kString,
+               "the GeneralName form of each permitted and excluded subtree's base (dNSName, "
+               "x400Address, ediPartyName, registeredID, ...)",
+               [](const EvalContext& c, Out* o) {
+                 const auto& nc = c.artifact.certificate->extensions().name_constraints;
+                 if (nc)
+                   for (const auto& t : *nc) Push(o, t.base_form);
+               }});
+  d.push_back({"name_constraints.minimums[*]", kCert, ValueType::kInt,
+               "the minimum of each subtree that encodes one (-1 when it does not fit)",
+               [](const EvalContext& c, Out* o) {
+                 const auto& nc = c.artifact.certificate->extensions().name_constraints;
+                 if (!nc) return;
+                 for (const auto& t : *nc) {
+                   if (t.minimum) Push(o, *t.minimum, t.base_form);
+                 }
+               }});
+  d.push_back({"name_constraints.maximums[*]", kCert, ValueType::kInt,
+               "the maximum of each subtree that has one (-1 when it does not fit)",
+               [](const EvalContext& c, Out* o) {
+                 const auto& nc = c.artifact.certificate->extensions().name_constraints;
+                 if (!nc) return;
+                 for (const auto& t : *nc) {
+                   if (t.maximum) Push(o, *t.maximum, t.base_form);
+                 }
+               }});
+  d.push_back({"policy_mappings.policies[*]", kCert, ValueType::kString,
+               "every issuerDomainPolicy and subjectDomainPolicy OID of policyMappings",
+               [](const EvalContext& c, Out* o) {
+                 const auto& pm = c.artifact.certificate->extensions().policy_mappings;
+                 if (!pm) return;
+                 for (const auto& [issuer, subject] : *pm) {
+                   Push(o, issuer);
+                   Push(o, subject);
+                 }
+               }});
+  d.push_back({"policy_mappings.unasserted_issuer_policies[*]", kCert, ValueType::kString,
+               "each issuerDomainPolicy of policyMappings that certificatePolicies does not "
+               "assert",
+               [](const EvalContext& c, Out* o) {
+                 const Extensions& e = c.artifact.certificate->extensions();
+                 if (!e.policy_mappings) return;
+                 for (const auto& mapping : *e.policy_mappings) {
+                   const std::string& issuer = mapping.first;
+                   bool asserted =
+                       e.certificate_policies &&
+                       std::any_of(e.certificate_policies->begin(), e.certificate_policies->end(),
+                                   [&](const PolicyInformation& p) { return p.oid == issuer; });
+                   if (!asserted) Push(o, issuer);
                  }
                }});
   d.push_back({"authority_info_access.ocsp_uris[*]", kCert, ValueType::kString,

@@ -1416,7 +1416,7 @@ void MakeRfc5280CertificateFixtures(const Rfc5280CertCase& cert_case) {
   const std::vector<std::tuple<std::string, std::string, int, std::string, std::string, bool>>
       kCriticality = {
           {"rfc5280-4.2.1.5-policy-mappings-critical", "not-critical", NID_policy_mappings,
-           "1.2.3.4:1.2.3.5", "policyMappings is not marked critical", true},
+           std::string(kPolicyOid) + ":1.2.3.5", "policyMappings is not marked critical", true},
           {"rfc5280-4.2.1.7-ian-not-critical", "critical", NID_issuer_alt_name,
            "critical,email:ca@example.com", "issuerAltName is marked critical", true},
           {"rfc5280-4.2.1.8-sda-not-critical", "critical", NID_subject_directory_attributes,
@@ -1437,6 +1437,33 @@ void MakeRfc5280CertificateFixtures(const Rfc5280CertCase& cert_case) {
     CertSpec s;
     s.extra = {{nid, value}};
     one(rule, name, s, message, warning ? "WARNING" : "ERROR");
+  }
+  {
+    // CA certificates whose critical nameConstraints has a subtree with a
+    // maximum, and one on an x400Address, written as DER.
+    CertSpec s;
+    s.key_usage = kCaKeyUsage;
+    s.eku.clear();
+    s.extra = {{NID_basic_constraints, kCaBasicConstraints},
+               {NID_name_constraints,
+                "critical,DER:30:14:A0:12:30:10:82:0B:65:78:61:6D:70:6C:65:2E:63:6F:6D:81:01:01"}};
+    one("rfc5280-4.2.1.10-subtree-distances", "maximum", s,
+        "a dNSName subtree of nameConstraints has a maximum (1); it MUST be absent");
+    s.extra[1].second = "critical,DER:30:08:A0:06:30:04:A3:02:30:00";
+    one("rfc5280-4.2.1.10-subtree-forms", "x400-address", s,
+        "nameConstraints constrains x400Address, a name form whose constraint semantics RFC 5280 "
+        "does not define",
+        "WARNING");
+  }
+  {
+    // policyMappings from anyPolicy, which certificatePolicies cannot assert.
+    CertSpec s;
+    s.extra = {{NID_policy_mappings, "critical,2.5.29.32.0:1.2.3.5"}};
+    cert_case("rfc5280-4.2.1.5-policy-map-any-policy", "from-any-policy", s,
+              {"ERROR rfc5280-4.2.1.5-policy-map-any-policy certs/from-any-policy.pem: "
+               "policyMappings maps to or from anyPolicy",
+               "WARNING rfc5280-4.2.1.5-policy-map-asserted certs/from-any-policy.pem: "
+               "policyMappings maps 2.5.29.32.0, which certificatePolicies does not assert"});
   }
   {
     CertSpec s;

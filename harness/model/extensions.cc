@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 #include <openssl/objects.h>
+#include <openssl/x509v3.h>
 
 #include <algorithm>
+#include <functional>
 
 #include "harness/model/asn1_parts.h"
 #include "harness/model/openssl_ptr.h"
@@ -353,6 +355,68 @@ std::optional<std::vector<AccessDescription>> AuthorityInfoAccessByOpenSsl(ByteV
   return out;
 }
 
+// nameConstraints and policyMappings are rare (CA certificates only, and
+// forbidden by many profiles): OpenSSL's d2i reads them.
+
+// The name of a GENERAL_NAME's CHOICE (RFC 5280 4.2.1.6).
+std::string_view GeneralNameForm(int type) {
+  static constexpr std::string_view kForms[] = {"otherName",
+                                                "rfc822Name",
+                                                "dNSName",
+                                                "x400Address",
+                                                "directoryName",
+                                                "ediPartyName",
+                                                "uniformResourceIdentifier",
+                                                "iPAddress",
+                                                "registeredID"};
+  return type >= 0 && type < static_cast<int>(std::size(kForms)) ? kForms[type] : "other";
+}
+
+std::optional<int64_t> IntegerValue(const ASN1_INTEGER* n) {
+  if (n == nullptr) return std::nullopt;
+  int64_t v = 0;
+  return ASN1_INTEGER_get_int64(&v, n) == 1 ? v : -1;
+}
+
+// The whole of `value` decoded as the ASN.1 item of OpenSSL's method for the
+// extension `nid` (for the types OpenSSL has no d2i function for), or null.
+template <typename T>
+std::unique_ptr<T, std::function<void(T*)>> DecodeExtensionItem(int nid, ByteView value) {
+  const ASN1_ITEM* item = ASN1_ITEM_ptr(X509V3_EXT_get_nid(nid)->it);
+  const unsigned char* p = value.data();
+  std::unique_ptr<T, std::function<void(T*)>> out(
+      reinterpret_cast<T*>(ASN1_item_d2i(nullptr, &p, static_cast<long>(value.size()), item)),
+      [item](T* v) { ASN1_item_free(reinterpret_cast<ASN1_VALUE*>(v), item); });
+  if (out && p != value.data() + value.size()) out.reset();
+  return out;
+}
+
+std::optional<std::vector<GeneralSubtree>> NameConstraintsByOpenSsl(ByteView value) {
+  auto nc = DecodeExtensionItem<NAME_CONSTRAINTS>(NID_name_constraints, value);
+  if (!nc) return std::nullopt;
+  std::vector<GeneralSubtree> out;
+  for (STACK_OF(GENERAL_SUBTREE) * list : {nc->permittedSubtrees, nc->excludedSubtrees}) {
+    for (int i = 0; i < sk_GENERAL_SUBTREE_num(list); ++i) {
+      const GENERAL_SUBTREE* t = sk_GENERAL_SUBTREE_value(list, i);
+      out.push_back({std::string(GeneralNameForm(t->base->type)), IntegerValue(t->minimum),
+                     IntegerValue(t->maximum)});
+    }
+  }
+  return out;
+}
+
+std::optional<std::vector<std::pair<std::string, std::string>>> PolicyMappingsByOpenSsl(
+    ByteView value) {
+  auto mappings = DecodeExtensionItem<POLICY_MAPPINGS>(NID_policy_mappings, value);
+  if (!mappings) return std::nullopt;
+  std::vector<std::pair<std::string, std::string>> out;
+  for (int i = 0; i < sk_POLICY_MAPPING_num(mappings.get()); ++i) {
+    const POLICY_MAPPING* m = sk_POLICY_MAPPING_value(mappings.get(), i);
+    out.emplace_back(ObjectText(m->issuerDomainPolicy), ObjectText(m->subjectDomainPolicy));
+  }
+  return out;
+}
+
 // Bit `i` of a BIT STRING's content (the unused-bits octet first); bits in
 // the padding read as 0, as OpenSSL clears them.
 bool BitAt(ByteView content, size_t i) {
@@ -452,6 +516,14 @@ void DecodeKnown(Extension& ext, Extensions& out) {
     if (!points) points = CrlDistributionPointsByOpenSsl(ext.value);
     if (!points) return void(ext.error = "malformed cRLDistributionPoints");
     out.crl_distribution_points = std::move(points);
+  } else if (oid == "2.5.29.30") {
+    auto subtrees = NameConstraintsByOpenSsl(ext.value);
+    if (!subtrees) return void(ext.error = "malformed nameConstraints");
+    out.name_constraints = std::move(subtrees);
+  } else if (oid == "2.5.29.33") {
+    auto mappings = PolicyMappingsByOpenSsl(ext.value);
+    if (!mappings) return void(ext.error = "malformed policyMappings");
+    out.policy_mappings = std::move(mappings);
   } else if (oid == "1.3.6.1.5.5.7.1.1") {
     auto descriptions = ReadAuthorityInfoAccess(ext.value);
     if (!descriptions) descriptions = AuthorityInfoAccessByOpenSsl(ext.value);
@@ -543,14 +615,17 @@ const Extension* Extensions::Find(std::string_view oid) const {
 
 namespace {
 
-// Extensions whose syntax is SEQUENCE SIZE (1..MAX) OF: authorityInfoAccess,
+// Extensions whose value RFC 5280 forbids to be an empty SEQUENCE: those
+// whose syntax is SEQUENCE SIZE (1..MAX) OF (authorityInfoAccess,
 // subjectInfoAccess, cRLDistributionPoints, freshestCRL, certificatePolicies,
 // extKeyUsage, subjectAltName, issuerAltName, policyMappings,
-// subjectDirectoryAttributes.
-bool IsSequenceOfExtension(std::string_view oid) {
+// subjectDirectoryAttributes), and nameConstraints and policyConstraints,
+// which must have one of their fields (4.2.1.10, 4.2.1.11).
+bool MustNotBeEmptySequence(std::string_view oid) {
   static constexpr std::string_view kOids[] = {
-      "1.3.6.1.5.5.7.1.1", "1.3.6.1.5.5.7.1.11", "2.5.29.31", "2.5.29.46", "2.5.29.32",
-      "2.5.29.37",         "2.5.29.17",          "2.5.29.18", "2.5.29.33", "2.5.29.9"};
+      "1.3.6.1.5.5.7.1.1", "1.3.6.1.5.5.7.1.11", "2.5.29.31", "2.5.29.46",
+      "2.5.29.32",         "2.5.29.37",          "2.5.29.17", "2.5.29.18",
+      "2.5.29.33",         "2.5.29.9",           "2.5.29.30", "2.5.29.36"};
   return std::find(std::begin(kOids), std::end(kOids), oid) != std::end(kOids);
 }
 
@@ -624,7 +699,7 @@ std::optional<Extensions> ParseExtensions(ByteView der, std::string* error) {
     ext.oid = OidText(oid->whole);
     ext.name = KnownExtensionName(ext.oid);
     ext.empty_sequence = ext.value.size() == 2 && ext.value[0] == 0x30 && ext.value[1] == 0 &&
-                         IsSequenceOfExtension(ext.oid);
+                         MustNotBeEmptySequence(ext.oid);
     // RFC 5280 4.2: an extension appears once. A repeated keyUsage or
     // extendedKeyUsage is still read (its bits and purposes add to the
     // first's), so that a second copy cannot assert keyCertSign unseen.

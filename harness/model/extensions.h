@@ -21,8 +21,9 @@ struct Extension {
   bool critical = false;
   ByteView value;     // the extnValue octets
   std::string error;  // non-empty when a known extension's value did not decode
-  // The value is an empty SEQUENCE where the extension's syntax is SEQUENCE
-  // SIZE (1..MAX) OF (RFC 5280 4.2; zlint e_ext_cannot_be_empty_seq).
+  // The value is an empty SEQUENCE where RFC 5280 forbids one: a SEQUENCE
+  // SIZE (1..MAX) OF (4.2; zlint e_ext_cannot_be_empty_seq), nameConstraints
+  // or policyConstraints (4.2.1.10, 4.2.1.11).
   bool empty_sequence = false;
 
   // The name, or the OID of an extension without one.
@@ -62,6 +63,13 @@ struct DistributionPoint {
   std::vector<std::string> uris;  // the URIs of a fullName
 };
 
+// One GeneralSubtree of nameConstraints (RFC 5280 4.2.1.10).
+struct GeneralSubtree {
+  std::string base_form;           // the GeneralName's CHOICE: "dNSName", "x400Address", ...
+  std::optional<int64_t> minimum;  // as encoded (DEFAULT 0); -1 when it does not fit
+  std::optional<int64_t> maximum;
+};
+
 // One AccessDescription of authorityInfoAccess (RFC 5280 4.2.2.1).
 struct AccessDescription {
   std::string method;  // accessMethod OID
@@ -78,6 +86,9 @@ struct Extensions {
   std::optional<BasicConstraints> basic_constraints;
   std::optional<std::vector<DistributionPoint>> crl_distribution_points;
   std::optional<std::vector<AccessDescription>> authority_info_access;
+  std::optional<std::vector<GeneralSubtree>> name_constraints;  // permitted, then excluded
+  // policyMappings: (issuerDomainPolicy, subjectDomainPolicy) OIDs
+  std::optional<std::vector<std::pair<std::string, std::string>>> policy_mappings;
   std::optional<std::string> crl_number;  // decimal
   std::optional<int> reason_code;         // CRL entry
 
