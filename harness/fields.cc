@@ -458,6 +458,42 @@ std::vector<FieldDef> BuildFields() {
                      Push(o, std::any_of(dp.uris.begin(), dp.uris.end(), IsHttpOrLdap));
                  }
                }});
+  for (bool subject : {true, false}) {
+    const std::string prefix = subject ? "subject_alt_name" : "issuer_alt_name";
+    auto names_of = [subject](const EvalContext& c) -> const std::vector<GeneralNameValue>* {
+      const Extensions& e = c.artifact.certificate->extensions();
+      const auto& names = subject ? e.subject_alt_name : e.issuer_alt_name;
+      return names ? &*names : nullptr;
+    };
+    d.push_back({prefix + ".forms[*]", kCert, ValueType::kString,
+                 "the form of each " + prefix +
+                     " name (rfc822Name, dNSName, "
+                     "uniformResourceIdentifier, iPAddress, directoryName, ...)",
+                 [names_of](const EvalContext& c, Out* o) {
+                   if (const auto* names = names_of(c))
+                     for (const auto& n : *names) Push(o, n.form);
+                 }});
+    for (const auto& [field, form] : {std::pair<std::string, std::string>{"emails", "rfc822Name"},
+                                      {"dns_names", "dNSName"},
+                                      {"uris", "uniformResourceIdentifier"}}) {
+      d.push_back({prefix + "." + field + "[*]", kCert, ValueType::kString,
+                   "each " + form + " of " + prefix + ", as its octets",
+                   [names_of, form = form](const EvalContext& c, Out* o) {
+                     if (const auto* names = names_of(c))
+                       for (const auto& n : *names)
+                         if (n.form == form) Push(o, n.value);
+                   }});
+    }
+    d.push_back({prefix + ".empty_names[*]", kCert, ValueType::kString,
+                 "the form of each " + prefix +
+                     " name that is empty (a string or iPAddress of no octets, a "
+                     "directoryName of no RDN)",
+                 [names_of](const EvalContext& c, Out* o) {
+                   if (const auto* names = names_of(c))
+                     for (const auto& n : *names)
+                       if (n.empty) Push(o, n.form);
+                 }});
+  }
   d.push_back({"name_constraints.base_forms[*]", kCert, ValueType::kString,
                "the GeneralName form of each permitted and excluded subtree's base (dNSName, "
                "x400Address, ediPartyName, registeredID, ...)",

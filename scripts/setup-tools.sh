@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the report tests need beyond the build: Debian's Chromium and
 # xmllint, GitHub's Markdown renderer cmark-gfm, GnuTLS certtool and cfssl (real CA software for end-to-end tests),
+# Python 3 (tests/broken_der breaks certificates with it),
 # and (from the npm registry, pinned in tests/tools/package-lock.json)
 # the official SARIF validator and playwright-core to drive Chromium.
 set -euo pipefail
@@ -10,9 +11,10 @@ missing=()
 for p in chromium fonts-ipafont-gothic libxml2-utils cmark-gfm gnutls-bin golang-cfssl; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
-# Node.js may come from elsewhere than Debian (it does on the CI machines); only
-# install Debian's when there is none.
+# Node.js and Python may come from elsewhere than Debian (they do on the CI
+# machines); only install Debian's when there is none.
 command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
+command -v python3 >/dev/null || missing+=(python3)
 if ((${#missing[@]})); then
   echo "setup-tools: installing ${missing[*]}"
   sudo=""

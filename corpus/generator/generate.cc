@@ -1456,6 +1456,19 @@ void MakeRfc5280CertificateFixtures(const Rfc5280CertCase& cert_case) {
         "WARNING");
   }
   {
+    // subjectAltNames: an empty URI (DER), a relative URI, a mailbox in angle brackets.
+    CertSpec s;
+    s.extra = {{NID_subject_alt_name, "DER:30:02:86:00"}};
+    one("rfc5280-4.2.1.6-names-not-empty", "empty-uri", s,
+        "subjectAltName has an empty uniformResourceIdentifier");
+    s.extra = {{NID_subject_alt_name, "URI:www.example.com/tsa"}};
+    one("rfc5280-4.2.1.6-uri-form", "relative-uri", s,
+        "a subjectAltName URI is relative (no scheme): www.example.com/tsa");
+    s.extra = {{NID_subject_alt_name, "email:<tsa@example.com>"}};
+    one("rfc5280-4.2.1.6-email-form", "angle-brackets", s,
+        "a subjectAltName rfc822Name is not a mailbox: <tsa@example.com>");
+  }
+  {
     // policyMappings from anyPolicy, which certificatePolicies cannot assert.
     CertSpec s;
     s.extra = {{NID_policy_mappings, "critical,2.5.29.32.0:1.2.3.5"}};

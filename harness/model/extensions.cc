@@ -355,8 +355,9 @@ std::optional<std::vector<AccessDescription>> AuthorityInfoAccessByOpenSsl(ByteV
   return out;
 }
 
-// nameConstraints and policyMappings are rare (CA certificates only, and
-// forbidden by many profiles): OpenSSL's d2i reads them.
+// nameConstraints, policyMappings and the alternative names are rare in CA
+// and TSA certificates (and forbidden by many profiles): OpenSSL's d2i reads
+// them.
 
 // The name of a GENERAL_NAME's CHOICE (RFC 5280 4.2.1.6).
 std::string_view GeneralNameForm(int type) {
@@ -401,6 +402,29 @@ std::optional<std::vector<GeneralSubtree>> NameConstraintsByOpenSsl(ByteView val
       out.push_back({std::string(GeneralNameForm(t->base->type)), IntegerValue(t->minimum),
                      IntegerValue(t->maximum)});
     }
+  }
+  return out;
+}
+
+// subjectAltName and issuerAltName: GeneralNames, read by OpenSSL's d2i
+// (every form, with its syntax checked as OpenSSL checks it).
+std::optional<std::vector<GeneralNameValue>> AltNamesByOpenSsl(ByteView value) {
+  auto names = DecodeAll<ossl::Ptr<GENERAL_NAMES, GENERAL_NAMES_free>>(d2i_GENERAL_NAMES, value);
+  if (!names) return std::nullopt;
+  std::vector<GeneralNameValue> out;
+  for (int i = 0; i < sk_GENERAL_NAME_num(names.get()); ++i) {
+    const GENERAL_NAME* gn = sk_GENERAL_NAME_value(names.get(), i);
+    GeneralNameValue name;
+    name.form = GeneralNameForm(gn->type);
+    if (gn->type == GEN_EMAIL || gn->type == GEN_DNS || gn->type == GEN_URI) {
+      name.value = AsString(gn->d.ia5);
+      name.empty = name.value.empty();
+    } else if (gn->type == GEN_IPADD) {
+      name.empty = ASN1_STRING_length(gn->d.iPAddress) == 0;
+    } else if (gn->type == GEN_DIRNAME) {
+      name.empty = X509_NAME_entry_count(gn->d.directoryName) == 0;
+    }
+    out.push_back(std::move(name));
   }
   return out;
 }
@@ -520,6 +544,12 @@ void DecodeKnown(Extension& ext, Extensions& out) {
     auto subtrees = NameConstraintsByOpenSsl(ext.value);
     if (!subtrees) return void(ext.error = "malformed nameConstraints");
     out.name_constraints = std::move(subtrees);
+  } else if (oid == "2.5.29.17" || oid == "2.5.29.18") {
+    auto names = AltNamesByOpenSsl(ext.value);
+    bool subject = oid == "2.5.29.17";
+    if (!names)
+      return void(ext.error = subject ? "malformed subjectAltName" : "malformed issuerAltName");
+    (subject ? out.subject_alt_name : out.issuer_alt_name) = std::move(names);
   } else if (oid == "2.5.29.33") {
     auto mappings = PolicyMappingsByOpenSsl(ext.value);
     if (!mappings) return void(ext.error = "malformed policyMappings");

@@ -70,6 +70,13 @@ struct GeneralSubtree {
   std::optional<int64_t> maximum;
 };
 
+// One GeneralName of subjectAltName or issuerAltName (RFC 5280 4.2.1.6).
+struct GeneralNameValue {
+  std::string form;    // the CHOICE: "rfc822Name", "dNSName", "uniformResourceIdentifier", ...
+  std::string value;   // the IA5String of rfc822Name, dNSName and URI, as its octets
+  bool empty = false;  // a string or iPAddress of no octets, a directoryName of no RDN
+};
+
 // One AccessDescription of authorityInfoAccess (RFC 5280 4.2.2.1).
 struct AccessDescription {
   std::string method;  // accessMethod OID
@@ -87,6 +94,8 @@ struct Extensions {
   std::optional<std::vector<DistributionPoint>> crl_distribution_points;
   std::optional<std::vector<AccessDescription>> authority_info_access;
   std::optional<std::vector<GeneralSubtree>> name_constraints;  // permitted, then excluded
+  std::optional<std::vector<GeneralNameValue>> subject_alt_name;
+  std::optional<std::vector<GeneralNameValue>> issuer_alt_name;
   // policyMappings: (issuerDomainPolicy, subjectDomainPolicy) OIDs
   std::optional<std::vector<std::pair<std::string, std::string>>> policy_mappings;
   std::optional<std::string> crl_number;  // decimal
