@@ -502,24 +502,20 @@ std::vector<FieldDef> BuildFields() {
                  if (nc)
                    for (const auto& t : *nc) Push(o, t.base_form);
                }});
-  d.push_back({"name_constraints.minimums[*]", kCert, ValueType::kInt,
-               "the minimum of each subtree that encodes one (-1 when it does not fit)",
-               [](const EvalContext& c, Out* o) {
-                 const auto& nc = c.artifact.certificate->extensions().name_constraints;
-                 if (!nc) return;
-                 for (const auto& t : *nc) {
-                   if (t.minimum) Push(o, *t.minimum, t.base_form);
-                 }
-               }});
-  d.push_back({"name_constraints.maximums[*]", kCert, ValueType::kInt,
-               "the maximum of each subtree that has one (-1 when it does not fit)",
-               [](const EvalContext& c, Out* o) {
-                 const auto& nc = c.artifact.certificate->extensions().name_constraints;
-                 if (!nc) return;
-                 for (const auto& t : *nc) {
-                   if (t.maximum) Push(o, *t.maximum, t.base_form);
-                 }
-               }});
+  for (const auto& [name, distance] :
+       {std::pair{"minimum", &GeneralSubtree::minimum}, {"maximum", &GeneralSubtree::maximum}}) {
+    d.push_back({"name_constraints." + std::string(name) + "s[*]", kCert, ValueType::kInt,
+                 "the " + std::string(name) +
+                     " of each subtree that encodes one (-1 when it does not fit); {attribute} "
+                     "is the base's form",
+                 [distance = distance](const EvalContext& c, Out* o) {
+                   const auto& nc = c.artifact.certificate->extensions().name_constraints;
+                   if (!nc) return;
+                   for (const auto& t : *nc) {
+                     if (t.*distance) Push(o, *(t.*distance), t.base_form);
+                   }
+                 }});
+  }
   d.push_back({"policy_mappings.policies[*]", kCert, ValueType::kString,
                "every issuerDomainPolicy and subjectDomainPolicy OID of policyMappings",
                [](const EvalContext& c, Out* o) {

@@ -66,6 +66,34 @@ std::optional<ByteView> SequenceContent(ByteView value) {
   return seq->content;
 }
 
+// Calls read(fields) on the content of each element of a `SEQUENCE OF X`
+// where each X is a SEQUENCE; false when the list or an element is not that,
+// or read returns false.
+template <typename Read>
+bool ForEachSequence(ByteView content, Read read) {
+  der::Reader list(content);
+  while (!list.empty()) {
+    auto element = NextSequence(list);
+    if (!element) return false;
+    der::Reader fields(element->content);
+    if (!read(fields)) return false;
+  }
+  return true;
+}
+
+// The same, collecting what read returns (nullopt: not read).
+template <typename T, typename Read>
+std::optional<std::vector<T>> ReadSequenceOfSequences(ByteView content, Read read) {
+  std::vector<T> out;
+  bool read_all = ForEachSequence(content, [&](der::Reader& fields) {
+    std::optional<T> value = read(fields);
+    if (value) out.push_back(std::move(*value));
+    return value.has_value();
+  });
+  if (!read_all) return std::nullopt;
+  return out;
+}
+
 // An OID TLV's dotted text, or nullopt when it is not a readable OID.
 std::optional<std::string> OidOf(const std::optional<der::Tlv>& tlv) {
   if (!tlv || !tlv->Is(der::kOid) || tlv->constructed) return std::nullopt;
@@ -173,42 +201,34 @@ std::optional<UserNotice> ReadUserNotice(const der::Tlv& tlv) {
 std::optional<std::vector<PolicyInformation>> ReadCertificatePolicies(ByteView value) {
   auto content = SequenceContent(value);
   if (!content) return std::nullopt;
-  std::vector<PolicyInformation> policies;
-  der::Reader list(*content);
-  std::string error;
-  while (!list.empty()) {
-    auto info = NextSequence(list);
-    if (!info) return std::nullopt;
-    der::Reader fields(info->content);
-    std::optional<std::string> oid = OidOf(fields.Next(&error));
-    if (!oid) return std::nullopt;
-    PolicyInformation policy;
-    policy.oid = std::move(*oid);
-    if (!fields.empty()) {
-      auto qualifiers = NextSequence(fields);
-      if (!qualifiers || !fields.empty()) return std::nullopt;
-      der::Reader quals(qualifiers->content);
-      while (!quals.empty()) {
-        auto qualifier_info = NextSequence(quals);
-        if (!qualifier_info) return std::nullopt;
-        der::Reader q(qualifier_info->content);
-        std::optional<std::string> id = OidOf(q.Next(&error));
-        auto qualifier = id ? q.Next(&error) : std::nullopt;
-        if (!qualifier || !q.empty()) return std::nullopt;
-        if (*id == kCpsQualifierOid) {
-          if (!IsPrimitiveString(qualifier, {der::kIa5String})) return std::nullopt;
-          policy.cps_uris.push_back(AsString(qualifier->content));
-        } else if (*id == kUserNoticeQualifierOid) {
-          auto notice = ReadUserNotice(*qualifier);
-          if (!notice) return std::nullopt;
-          policy.user_notices.push_back(std::move(*notice));
-        }
-        policy.qualifier_ids.push_back(std::move(*id));
-      }
-    }
-    policies.push_back(std::move(policy));
-  }
-  return policies;
+  return ReadSequenceOfSequences<PolicyInformation>(
+      *content, [](der::Reader& fields) -> std::optional<PolicyInformation> {
+        std::string error;
+        std::optional<std::string> oid = OidOf(fields.Next(&error));
+        if (!oid) return std::nullopt;
+        PolicyInformation policy;
+        policy.oid = std::move(*oid);
+        if (fields.empty()) return policy;
+        auto qualifiers = NextSequence(fields);
+        if (!qualifiers || !fields.empty()) return std::nullopt;
+        bool read = ForEachSequence(qualifiers->content, [&](der::Reader& q) {
+          std::optional<std::string> id = OidOf(q.Next(&error));
+          auto qualifier = id ? q.Next(&error) : std::nullopt;
+          if (!qualifier || !q.empty()) return false;
+          if (*id == kCpsQualifierOid) {
+            if (!IsPrimitiveString(qualifier, {der::kIa5String})) return false;
+            policy.cps_uris.push_back(AsString(qualifier->content));
+          } else if (*id == kUserNoticeQualifierOid) {
+            auto notice = ReadUserNotice(*qualifier);
+            if (!notice) return false;
+            policy.user_notices.push_back(std::move(*notice));
+          }
+          policy.qualifier_ids.push_back(std::move(*id));
+          return true;
+        });
+        if (!read) return std::nullopt;
+        return policy;
+      });
 }
 
 std::optional<std::vector<PolicyInformation>> CertificatePoliciesByOpenSsl(ByteView value) {
@@ -263,34 +283,31 @@ std::optional<std::vector<std::string>> ReadUriNames(ByteView content) {
 std::optional<std::vector<DistributionPoint>> ReadCrlDistributionPoints(ByteView value) {
   auto content = SequenceContent(value);
   if (!content) return std::nullopt;
-  std::vector<DistributionPoint> points;
-  der::Reader list(*content);
-  while (!list.empty()) {
-    auto point = NextSequence(list);
-    if (!point) return std::nullopt;
-    DistributionPoint dp;
-    der::Reader fields(point->content);
-    if (auto name = fields.NextIfContext(0)) {
-      auto full_name = name->constructed ? Whole(name->content) : std::nullopt;
-      if (!full_name || !full_name->IsContext(0) || !full_name->constructed) return std::nullopt;
-      auto names = ReadUriNames(full_name->content);
-      if (!names) return std::nullopt;
-      dp.has_name = true;
-      dp.uris = std::move(*names);
-    }
-    if (auto reasons = fields.NextIfContext(1)) {
-      if (reasons->constructed || reasons->content.empty() || reasons->content[0] > 7) {
-        return std::nullopt;
-      }
-    }
-    if (auto issuer = fields.NextIfContext(2)) {
-      if (!issuer->constructed || !ReadUriNames(issuer->content)) return std::nullopt;
-      dp.has_crl_issuer = true;
-    }
-    if (!fields.empty()) return std::nullopt;
-    points.push_back(std::move(dp));
-  }
-  return points;
+  return ReadSequenceOfSequences<DistributionPoint>(
+      *content, [](der::Reader& fields) -> std::optional<DistributionPoint> {
+        DistributionPoint dp;
+        if (auto name = fields.NextIfContext(0)) {
+          auto full_name = name->constructed ? Whole(name->content) : std::nullopt;
+          if (!full_name || !full_name->IsContext(0) || !full_name->constructed) {
+            return std::nullopt;
+          }
+          auto names = ReadUriNames(full_name->content);
+          if (!names) return std::nullopt;
+          dp.has_name = true;
+          dp.uris = std::move(*names);
+        }
+        if (auto reasons = fields.NextIfContext(1)) {
+          if (reasons->constructed || reasons->content.empty() || reasons->content[0] > 7) {
+            return std::nullopt;
+          }
+        }
+        if (auto issuer = fields.NextIfContext(2)) {
+          if (!issuer->constructed || !ReadUriNames(issuer->content)) return std::nullopt;
+          dp.has_crl_issuer = true;
+        }
+        if (!fields.empty()) return std::nullopt;
+        return dp;
+      });
 }
 
 std::optional<std::vector<DistributionPoint>> CrlDistributionPointsByOpenSsl(ByteView value) {
@@ -320,21 +337,16 @@ std::optional<std::vector<DistributionPoint>> CrlDistributionPointsByOpenSsl(Byt
 std::optional<std::vector<AccessDescription>> ReadAuthorityInfoAccess(ByteView value) {
   auto content = SequenceContent(value);
   if (!content) return std::nullopt;
-  std::vector<AccessDescription> out;
-  der::Reader list(*content);
-  std::string error;
-  while (!list.empty()) {
-    auto description = NextSequence(list);
-    if (!description) return std::nullopt;
-    der::Reader fields(description->content);
-    std::optional<std::string> method = OidOf(fields.Next(&error));
-    auto location = method ? fields.Next(&error) : std::nullopt;
-    if (!location || !fields.empty() || !location->IsContext(6) || location->constructed) {
-      return std::nullopt;
-    }
-    out.push_back({std::move(*method), AsString(location->content)});
-  }
-  return out;
+  return ReadSequenceOfSequences<AccessDescription>(
+      *content, [](der::Reader& fields) -> std::optional<AccessDescription> {
+        std::string error;
+        std::optional<std::string> method = OidOf(fields.Next(&error));
+        auto location = method ? fields.Next(&error) : std::nullopt;
+        if (!location || !fields.empty() || !location->IsContext(6) || location->constructed) {
+          return std::nullopt;
+        }
+        return AccessDescription{std::move(*method), AsString(location->content)};
+      });
 }
 
 std::optional<std::vector<AccessDescription>> AuthorityInfoAccessByOpenSsl(ByteView value) {
