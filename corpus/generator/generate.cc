@@ -1464,6 +1464,9 @@ void MakeRfc5280CertificateFixtures(const Rfc5280CertCase& cert_case) {
     s.extra = {{NID_subject_alt_name, "URI:www.example.com/tsa"}};
     one("rfc5280-4.2.1.6-uri-form", "relative-uri", s,
         "a subjectAltName URI is relative (no scheme): www.example.com/tsa");
+    s.extra = {{NID_subject_alt_name, "URI:https://"}};
+    one("rfc5280-4.2.1.6-uri-form", "empty-authority", s,
+        "a subjectAltName URI has no scheme-specific part: https://");
     s.extra = {{NID_subject_alt_name, "email:<tsa@example.com>"}};
     one("rfc5280-4.2.1.6-email-form", "angle-brackets", s,
         "a subjectAltName rfc822Name is not a mailbox: <tsa@example.com>");
