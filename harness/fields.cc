@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "harness/model/extensions.h"
+#include "harness/model/unicode.h"
 
 namespace cpaudit {
 namespace {
@@ -419,6 +420,17 @@ std::vector<FieldDef> BuildFields() {
                [](const EvalContext& c, Out* o) {
                  ForEachUserNotice(c, [&](const PolicyInformation&, const UserNotice& n) {
                    if (n.explicit_text_tag != 0) Push(o, StringTypeName(n.explicit_text_tag));
+                 });
+               }});
+  d.push_back({"certificate_policies.explicit_text_nfc[*]", kCert, ValueType::kBool,
+               "for each UTF8String or BMPString userNotice explicitText, whether it is in "
+               "Unicode Normalization Form C",
+               [](const EvalContext& c, Out* o) {
+                 ForEachUserNotice(c, [&](const PolicyInformation&, const UserNotice& n) {
+                   if (n.explicit_text_tag == der::kUtf8String ||
+                       n.explicit_text_tag == der::kBmpString) {
+                     Push(o, IsNfc(n.explicit_text), StringTypeName(n.explicit_text_tag));
+                   }
                  });
                }});
   d.push_back({"certificate_policies.explicit_text_lengths[*]", kCert, ValueType::kInt,

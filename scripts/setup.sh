@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(cmake ninja-build g++ clang libclang-rt-14-dev clang-format pkg-config
           libssl-dev libyaml-cpp-dev libgtest-dev libbenchmark-dev libre2-dev
-          nlohmann-json3-dev libcli11-dev libfmt-dev openssl)
+          nlohmann-json3-dev libcli11-dev libfmt-dev libicu-dev openssl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

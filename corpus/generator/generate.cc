@@ -1412,6 +1412,15 @@ void MakeRfc5280CertificateFixtures(const Rfc5280CertCase& cert_case) {
     one("rfc5280-4.2.1.4-user-notice-recommended", "notice-ref", s,
         "a userNotice of policy 1.2.392.200091.100.901.2 has a noticeRef (RFC 5280: SHOULD NOT)",
         "WARNING");
+    // A UTF8String explicitText "... cafe" + U+0301 (decomposed, not NFC).
+    s.extra = {{NID_certificate_policies,
+                "DER:30:3A:30:38:06:0A:2A:83:08:8C:9B:1B:64:87:05:02:30:2A:30:28:06:08:2B:06:01:05:"
+                "05:07:02:02:30:1C:0C:1A:45:78:61:6D:70:6C:65:20:74:69:6D:65:20:73:74:61:6D:70:73:"
+                "20:63:61:66:65:CC:81"}};
+    one("rfc5280-4.2.1.4-user-notice-recommended", "explicit-text-not-nfc", s,
+        "a userNotice explicitText (UTF8String) is not in Unicode Normalization Form C (RFC 6818: "
+        "SHOULD)",
+        "WARNING");
   }
   const std::vector<std::tuple<std::string, std::string, int, std::string, std::string, bool>>
       kCriticality = {
