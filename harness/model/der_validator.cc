@@ -436,21 +436,34 @@ void CheckForm(Walker& w, const Item& item, bool constructed, const Path& where)
                            constructed ? "constructed" : "primitive"));
 }
 
+// The class, form and (low) number of the TLV at the front of `data`: enough
+// to name a field before its header is read, so that a problem in the
+// header is reported at the field ("tbsCertificate.serialNumber").
+Item TagOf(ByteView data) {
+  Item tag;
+  if (data.empty()) return tag;
+  tag.cls = data[0] >> 6;
+  tag.constructed = (data[0] & 0x20) != 0;
+  tag.number = data[0] & 0x1f;
+  return tag;
+}
+
 void WalkCertificateTbs(Walker& w, const Item& tbs, const Path& where) {
   static const char* const kNames[] = {"serialNumber", "signature", "issuer",
                                        "validity",     "subject",   "subjectPublicKeyInfo"};
   ByteView rest = tbs.content;
   size_t plain = 0;
   while (!rest.empty()) {
-    Item peek;
-    if (!w.Read(&rest, where, &peek)) return;
-    const char* name = peek.IsContext(0)           ? "version"
-                       : peek.IsContext(1)         ? "issuerUniqueID"
-                       : peek.IsContext(2)         ? "subjectUniqueID"
-                       : peek.IsContext(3)         ? "extensions"
+    Item tag = TagOf(rest);
+    const char* name = tag.IsContext(0)            ? "version"
+                       : tag.IsContext(1)          ? "issuerUniqueID"
+                       : tag.IsContext(2)          ? "subjectUniqueID"
+                       : tag.IsContext(3)          ? "extensions"
                        : plain < std::size(kNames) ? kNames[plain++]
                                                    : "unexpected";
     Path field = where.Field(name);
+    Item peek;
+    if (!w.Read(&rest, field, &peek)) return;
     if (peek.IsContext(0) || peek.IsContext(3)) CheckForm(w, peek, true, field);
     if (peek.IsContext(1) || peek.IsContext(2)) CheckForm(w, peek, false, field);
     if (peek.IsContext(3) && peek.constructed) {
@@ -483,17 +496,18 @@ void WalkCrlTbs(Walker& w, const Item& tbs, const Path& where) {
   ByteView rest = tbs.content;
   size_t sequences = 0, times = 0;
   while (!rest.empty()) {
-    Item f;
-    if (!w.Read(&rest, where, &f)) return;
-    bool time = f.Is(kUtcTime) || f.Is(kGeneralizedTime);
-    const char* name = f.Is(kInteger)     ? "version"
-                       : time             ? (times++ == 0 ? "thisUpdate" : "nextUpdate")
-                       : f.IsContext(0)   ? "crlExtensions"
-                       : !f.Is(kSequence) ? "unexpected"
-                       : times > 0        ? "revokedCertificates"
-                       : sequences++ == 0 ? "signature"
-                                          : "issuer";
+    Item tag = TagOf(rest);
+    bool time = tag.Is(kUtcTime) || tag.Is(kGeneralizedTime);
+    const char* name = tag.Is(kInteger)     ? "version"
+                       : time               ? (times++ == 0 ? "thisUpdate" : "nextUpdate")
+                       : tag.IsContext(0)   ? "crlExtensions"
+                       : !tag.Is(kSequence) ? "unexpected"
+                       : times > 0          ? "revokedCertificates"
+                       : sequences++ == 0   ? "signature"
+                                            : "issuer";
     Path field = where.Field(name);
+    Item f;
+    if (!w.Read(&rest, field, &f)) return;
     if (f.IsContext(0)) CheckForm(w, f, true, field);
     if (f.IsContext(0) && f.constructed) {
       ByteView inner = f.content;

@@ -31,6 +31,18 @@ declare -A expect=(
   [extension-trailing-bytes]=der-x690-certificate
   [second-key-usage]=cp-7.1.2-key-usage
 )
+# defect -> what its message says (where and what)
+declare -A says=(
+  [non-minimal-length]="tbsCertificate.serialNumber: length is not minimally encoded"
+  [boolean-true-0x01]="(X509v3 Key Usage).critical: BOOLEAN TRUE is encoded 0x01, not 0xff"
+  [critical-false-encoded]="critical FALSE is the DEFAULT and is not encoded in DER"
+  [serial-non-minimal]="tbsCertificate.serialNumber: INTEGER is not minimally encoded"
+  [utctime-without-seconds]="tbsCertificate.validity[0]: UTCTime \"2601050000Z\" is not YYMMDDHHMMSSZ"
+  [utctime-with-offset]="is not YYMMDDHHMMSSZ"
+  [set-of-unsorted]="tbsCertificate.subject[1]: SET OF elements are not in DER order"
+  [bit-string-unused-bits]="(X509v3 Key Usage).extnValue: BIT STRING has a trailing zero bit"
+  [extension-trailing-bytes]="(X509v3 Subject Key Identifier).extnValue: the OCTET STRING holds bytes after its DER value"
+)
 for defect in none "${!expect[@]}"; do
   python3 "$here/tests/broken_der/break.py" "$compliant/certs/tsa.pem" "$here/corpus/keys/ca.pem" \
     "$defect" > "$work/ev/certs/$defect.pem"
@@ -42,6 +54,10 @@ failed=0
 for defect in "${!expect[@]}"; do
   if ! grep -q "^ERROR ${expect[$defect]} certs/$defect.pem: " "$work/report.txt"; then
     echo "MISSING: ERROR ${expect[$defect]} for certs/$defect.pem"; failed=1
+  fi
+  if [ -n "${says[$defect]:-}" ] &&
+     ! grep -F "ERROR ${expect[$defect]} certs/$defect.pem: " "$work/report.txt" | grep -qF "${says[$defect]}"; then
+    echo "MISSING: certs/$defect.pem: ${says[$defect]}"; failed=1
   fi
   # the other rules still ran on it: every certificate certifies one key
   if ! grep -q "^ERROR cp-4.6-no-renewal-without-rekey certs/$defect.pem: " "$work/report.txt"; then
