@@ -46,12 +46,12 @@ bool ValidOid(ByteView content) {
 }
 
 // extendedKeyUsage, certificatePolicies, cRLDistributionPoints and
-// authorityInfoAccess are read twice over, for speed: the TLV reader reads the DER forms that real
-// certificates use (Read*), and whatever it does not take (BER, forms it does
-// not check, and malformed values) goes to OpenSSL's d2i function (*ByOpenSsl),
-// whose verdict and decoding stand. So the model accepts exactly what OpenSSL
-// accepts, and reads the same values (certificate_test.cc compares both on the
-// external corpora).
+// authorityInfoAccess are read twice over, for speed: the TLV reader reads
+// the DER forms that real certificates use (Read*), and whatever it does not
+// take (BER, forms it does not check, and malformed values) goes to OpenSSL's
+// d2i function (*ByOpenSsl), whose verdict and decoding stand. So the model
+// accepts exactly what OpenSSL accepts, and reads the same values
+// (certificate_test.cc compares both on the external corpora).
 
 // The next TLV of `r` if it is a SEQUENCE (constructed), else nullopt.
 std::optional<der::Tlv> NextSequence(der::Reader& r) {
