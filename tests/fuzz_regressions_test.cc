@@ -5,10 +5,13 @@
 #include <openssl/pem.h>
 #include <openssl/x509v3.h>
 
+#include <nlohmann/json.hpp>
+
 #include "harness/model/certificate.h"
 #include "harness/model/crl.h"
 #include "harness/model/csr.h"
 #include "harness/oracle.h"
+#include "reports/escape.h"
 #include "tests/test_util.h"
 
 namespace cpaudit {
@@ -31,6 +34,18 @@ TEST(FuzzRegressions, EveryKeptInputRunsCleanly) {
                          : target == "csr" ? oracle->CheckCsr(bytes)
                                            : oracle->CheckCertificate(bytes);
       EXPECT_EQ(r.parsed, r.findings.empty() || r.findings[0].rule != kInputRuleId) << e.path();
+      // Findings quote evidence bytes that may not be UTF-8: the oracle's JSON
+      // lines show them as \xNN and read back as written (the fuzzers' check).
+      nlohmann::json doc = nlohmann::json::array();
+      for (const Finding& f : r.findings) doc.push_back({{"rule", f.rule}, {"message", f.message}});
+      std::string text;
+      EXPECT_NO_THROW(text = DumpJson(doc, -1)) << e.path();
+      EXPECT_EQ(nlohmann::json::parse(text).dump(), text) << e.path();
+      if (e.path().filename() == "san-email-not-utf8") {
+        EXPECT_NE(text.find("not a mailbox: ValidDNnameConstraintsTest14EE@testcertif\\\\x97"),
+                  std::string::npos)
+            << text;
+      }
       ++n;
     }
   }
