@@ -31,9 +31,9 @@ class KeyIdentifierSha1 : public Check {
     if (!actual) {
       return Fail(out, {{"problem", "authorityKeyIdentifier has no keyIdentifier"}});
     }
+    if (SameBytes(*actual, *expected)) return;  // the common case: no text to build
     std::string expected_hex = HexEncode(*expected);
     std::string actual_hex = HexEncode(*actual);
-    if (actual_hex == expected_hex) return;
     std::string problem =
         actual->size() != expected->size()
             ? fmt::format("{} is {} bits, not the 160-bit SHA-1 of the {} key", ext_name,

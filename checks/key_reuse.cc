@@ -43,7 +43,9 @@ class KeyReuse : public Check {
       const Certificate* cert = ctx.artifacts[i].certificate;
       if (cert == nullptr) continue;
       Outcome outcome;
-      auto it = compromised.find(HexEncode(cert->public_key().key_sha1));
+      // No compromise recorded (the common case): no key to look up.
+      auto it = compromised.empty() ? compromised.end()
+                                    : compromised.find(HexEncode(cert->public_key().key_sha1));
       if (it != compromised.end() && cert->not_before() > it->second.when) {
         const BusinessCalendar& cal = index.calendar();
         Fail(
