@@ -438,9 +438,7 @@ std::vector<FieldDef> BuildFields() {
                [](const EvalContext& c, Out* o) {
                  ForEachUserNotice(c, [&](const PolicyInformation&, const UserNotice& n) {
                    if (n.explicit_text_tag == 0) return;
-                   auto characters = std::count_if(n.explicit_text.begin(), n.explicit_text.end(),
-                                                   [](char ch) { return (ch & 0xc0) != 0x80; });
-                   Push(o, static_cast<int64_t>(characters));
+                   Push(o, static_cast<int64_t>(Utf8Length(n.explicit_text)));
                  });
                }});
   d.push_back({"crl_distribution_points.uris[*]", kCert, ValueType::kString,

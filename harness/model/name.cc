@@ -7,6 +7,7 @@
 
 #include "harness/model/asn1_parts.h"
 #include "harness/model/openssl_ptr.h"
+#include "harness/model/unicode.h"
 
 namespace cpaudit {
 namespace {
@@ -167,8 +168,7 @@ std::optional<Name> ParseName(ByteView der, std::string* error) {
         return std::nullopt;
       }
       attr.tag = value->tag;
-      attr.length = static_cast<size_t>(std::count_if(attr.value.begin(), attr.value.end(),
-                                                      [](char c) { return (c & 0xc0) != 0x80; }));
+      attr.length = Utf8Length(attr.value);
       out.attributes.push_back(std::move(attr));
     }
   }

@@ -3,6 +3,8 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+
 namespace cpaudit {
 
 bool IsNfc(std::string_view utf8) {
@@ -17,6 +19,11 @@ bool IsNfc(std::string_view utf8) {
   if (back != utf8) return false;
   bool normalized = nfc->isNormalized(text, status);
   return U_SUCCESS(status) && normalized;
+}
+
+size_t Utf8Length(std::string_view utf8) {
+  return static_cast<size_t>(
+      std::count_if(utf8.begin(), utf8.end(), [](char c) { return (c & 0xc0) != 0x80; }));
 }
 
 }  // namespace cpaudit

@@ -13,5 +13,11 @@ TEST(Unicode, TellsNfcFromOtherForms) {
   EXPECT_FALSE(IsNfc("\xc3\x28"));                 // invalid UTF-8
 }
 
+TEST(Unicode, CountsCharactersNotOctets) {
+  EXPECT_EQ(Utf8Length(""), 0u);
+  EXPECT_EQ(Utf8Length("caf\xc3\xa9"), 4u);
+  EXPECT_EQ(Utf8Length("\xe6\x99\x82\xe5\x88\xbb"), 2u);
+}
+
 }  // namespace
 }  // namespace cpaudit
