@@ -121,9 +121,12 @@ std::string ObjectText(const ASN1_OBJECT* obj) {
   return text;
 }
 
-std::string OidShortName(ByteView oid_tlv) {
+bool OidTextAndShortName(ByteView oid_tlv, std::string* text, std::string* short_name) {
   const OidNames* names = NamesOf(oid_tlv);
-  return names != nullptr ? names->short_name : std::string();
+  if (names == nullptr) return false;
+  *text = names->text;
+  *short_name = names->short_name;
+  return true;
 }
 
 std::string OidText(ByteView oid_tlv) {

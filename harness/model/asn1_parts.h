@@ -40,8 +40,9 @@ std::string OidText(ByteView oid_tlv);
 // A string value (universal `tag`, content octets) as UTF-8, as OpenSSL's
 // ASN1_STRING_to_UTF8 converts it; false where it refuses.
 bool StringToUtf8(int tag, ByteView content, std::string* out);
-// OpenSSL's short name of an OID ("CN"), else its dotted text; empty when malformed.
-std::string OidShortName(ByteView oid_tlv);
+// The dotted text and OpenSSL's short name ("CN", else the dotted text) of a
+// whole OID TLV, in one lookup; false when it is malformed.
+bool OidTextAndShortName(ByteView oid_tlv, std::string* text, std::string* short_name);
 std::optional<AlgorithmId> ParseAlgorithm(const der::Tlv& tlv, std::string* error);
 // UTCTime or GeneralizedTime.
 std::optional<UnixTime> ParseTime(const der::Tlv& tlv, std::string* error);

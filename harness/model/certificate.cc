@@ -93,7 +93,6 @@ std::shared_ptr<const Certificate> Certificate::Parse(Bytes der, Source source,
     cert->extensions_ = std::move(*exts);
   }
   if (!tbs.empty()) return fail("end", "unexpected data after the last field");
-  cert->fingerprint_sha1_ = Sha1(cert->der_);
   cert->der_violations_ = ValidateDer(cert->der_, DerSchema::kCertificate);
   AddExtensionTypeViolations(cert->extensions_, "tbsCertificate.extensions",
                              &cert->der_violations_);

@@ -45,7 +45,6 @@ class Certificate {
   bool has_subject_unique_id() const { return has_subject_unique_id_; }
   bool has_extensions_field() const { return has_extensions_field_; }
   const Extensions& extensions() const { return extensions_; }
-  const Sha1Digest& fingerprint_sha1() const { return fingerprint_sha1_; }
 
   // Every way the encoding is not X.690 DER, where it is; empty when it is.
   const std::vector<DerViolation>& der_violations() const { return der_violations_; }
@@ -71,7 +70,6 @@ class Certificate {
   bool has_subject_unique_id_ = false;
   bool has_extensions_field_ = false;
   Extensions extensions_;
-  Sha1Digest fingerprint_sha1_{};
 };
 
 // Serial as reports print it: lower-case hex of the INTEGER's octets, leading

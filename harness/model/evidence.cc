@@ -32,6 +32,8 @@ std::string OpenSslReason() {
   return reason != nullptr ? reason : "unknown error";
 }
 
+std::string AsString(ByteView der) { return {reinterpret_cast<const char*>(der.data()), der.size()}; }
+
 }  // namespace
 
 std::optional<std::vector<EncodedItem>> SplitEncoded(ByteView contents, std::string* error) {
@@ -80,8 +82,6 @@ std::optional<std::vector<EncodedItem>> SplitEncoded(Bytes&& contents, std::stri
   return items;
 }
 
-namespace {}  // namespace
-
 // What one loading job read. Jobs run on several threads; their batches are
 // merged in job order, so the evidence does not depend on the threads.
 struct LoadBatch {
@@ -89,7 +89,7 @@ struct LoadBatch {
   std::vector<std::shared_ptr<const Certificate>> certificates;
   std::vector<std::shared_ptr<const Crl>> crls;
   std::vector<std::shared_ptr<const Csr>> csrs;
-  std::vector<std::string> published;  // SHA-1 hex of the DER of repository/ items
+  std::vector<std::string> published;  // the DER of repository/ items
   std::vector<Event> events;
   // At most kMaxProblemsPerFile, then only counted: a log of five million
   // bad lines costs a counter, not five million findings.
@@ -132,7 +132,7 @@ void AddItem(LoadBatch* batch, const std::string& part, const std::string& label
         if (part == "ca") {
           batch->cas.push_back(std::move(cert));
         } else if (part == "repository") {
-          batch->published.push_back(HexEncode(cert->fingerprint_sha1()));
+          batch->published.push_back(AsString(cert->der()));
         } else {
           batch->certificates.push_back(std::move(cert));
         }
@@ -141,7 +141,7 @@ void AddItem(LoadBatch* batch, const std::string& part, const std::string& label
       if (maybe_crl) {
         std::string crl_error;
         if (auto crl = Crl::Parse(std::move(*maybe_crl), std::move(source), &crl_error)) {
-          return batch->published.push_back(HexEncode(Sha1(crl->der())));
+          return batch->published.push_back(AsString(crl->der()));
         }
         return batch->Problem(where, "neither a readable certificate (" + error +
                                          ") nor a readable CRL (" + crl_error + ")");
@@ -150,7 +150,7 @@ void AddItem(LoadBatch* batch, const std::string& part, const std::string& label
     case Kind::kCrl:
       if (auto crl = Crl::Parse(std::move(der), std::move(source), &error)) {
         // A repository copy proves publication; the series is crls/.
-        if (part == "repository") return batch->published.push_back(HexEncode(Sha1(crl->der())));
+        if (part == "repository") return batch->published.push_back(AsString(crl->der()));
         return batch->crls.push_back(std::move(crl));
       }
       return batch->Problem(where, "not a readable CRL: " + error);

@@ -71,13 +71,9 @@ class Evidence {
   const std::vector<Event>& events() const { return events_; }
   const std::vector<InputProblem>& input_problems() const { return input_problems_; }
   // Whether repository/ (a snapshot of what the CA published) holds this
-  // certificate or CRL, byte for byte (by SHA-1 of the DER).
-  bool IsPublished(const Certificate& cert) const {
-    return published_.count(HexEncode(cert.fingerprint_sha1())) > 0;
-  }
-  bool IsPublished(const Crl& crl) const {
-    return published_.count(HexEncode(Sha1(crl.der()))) > 0;
-  }
+  // certificate or CRL, byte for byte.
+  bool IsPublished(const Certificate& cert) const { return IsPublishedDer(cert.der()); }
+  bool IsPublished(const Crl& crl) const { return IsPublishedDer(crl.der()); }
   // Which of the evidence folders existed ("ca", "certs", ...).
   bool HasPart(const std::string& part) const;
 
@@ -98,6 +94,10 @@ class Evidence {
   std::vector<std::filesystem::path> ListPart(const std::string& part);
   void ListTree(const std::filesystem::path& dir, std::vector<std::filesystem::path>* files);
   void Merge(LoadBatch&& batch);
+  bool IsPublishedDer(ByteView der) const {
+    return published_.count(std::string_view(reinterpret_cast<const char*>(der.data()), der.size())) >
+           0;
+  }
 
   std::filesystem::path root_;
   std::vector<std::string> parts_;
@@ -109,7 +109,9 @@ class Evidence {
   std::vector<InputProblem> input_problems_;
   std::unordered_map<std::string, size_t> problems_per_file_;
   std::map<std::string, size_t> problems_omitted_;  // by file, in order
-  std::set<std::string> published_;
+  // The DER of each repository/ item: usually none or a handful, so that
+  // judging a certificate costs no hash of it.
+  std::set<std::string, std::less<>> published_;
 };
 
 // One PEM block or one DER blob found in a file.

@@ -3,7 +3,6 @@
 #include <openssl/objects.h>
 
 #include <algorithm>
-#include <cctype>
 
 #include "harness/model/asn1_parts.h"
 #include "harness/model/openssl_ptr.h"
@@ -14,17 +13,19 @@ namespace {
 
 // Appends the value case-folded, with runs of white space as one space and
 // none at either end.
+// ASCII only, as RFC 5280 7.1 asks of a conforming implementation at least
+// (and without the locale lookups of std::tolower).
 void AppendFolded(const std::string& value, std::string* out) {
   bool space = false, started = false;
-  for (unsigned char c : value) {
-    if (std::isspace(c)) {
+  for (char c : value) {
+    if (c == ' ' || (c >= '\t' && c <= '\r')) {
       space = started;
       continue;
     }
     if (space) out->push_back(' ');
     space = false;
     started = true;
-    out->push_back(static_cast<char>(std::tolower(c)));
+    out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
   }
 }
 
@@ -155,12 +156,11 @@ std::optional<Name> ParseName(ByteView der, std::string* error) {
         if (!atv->constructed) why = "primitive SEQUENCE";
       }
       NameAttribute attr;
-      attr.oid = oid ? OidText(oid->whole) : std::string();
-      if (!value || !why.empty() || attr.oid.empty()) {
+      if (!value || !why.empty() ||
+          !OidTextAndShortName(oid->whole, &attr.oid, &attr.short_name)) {
         *error = "malformed Name: " + (why.empty() ? std::string("bad attribute type") : why);
         return std::nullopt;
       }
-      attr.short_name = OidShortName(oid->whole);
       attr.rdn = rdn;
       if (!value->Is(value->tag) || value->constructed || !IsNameStringTag(value->tag) ||
           !StringToUtf8(value->tag, value->content, &attr.value)) {
