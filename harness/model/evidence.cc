@@ -32,7 +32,9 @@ std::string OpenSslReason() {
   return reason != nullptr ? reason : "unknown error";
 }
 
-std::string AsString(ByteView der) { return {reinterpret_cast<const char*>(der.data()), der.size()}; }
+std::string AsString(ByteView der) {
+  return {reinterpret_cast<const char*>(der.data()), der.size()};
+}
 
 }  // namespace
 

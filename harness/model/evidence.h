@@ -95,8 +95,8 @@ class Evidence {
   void ListTree(const std::filesystem::path& dir, std::vector<std::filesystem::path>* files);
   void Merge(LoadBatch&& batch);
   bool IsPublishedDer(ByteView der) const {
-    return published_.count(std::string_view(reinterpret_cast<const char*>(der.data()), der.size())) >
-           0;
+    return published_.count(
+               std::string_view(reinterpret_cast<const char*>(der.data()), der.size())) > 0;
   }
 
   std::filesystem::path root_;

@@ -156,8 +156,7 @@ std::optional<Name> ParseName(ByteView der, std::string* error) {
         if (!atv->constructed) why = "primitive SEQUENCE";
       }
       NameAttribute attr;
-      if (!value || !why.empty() ||
-          !OidTextAndShortName(oid->whole, &attr.oid, &attr.short_name)) {
+      if (!value || !why.empty() || !OidTextAndShortName(oid->whole, &attr.oid, &attr.short_name)) {
         *error = "malformed Name: " + (why.empty() ? std::string("bad attribute type") : why);
         return std::nullopt;
       }
