@@ -535,6 +535,7 @@ class AssertionCheck : public Check {
     Violations found(true);
     root_->Evaluate(ctx, &found);
     std::vector<Violation>& violations = found.list();
+    if (violations.empty()) return;
     std::unordered_set<std::string> seen;
     for (auto& v : violations) {
       if (seen.insert(v.key).second) Fail(out, std::move(v.vars), std::move(v.key));

@@ -1,6 +1,7 @@
 #include "harness/evaluator.h"
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 #include <tuple>
 #include <unordered_map>
@@ -14,8 +15,24 @@ namespace {
 
 constexpr std::string_view kTimeStampingOid = "1.3.6.1.5.5.7.3.8";
 
-bool Applies(const Rule& rule, const Artifact& a) {
-  if (rule.applies_to != ToString(a.kind)) return false;
+constexpr size_t kArtifactKinds = static_cast<size_t>(ArtifactKind::kEvent) + 1;
+
+// The rules that judge each kind of artifact, in pack order: found once, not
+// by comparing every rule's applies_to on every artifact.
+std::array<std::vector<size_t>, kArtifactKinds> RulesByKind(const Pack& pack) {
+  std::array<std::vector<size_t>, kArtifactKinds> by_kind;
+  for (size_t k = 0; k < kArtifactKinds; ++k) {
+    for (size_t r = 0; r < pack.rules.size(); ++r) {
+      if (pack.rules[r].applies_to == ToString(static_cast<ArtifactKind>(k))) {
+        by_kind[k].push_back(r);
+      }
+    }
+  }
+  return by_kind;
+}
+
+// An events rule reads only the event types it names, when it names any.
+bool ReadsEvent(const Rule& rule, const Artifact& a) {
   return a.event == nullptr || rule.event_types.empty() ||
          std::find(rule.event_types.begin(), rule.event_types.end(), a.event->type) !=
              rule.event_types.end();
@@ -255,6 +272,7 @@ RunResult Evaluate(const Pack& pack, const Evidence& evidence, const std::string
   unsigned threads = ThreadCount(options.threads, n_artifacts / 8);
   std::vector<WorkerResult> results(threads);
   for (WorkerResult& w : results) w.tallies.resize(n_rules);
+  const auto rules_by_kind = RulesByKind(pack);
   ParallelFor(n_artifacts, threads, [&](size_t i, unsigned thread) {
     WorkerResult* mine = &results[thread];
     if (thread == 0 && options.progress && i % 4096 == 0) options.progress(i, n_artifacts);
@@ -262,9 +280,9 @@ RunResult Evaluate(const Pack& pack, const Evidence& evidence, const std::string
     SignatureMemo signature;
     EvalContext ctx{evidence,   a,      prep.issuers[i], prep.profiles[i], prep.newest_crls[i],
                     options.at, &index, &signature};
-    for (size_t r = 0; r < n_rules; ++r) {
+    for (size_t r : rules_by_kind[static_cast<size_t>(a.kind)]) {
       const Rule& rule = pack.rules[r];
-      if (!Applies(rule, a)) continue;
+      if (!ReadsEvent(rule, a)) continue;
       Outcome out = EvaluateOne(rule, ctx);
       Tally(&mine->tallies[r], out);
       if (!out.violations.empty()) mine->failing.emplace_back(r, i, std::move(out));

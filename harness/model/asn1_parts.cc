@@ -56,7 +56,6 @@ namespace {
 struct OidNames {
   std::string text;        // "2.5.4.3"
   std::string short_name;  // "CN", else the text
-  std::string long_name;   // "commonName", else the text
 };
 
 // The same few OIDs recur in every certificate and CRL entry, and OpenSSL's
@@ -77,7 +76,6 @@ class OidCache {
     if (n > 0 && n < static_cast<int>(sizeof buf)) names.text.assign(buf, static_cast<size_t>(n));
     int nid = OBJ_obj2nid(obj);
     names.short_name = nid != NID_undef ? OBJ_nid2sn(nid) : names.text;
-    names.long_name = nid != NID_undef ? OBJ_nid2ln(nid) : names.text;
     std::string key(reinterpret_cast<const char*>(OBJ_get0_data(obj)), OBJ_length(obj));
     if (names_.size() >= 512 || key.empty()) {
       overflow_ = std::move(names);
@@ -134,6 +132,12 @@ std::string OidText(ByteView oid_tlv) {
   return names != nullptr ? names->text : std::string();
 }
 
+std::string OidLongName(const std::string& dotted) {
+  ossl::Ptr<ASN1_OBJECT, ASN1_OBJECT_free> obj(OBJ_txt2obj(dotted.c_str(), 1));
+  int nid = obj ? OBJ_obj2nid(obj.get()) : NID_undef;
+  return nid != NID_undef ? OBJ_nid2ln(nid) : dotted;
+}
+
 std::optional<AlgorithmId> ParseAlgorithm(const der::Tlv& tlv, std::string* error) {
   der::Reader r(tlv.content);
   auto oid = r.Expect(der::kOid, "AlgorithmIdentifier algorithm", error);
@@ -145,7 +149,6 @@ std::optional<AlgorithmId> ParseAlgorithm(const der::Tlv& tlv, std::string* erro
   }
   AlgorithmId alg;
   alg.oid = names->text;
-  alg.name = names->long_name;
   if (!r.empty()) {
     auto params = r.Next(error);
     if (!params) return std::nullopt;

@@ -19,7 +19,6 @@ Sha1Digest Sha1(ByteView data);
 
 struct AlgorithmId {
   std::string oid;
-  std::string name;     // OpenSSL's long name, for messages
   ByteView parameters;  // DER of the parameters (a view), empty when absent
 };
 
@@ -37,6 +36,9 @@ std::optional<SignedEnvelope> ParseSignedEnvelope(ByteView der, std::string* err
 std::string ObjectText(const ASN1_OBJECT* obj);
 // The same from a whole OID TLV; empty when malformed.
 std::string OidText(ByteView oid_tlv);
+// OpenSSL's long name of a dotted OID ("sha256WithRSAEncryption"), else the
+// OID itself: for messages, so looked up only when one is written.
+std::string OidLongName(const std::string& dotted);
 // A string value (universal `tag`, content octets) as UTF-8, as OpenSSL's
 // ASN1_STRING_to_UTF8 converts it; false where it refuses.
 bool StringToUtf8(int tag, ByteView content, std::string* out);

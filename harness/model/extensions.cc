@@ -523,11 +523,11 @@ void DecodeKnown(Extension& ext, Extensions& out) {
       return void(ext.error = "malformed keyUsage");
     }
     // A second keyUsage adds its bits: what any copy asserts is asserted.
-    std::vector<std::string> bits = out.key_usage.value_or(std::vector<std::string>{});
+    std::vector<std::string_view> bits = out.key_usage.value_or(std::vector<std::string_view>{});
     const auto& names = KeyUsageBitNames();
     for (size_t i = 0; i < names.size(); ++i) {
       if (BitAt(ku->content, i) && std::find(bits.begin(), bits.end(), names[i]) == bits.end()) {
-        bits.emplace_back(names[i]);
+        bits.push_back(names[i]);
       }
     }
     out.key_usage = std::move(bits);

@@ -87,7 +87,7 @@ struct Extensions {
   std::vector<Extension> list;  // in encoding order
   std::optional<AuthorityKeyIdentifier> authority_key_identifier;
   std::optional<Bytes> subject_key_identifier;
-  std::optional<std::vector<std::string>> key_usage;           // names of the bits set
+  std::optional<std::vector<std::string_view>> key_usage;      // names of the bits set (static)
   std::optional<std::vector<std::string>> extended_key_usage;  // purpose OIDs
   std::optional<std::vector<PolicyInformation>> certificate_policies;
   std::optional<BasicConstraints> basic_constraints;

@@ -59,17 +59,17 @@ VerifyResult VerificationKey::Verify(const SignedEnvelope& envelope, std::string
   const EVP_MD* md = DigestForSignatureOid(envelope.algorithm.oid, &pkey_nid);
   if (md == nullptr) {
     ERR_clear_error();
-    *reason = "signature algorithm " + envelope.algorithm.name + " is not supported";
+    *reason = "signature algorithm " + OidLongName(envelope.algorithm.oid) + " is not supported";
     return VerifyResult::kUnsupported;
   }
   if (EVP_PKEY_get_base_id(impl_->key.get()) != pkey_nid) {
-    *reason = "signature algorithm " + envelope.algorithm.name + " does not fit the CA key";
+    *reason = "signature algorithm " + OidLongName(envelope.algorithm.oid) + " does not fit the CA key";
     return VerifyResult::kInvalid;
   }
   ossl::MdCtx ctx(EVP_MD_CTX_new());
   if (!ctx || EVP_DigestVerifyInit(ctx.get(), nullptr, md, nullptr, impl_->key.get()) != 1) {
     ERR_clear_error();
-    *reason = "cannot set up verification with " + envelope.algorithm.name;
+    *reason = "cannot set up verification with " + OidLongName(envelope.algorithm.oid);
     return VerifyResult::kUnsupported;
   }
   int ok = EVP_DigestVerify(ctx.get(), envelope.signature.data(), envelope.signature.size(),
