@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <optional>
 #include <unordered_set>
+#include <utility>
 
 #include "harness/fields.h"
 
@@ -43,28 +44,15 @@ class Node {
   virtual std::string Describe() const = 0;
 };
 
-// A field value kept past the sink call that yielded it.
-struct KeptValue {
-  Value value;
-  std::string attribute;
-  std::string attribute_value;
-
-  explicit KeptValue(const FieldValue& v)
-      : value(Owned(v.value)), attribute(v.attribute), attribute_value(v.attribute_value) {}
-  FieldValue View() const { return {Ref(value), attribute, attribute_value}; }
-};
-
 // One operator applied to the values of a field as they stream by: Each sees
-// every value, End the count (and the values, for ops that ask to keep them).
+// every value, End the count. Nothing is kept: an End that needs the values
+// again (contains, or a count naming the first value in its message) asks the
+// field for them again, which the getters answer the same way every time.
 class Op {
  public:
   virtual ~Op() = default;
-  virtual bool KeepsValues() const { return false; }
-  // Whether End needs the first value (for its message).
-  virtual bool KeepsFirst() const { return false; }
   virtual void Each(const FieldDef&, const FieldValue&, Violations*) const {}
-  virtual void End(const FieldDef&, const std::optional<KeptValue>& /*first*/, size_t /*count*/,
-                   const std::vector<Value>& /*kept*/, Violations*) const {}
+  virtual void End(const FieldDef&, const EvalContext&, size_t /*count*/, Violations*) const {}
   virtual std::string Describe() const = 0;
 };
 
@@ -130,12 +118,17 @@ class MatchesOp : public Op {
 class ContainsOp : public Op {
  public:
   explicit ContainsOp(std::vector<Value> wanted) : wanted_(std::move(wanted)) {}
-  bool KeepsValues() const override { return true; }
-  void End(const FieldDef& field, const std::optional<KeptValue>&, size_t,
-           const std::vector<Value>& values, Violations* out) const override {
+  void End(const FieldDef& field, const EvalContext& ctx, size_t, Violations* out) const override {
     for (const Value& w : wanted_) {
-      bool found = std::find(values.begin(), values.end(), w) != values.end();
-      if (!found) Add(out, field, "contains", nullptr, [&] { return ToString(w); });
+      struct Look {
+        ValueRef want;
+        bool found = false;
+      } look{Ref(w)};  // one capture: no allocation for the sink
+      FieldSink sink = [&look](const FieldValue& v) { look.found |= v.value == look.want; };
+      field.get(ctx, &sink);
+      // Each missing value is a violation of its own (its own fingerprint).
+      if (!look.found)
+        Add(out, field, "contains|" + ToString(w), nullptr, [&] { return ToString(w); });
     }
   }
   std::string Describe() const override { return "contains " + Join(wanted_); }
@@ -180,16 +173,18 @@ class CriticalOp : public Op {
 class CountOp : public Op {
  public:
   CountOp(int64_t min, int64_t max) : min_(min), max_(max) {}
-  // `present` fails only with no value, so only a narrower count names one.
-  bool KeepsFirst() const override { return min_ > 1 || max_ != INT64_MAX; }
-  void End(const FieldDef& field, const std::optional<KeptValue>& first, size_t count,
-           const std::vector<Value>&, Violations* out) const override {
+  // The message names the field's first value, when it has one.
+  void End(const FieldDef& field, const EvalContext& ctx, size_t count,
+           Violations* out) const override {
     auto n = static_cast<int64_t>(count);
-    if (n < min_ || n > max_) {
-      std::optional<FieldValue> view;
-      if (first) view = first->View();
-      Add(out, field, "count", view ? &*view : nullptr, [&] { return Describe(); });
-    }
+    if (n >= min_ && n <= max_) return;
+    auto expected = [&] { return Describe(); };
+    if (count == 0) return Add(out, field, "count", nullptr, expected);
+    bool named = false;
+    FieldSink first = [&](const FieldValue& v) {
+      if (!std::exchange(named, true)) Add(out, field, "count", &v, expected);
+    };
+    field.get(ctx, &first);
   }
   std::string Describe() const override {
     if (min_ == max_) return fmt::format("exactly {}", min_);
@@ -205,35 +200,26 @@ class CountOp : public Op {
 class FieldNode : public Node {
  public:
   FieldNode(const FieldDef* field, std::vector<std::unique_ptr<Op>> ops, std::string message)
-      : field_(field),
-        ops_(std::move(ops)),
-        message_(std::move(message)),
-        keep_values_(std::any_of(ops_.begin(), ops_.end(),
-                                 [](const auto& op) { return op->KeepsValues(); })),
-        keep_first_(std::any_of(ops_.begin(), ops_.end(),
-                                [](const auto& op) { return op->KeepsFirst(); })) {}
+      : field_(field), ops_(std::move(ops)), message_(std::move(message)) {}
   void Evaluate(const EvalContext& ctx, Violations* out) const override {
     size_t first_violation = out->list().size();
-    // One capture, so that the sink fits std::function's inline buffer: this
-    // runs for every field of every rule on every certificate.
+    // One capture, so that the sink fits std::function's inline buffer (no
+    // allocation): this runs for every field of every rule on every certificate.
     struct Pass {
       const FieldNode* node;
       Violations* out;
-      std::optional<KeptValue> first;
-      std::vector<Value> kept;
       size_t count = 0;
-    } pass{this, out, std::nullopt, {}, 0};
+    } pass{this, out};
     FieldSink sink = [&pass](const FieldValue& v) {
-      const FieldNode& node = *pass.node;
-      for (const auto& op : node.ops_) op->Each(*node.field_, v, pass.out);
-      if (pass.count++ == 0 && node.keep_first_) pass.first.emplace(v);
-      if (node.keep_values_) pass.kept.push_back(Owned(v.value));
+      for (const auto& op : pass.node->ops_) op->Each(*pass.node->field_, v, pass.out);
+      ++pass.count;
     };
     field_->get(ctx, &sink);
-    for (const auto& op : ops_) op->End(*field_, pass.first, pass.count, pass.kept, out);
+    const size_t count = pass.count;
+    for (const auto& op : ops_) op->End(*field_, ctx, count, out);
     std::vector<Violation>& list = out->list();
     for (size_t i = first_violation; i < list.size(); ++i) {
-      list[i].vars["count"] = std::to_string(pass.count);
+      list[i].vars["count"] = std::to_string(count);
       if (!message_.empty()) list[i].vars[kMessageOverride] = message_;
     }
   }
@@ -248,8 +234,6 @@ class FieldNode : public Node {
   const FieldDef* field_;
   std::vector<std::unique_ptr<Op>> ops_;
   std::string message_;
-  bool keep_values_;  // an op looks at all the values at the end (contains)
-  bool keep_first_;   // an op names the first value in its message (count)
 };
 
 class AllNode : public Node {

@@ -53,7 +53,11 @@ std::vector<Outcome> RunPrimitive(const std::string& name, const std::string& ya
   EXPECT_NE(info, nullptr) << name;
   if (info == nullptr) return {};
   Params params(YAML::Load(yaml_options), "test", nullptr);
-  auto check = info->create(params, applies_to);
+  return RunCheck(*info->create(params, applies_to), applies_to, evidence, at);
+}
+
+std::vector<Outcome> RunCheck(const Check& check, const std::string& applies_to,
+                              const Evidence& evidence, UnixTime at) {
   std::vector<Artifact> artifacts;
   if (applies_to == "crl") {
     for (const auto& c : evidence.crls())
@@ -63,7 +67,7 @@ std::vector<Outcome> RunPrimitive(const std::string& name, const std::string& ya
       artifacts.push_back({ArtifactKind::kCsr, nullptr, nullptr, c.get()});
     }
   } else if (applies_to == "events") {
-    std::vector<std::string> types = check->EventTypes();
+    std::vector<std::string> types = check.EventTypes();
     for (const Event& e : evidence.events()) {
       if (types.empty() || std::find(types.begin(), types.end(), e.type) != types.end()) {
         artifacts.push_back({ArtifactKind::kEvent, nullptr, nullptr, nullptr, &e});
@@ -90,7 +94,7 @@ std::vector<Outcome> RunPrimitive(const std::string& name, const std::string& ya
   if (applies_to == "corpus") {
     CorpusContext ctx{evidence, artifacts, at, &index};
     std::vector<std::pair<size_t, Outcome>> out;
-    check->EvaluateCorpus(ctx, &out);
+    check.EvaluateCorpus(ctx, &out);
     // Only the artifacts the check reports on, in evidence order.
     std::sort(out.begin(), out.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -112,7 +116,7 @@ std::vector<Outcome> RunPrimitive(const std::string& name, const std::string& ya
         a.issuer() ? evidence.FindIssuer(*a.issuer(), *a.extensions()) : nullptr;
     SignatureMemo signature;
     EvalContext ctx{evidence, a, ca, "tsa", view.crl ? &view : nullptr, at, &index, &signature};
-    check->Evaluate(ctx, &outcomes[i]);
+    check.Evaluate(ctx, &outcomes[i]);
   }
   return outcomes;
 }

@@ -30,6 +30,9 @@ std::vector<Bytes> PemBlocks(const std::filesystem::path& path, const std::strin
 std::vector<Outcome> RunPrimitive(const std::string& name, const std::string& yaml_options,
                                   const std::string& applies_to, const Evidence& evidence,
                                   UnixTime at = 0);
+// The same for a check made otherwise (a compiled declarative check).
+std::vector<Outcome> RunCheck(const Check& check, const std::string& applies_to,
+                              const Evidence& evidence, UnixTime at = 0);
 
 // A private key of corpus/keys/ ("sub-1"); the caller frees it.
 EVP_PKEY* LoadFixtureKey(const std::string& name);
