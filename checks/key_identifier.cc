@@ -26,7 +26,7 @@ class KeyIdentifierSha1 : public Check {
     } else {
       expected = &ctx.artifact.certificate->public_key().key_sha1;
     }
-    const std::optional<Bytes>& actual =
+    const std::optional<ByteView>& actual =
         authority_ ? exts.authority_key_identifier->key_id : exts.subject_key_identifier;
     if (!actual) {
       return Fail(out, {{"problem", "authorityKeyIdentifier has no keyIdentifier"}});

@@ -41,6 +41,7 @@ EvidenceIndex::EvidenceIndex(const Evidence& evidence, const BusinessCalendar& c
 }
 
 void EvidenceIndex::BindIssuances() {
+  if (Events("certificate_issued").empty()) return;
   std::unordered_map<std::string, std::vector<const Certificate*>> by_serial;
   for (const auto& c : evidence_.certificates()) by_serial[c->serial_hex()].push_back(c.get());
   auto bind = [&](const Event* e, const std::vector<const Certificate*>& certs) {
@@ -81,7 +82,7 @@ void EvidenceIndex::BindIssuances() {
   }
 }
 
-const std::vector<const Event*>& EvidenceIndex::Events(const std::string& type) const {
+const std::vector<const Event*>& EvidenceIndex::Events(std::string_view type) const {
   auto it = by_type_.find(type);
   return it == by_type_.end() ? Empty() : it->second;
 }

@@ -13,6 +13,7 @@
 
 #include "harness/calendar.h"
 #include "harness/model/evidence.h"
+#include "harness/model/string_map.h"
 
 namespace cpaudit {
 
@@ -26,7 +27,7 @@ class EvidenceIndex {
   const BusinessCalendar& calendar() const { return calendar_; }
 
   // Events of a type in time order (stable for equal times).
-  const std::vector<const Event*>& Events(const std::string& type) const;
+  const std::vector<const Event*>& Events(std::string_view type) const;
   // Events of a type whose string field `field` equals `value`, in time order.
   std::vector<const Event*> Join(const std::string& type, const std::string& field,
                                  const std::string& value) const;
@@ -57,7 +58,7 @@ class EvidenceIndex {
   using EventList = std::vector<const Event*>;
   const Evidence& evidence_;
   const BusinessCalendar& calendar_;
-  std::unordered_map<std::string, EventList> by_type_;
+  StringMap<EventList> by_type_;
   std::unordered_map<std::string, const Certificate*> certs_by_serial_;
   struct Binding {
     const Event* event = nullptr;

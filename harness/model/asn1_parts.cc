@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <ctime>
 #include <string_view>
-#include <unordered_map>
 
 #include "harness/model/openssl_ptr.h"
+#include "harness/model/string_map.h"
 
 namespace cpaudit {
 
@@ -85,11 +85,7 @@ class OidCache {
   }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
-  std::unordered_map<std::string, OidNames, Hash, std::equal_to<>> names_;
+  StringMap<OidNames> names_;
   OidNames overflow_;  // the last OID that did not fit
 };
 

@@ -23,7 +23,7 @@ std::string SerialHex(ByteView v) {
 
 std::shared_ptr<const Certificate> Certificate::Parse(Bytes der, Source source,
                                                       std::string* error) {
-  std::shared_ptr<Certificate> cert(new Certificate());
+  auto cert = std::make_shared<Certificate>(Private{});
   cert->der_ = std::move(der);
   cert->source_ = std::move(source);
   auto envelope = ParseSignedEnvelope(cert->der_, error);
@@ -47,7 +47,7 @@ std::shared_ptr<const Certificate> Certificate::Parse(Bytes der, Source source,
   }
   auto serial = tbs.Expect(der::kInteger, "serialNumber", &why);
   if (!serial || serial->content.empty()) return fail("serialNumber", why.empty() ? "empty" : why);
-  cert->serial_ = ToBytes(serial->content);
+  cert->serial_ = serial->content;
   cert->serial_hex_ = SerialHex(serial->content);
 
   auto sig_alg = tbs.Expect(der::kSequence, "signature", &why);

@@ -24,14 +24,24 @@ class Certificate {
   // Parses DER; nullptr with *error naming the part that is malformed.
   static std::shared_ptr<const Certificate> Parse(Bytes der, Source source, std::string* error);
 
+ private:
+  // Only Parse can make the tag, so only Parse constructs (with make_shared:
+  // one allocation for the certificate and its count).
+  struct Private {
+    explicit Private() = default;
+  };
+
+ public:
+  explicit Certificate(Private) {}
+
   Certificate(const Certificate&) = delete;
   Certificate& operator=(const Certificate&) = delete;
 
   const Bytes& der() const { return der_; }
   const Source& source() const { return source_; }
   const SignedEnvelope& envelope() const { return envelope_; }
-  int version() const { return version_; }         // the encoded value + 1 (3 for v3)
-  const Bytes& serial() const { return serial_; }  // INTEGER content octets
+  int version() const { return version_; }     // the encoded value + 1 (3 for v3)
+  ByteView serial() const { return serial_; }  // INTEGER content octets (a view into der())
   const std::string& serial_hex() const { return serial_hex_; }
   const AlgorithmId& tbs_signature_algorithm() const { return tbs_signature_algorithm_; }
   const Name& issuer() const { return issuer_; }
@@ -50,15 +60,13 @@ class Certificate {
   const std::vector<DerViolation>& der_violations() const { return der_violations_; }
 
  private:
-  Certificate() = default;
-
   std::vector<DerViolation> der_violations_;
 
   Bytes der_;
   Source source_;
   SignedEnvelope envelope_;
   int version_ = 1;
-  Bytes serial_;
+  ByteView serial_;
   std::string serial_hex_;
   AlgorithmId tbs_signature_algorithm_;
   Name issuer_;

@@ -119,13 +119,15 @@ void ExpectSameKeyExtensions(X509* x, const Extensions& exts, const std::string&
   const ASN1_OCTET_STRING* ski = X509_get0_subject_key_id(x);
   ASSERT_EQ(ski != nullptr, exts.subject_key_identifier.has_value()) << what;
   if (ski != nullptr) {
-    EXPECT_EQ(Bytes(ski->data, ski->data + ski->length), *exts.subject_key_identifier) << what;
+    EXPECT_EQ(Bytes(ski->data, ski->data + ski->length), ToBytes(*exts.subject_key_identifier))
+        << what;
   }
   const ASN1_OCTET_STRING* akid = X509_get0_authority_key_id(x);
   bool ours = exts.authority_key_identifier && exts.authority_key_identifier->key_id;
   ASSERT_EQ(akid != nullptr, ours) << what;
   if (akid != nullptr) {
-    EXPECT_EQ(Bytes(akid->data, akid->data + akid->length), *exts.authority_key_identifier->key_id)
+    EXPECT_EQ(Bytes(akid->data, akid->data + akid->length),
+              ToBytes(*exts.authority_key_identifier->key_id))
         << what;
   }
   if (exts.key_usage) {

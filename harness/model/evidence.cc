@@ -499,7 +499,7 @@ const CaCertificate* Evidence::FindIssuer(const Name& issuer, const Extensions& 
     if (ca.certificate->subject().Matches(issuer)) return &ca;
   }
   if (extensions.authority_key_identifier && extensions.authority_key_identifier->key_id) {
-    const Bytes& id = *extensions.authority_key_identifier->key_id;
+    ByteView id = *extensions.authority_key_identifier->key_id;
     for (const CaCertificate& ca : cas_) {
       const Sha1Digest& h = ca.certificate->public_key().key_sha1;
       if (std::equal(id.begin(), id.end(), h.begin(), h.end())) return &ca;

@@ -483,7 +483,7 @@ void DecodeKnown(Extension& ext, Extensions& out) {
         (serial && (serial->constructed || serial->content.empty()))) {
       return void(ext.error = "malformed authorityKeyIdentifier");
     }
-    if (key_id) v.key_id = ToBytes(key_id->content);
+    if (key_id) v.key_id = key_id->content;
     v.has_issuer = issuer.has_value();
     v.has_serial = serial.has_value();
     out.authority_key_identifier = std::move(v);
@@ -492,7 +492,7 @@ void DecodeKnown(Extension& ext, Extensions& out) {
     if (!ski || !ski->Is(der::kOctetString) || ski->constructed) {
       return void(ext.error = "malformed subjectKeyIdentifier");
     }
-    out.subject_key_identifier = ToBytes(ski->content);
+    out.subject_key_identifier = ski->content;
   } else if (oid == "2.5.29.19") {
     // SEQUENCE { cA BOOLEAN DEFAULT FALSE, pathLenConstraint INTEGER OPTIONAL }
     auto seq = Whole(ext.value);

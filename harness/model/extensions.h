@@ -31,7 +31,7 @@ struct Extension {
 };
 
 struct AuthorityKeyIdentifier {
-  std::optional<Bytes> key_id;
+  std::optional<ByteView> key_id;  // a view into the DER of the artifact
   bool has_issuer = false;
   bool has_serial = false;
 };
@@ -86,7 +86,7 @@ struct AccessDescription {
 struct Extensions {
   std::vector<Extension> list;  // in encoding order
   std::optional<AuthorityKeyIdentifier> authority_key_identifier;
-  std::optional<Bytes> subject_key_identifier;
+  std::optional<ByteView> subject_key_identifier;
   std::optional<std::vector<std::string_view>> key_usage;      // names of the bits set (static)
   std::optional<std::vector<std::string>> extended_key_usage;  // purpose OIDs
   std::optional<std::vector<PolicyInformation>> certificate_policies;

@@ -63,7 +63,8 @@ VerifyResult VerificationKey::Verify(const SignedEnvelope& envelope, std::string
     return VerifyResult::kUnsupported;
   }
   if (EVP_PKEY_get_base_id(impl_->key.get()) != pkey_nid) {
-    *reason = "signature algorithm " + OidLongName(envelope.algorithm.oid) + " does not fit the CA key";
+    *reason =
+        "signature algorithm " + OidLongName(envelope.algorithm.oid) + " does not fit the CA key";
     return VerifyResult::kInvalid;
   }
   ossl::MdCtx ctx(EVP_MD_CTX_new());
