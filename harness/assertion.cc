@@ -30,12 +30,23 @@ class Violations {
     list_.push_back(std::move(v));
   }
   std::vector<Violation>& list() { return list_; }
+  // A test that cannot be decided (a compared field has no value, or the
+  // issuing CA is not in the evidence): it does not hold, and the rule is not
+  // evaluated unless something else already fails it.
+  void NotEvaluated(std::string reason) {
+    ++count_;
+    if (not_evaluated_.empty()) not_evaluated_ = std::move(reason);
+  }
+  const std::string& not_evaluated() const { return not_evaluated_; }
 
  private:
   bool collect_;
   size_t count_ = 0;
   std::vector<Violation> list_;
+  std::string not_evaluated_;
 };
+
+constexpr const char* kNoIssuer = "no CA certificate in the evidence matches the issuer";
 
 class Node {
  public:
@@ -51,7 +62,7 @@ class Node {
 class Op {
  public:
   virtual ~Op() = default;
-  virtual void Each(const FieldDef&, const FieldValue&, Violations*) const {}
+  virtual void Each(const FieldDef&, const EvalContext&, const FieldValue&, Violations*) const {}
   virtual void End(const FieldDef&, const EvalContext&, size_t /*count*/, Violations*) const {}
   virtual std::string Describe() const = 0;
 };
@@ -63,7 +74,7 @@ void Add(Violations* out, const FieldDef& field, const std::string& op, const Fi
          const Expected& expected) {
   if (!out->collecting()) return out->Count();
   Vars vars = {{"field", field.path},
-               {"value", v ? ToString(v->value) : ""},
+               {"value", v ? FormatValue(field.type, v->value) : ""},
                {"attribute", v ? std::string(v->attribute) : ""},
                {"attribute_value", v ? std::string(v->attribute_value) : ""},
                {"expected", expected()},
@@ -73,30 +84,34 @@ void Add(Violations* out, const FieldDef& field, const std::string& op, const Fi
   out->Push({std::move(vars), std::move(key), std::nullopt});
 }
 
-std::string Join(const std::vector<Value>& values) {
+std::string Join(ValueType type, const std::vector<Value>& values) {
   std::string s;
-  for (const Value& v : values) s += (s.empty() ? "" : ", ") + ToString(v);
+  for (const Value& v : values) s += (s.empty() ? "" : ", ") + FormatValue(type, v);
   return s;
 }
 
 class EachOp : public Op {
  public:
   enum Kind { kEquals, kIn, kNotIn };
-  EachOp(Kind kind, std::vector<Value> expected) : kind_(kind), expected_(std::move(expected)) {
+  EachOp(Kind kind, ValueType type, std::vector<Value> expected)
+      : kind_(kind), type_(type), expected_(std::move(expected)) {
     for (const Value& e : expected_) expected_refs_.push_back(Ref(e));
   }
-  void Each(const FieldDef& field, const FieldValue& v, Violations* out) const override {
+  void Each(const FieldDef& field, const EvalContext&, const FieldValue& v,
+            Violations* out) const override {
     bool listed =
         std::find(expected_refs_.begin(), expected_refs_.end(), v.value) != expected_refs_.end();
-    if (listed == (kind_ == kNotIn)) Add(out, field, Name(), &v, [&] { return Join(expected_); });
+    if (listed == (kind_ == kNotIn)) Add(out, field, Name(), &v, [&] { return Expected(); });
   }
   std::string Describe() const override {
-    return kind_ == kEquals ? "equals " + Join(expected_) : Name() + " [" + Join(expected_) + "]";
+    return kind_ == kEquals ? "equals " + Expected() : Name() + " [" + Expected() + "]";
   }
 
  private:
   std::string Name() const { return kind_ == kEquals ? "equals" : kind_ == kIn ? "in" : "not_in"; }
+  std::string Expected() const { return Join(type_, expected_); }
   Kind kind_;
+  ValueType type_;
   std::vector<Value> expected_;
   std::vector<ValueRef> expected_refs_;  // views of expected_, compared without a copy
 };
@@ -104,7 +119,8 @@ class EachOp : public Op {
 class MatchesOp : public Op {
  public:
   explicit MatchesOp(std::unique_ptr<RE2> re) : re_(std::move(re)) {}
-  void Each(const FieldDef& field, const FieldValue& v, Violations* out) const override {
+  void Each(const FieldDef& field, const EvalContext&, const FieldValue& v,
+            Violations* out) const override {
     if (!RE2::PartialMatch(std::get<std::string_view>(v.value), *re_)) {
       Add(out, field, "matches", &v, [&] { return re_->pattern(); });
     }
@@ -117,7 +133,7 @@ class MatchesOp : public Op {
 
 class ContainsOp : public Op {
  public:
-  explicit ContainsOp(std::vector<Value> wanted) : wanted_(std::move(wanted)) {}
+  ContainsOp(ValueType type, std::vector<Value> wanted) : type_(type), wanted_(std::move(wanted)) {}
   void End(const FieldDef& field, const EvalContext& ctx, size_t, Violations* out) const override {
     for (const Value& w : wanted_) {
       struct Look {
@@ -127,38 +143,103 @@ class ContainsOp : public Op {
       FieldSink sink = [&look](const FieldValue& v) { look.found |= v.value == look.want; };
       field.get(ctx, &sink);
       // Each missing value is a violation of its own (its own fingerprint).
-      if (!look.found)
-        Add(out, field, "contains|" + ToString(w), nullptr, [&] { return ToString(w); });
+      if (!look.found) {
+        Add(out, field, "contains|" + ToString(w), nullptr, [&] { return FormatValue(type_, w); });
+      }
     }
   }
-  std::string Describe() const override { return "contains " + Join(wanted_); }
+  std::string Describe() const override { return "contains " + Join(type_, wanted_); }
 
  private:
+  ValueType type_;
   std::vector<Value> wanted_;
 };
 
-// at_least / at_most on integer fields.
-class BoundOp : public Op {
+// A comparison of every value with an operand: a literal, or the one value of
+// another field of the artifact or of its issuing CA's certificate
+// (`{field: issuer_certificate.validity.not_after}`). The ordering operators
+// take integers and times; equals with a field takes any type.
+class CompareOp : public Op {
  public:
-  BoundOp(bool lower, int64_t bound) : lower_(lower), bound_(bound) {}
-  void Each(const FieldDef& field, const FieldValue& v, Violations* out) const override {
-    int64_t n = std::get<int64_t>(v.value);
-    if (lower_ ? n < bound_ : n > bound_) Add(out, field, Name(), &v, [&] { return Describe(); });
+  enum Kind { kLess, kAtMost, kGreater, kAtLeast, kEqual };
+  CompareOp(Kind kind, ValueType type, Value literal)
+      : kind_(kind), type_(type), literal_(std::move(literal)) {}
+  CompareOp(Kind kind, ValueType type, const FieldDef* operand)
+      : kind_(kind), type_(type), operand_(operand) {}
+
+  void Each(const FieldDef& field, const EvalContext& ctx, const FieldValue& v,
+            Violations* out) const override {
+    if (!operand_) {
+      ValueRef literal = Ref(literal_);
+      if (!Holds(v.value, literal)) Fail(field, v, FormatValue(type_, literal), out);
+      return;
+    }
+    if (operand_->needs_issuer && ctx.issuer_ca == nullptr) return out->NotEvaluated(kNoIssuer);
+    struct Against {
+      const CompareOp* op;
+      const FieldValue* v;
+      size_t count = 0;
+      std::optional<std::string> failed_against;  // the operand, when the test fails
+    } against{this, &v};
+    FieldSink sink = [&against](const FieldValue& other) {
+      if (against.count++ == 0 && !against.op->Holds(against.v->value, other.value)) {
+        against.failed_against = FormatValue(against.op->type_, other.value);
+      }
+    };
+    operand_->get(ctx, &sink);
+    if (against.count != 1) {
+      return out->NotEvaluated(fmt::format("{} has {} values; {} compares with exactly one",
+                                           operand_->path, against.count, field.path));
+    }
+    if (against.failed_against) Fail(field, v, *against.failed_against, out);
   }
   std::string Describe() const override {
-    return fmt::format("{} {}", lower_ ? "at least" : "at most", bound_);
+    return Expected(operand_ ? operand_->path : FormatValue(type_, literal_));
   }
 
  private:
-  const char* Name() const { return lower_ ? "at_least" : "at_most"; }
-  bool lower_;
-  int64_t bound_;
+  bool Holds(const ValueRef& a, const ValueRef& b) const {
+    switch (kind_) {
+      case kLess:
+        return a < b;
+      case kAtMost:
+        return a <= b;
+      case kGreater:
+        return a > b;
+      case kAtLeast:
+        return a >= b;
+      case kEqual:
+        return a == b;
+    }
+    return false;
+  }
+  void Fail(const FieldDef& field, const FieldValue& v, const std::string& against,
+            Violations* out) const {
+    Add(out, field, Name(), &v, [&] { return Expected(against); });
+  }
+  // "at least 2048", "at most 2049-12-31T23:59:59Z (issuer_certificate.validity.not_after)".
+  std::string Expected(const std::string& against) const {
+    static constexpr const char* kWords[] = {"less than", "at most", "more than", "at least",
+                                             "equal to"};
+    std::string text = std::string(kWords[kind_]) + " " + against;
+    if (operand_ && against != operand_->path) text += " (" + operand_->path + ")";
+    return text;
+  }
+  const char* Name() const {
+    static constexpr const char* kNames[] = {"lt", "at_most", "gt", "at_least", "equals"};
+    return kNames[kind_];
+  }
+  Kind kind_;
+  ValueType type_;
+  Value literal_;
+  const FieldDef* operand_ = nullptr;
 };
 
 class CriticalOp : public Op {
  public:
   explicit CriticalOp(bool critical) : critical_(critical) {}
-  void Each(const FieldDef& field, const FieldValue& v, Violations* out) const override {
+  void Each(const FieldDef& field, const EvalContext&, const FieldValue& v,
+            Violations* out) const override {
     if (std::get<bool>(v.value) != critical_) {
       Add(out, field, "critical", &v,
           [&] { return std::string(critical_ ? "critical" : "not critical"); });
@@ -202,16 +283,18 @@ class FieldNode : public Node {
   FieldNode(const FieldDef* field, std::vector<std::unique_ptr<Op>> ops, std::string message)
       : field_(field), ops_(std::move(ops)), message_(std::move(message)) {}
   void Evaluate(const EvalContext& ctx, Violations* out) const override {
+    if (field_->needs_issuer && ctx.issuer_ca == nullptr) return out->NotEvaluated(kNoIssuer);
     size_t first_violation = out->list().size();
     // One capture, so that the sink fits std::function's inline buffer (no
     // allocation): this runs for every field of every rule on every certificate.
     struct Pass {
       const FieldNode* node;
+      const EvalContext* ctx;
       Violations* out;
       size_t count = 0;
-    } pass{this, out};
+    } pass{this, &ctx, out};
     FieldSink sink = [&pass](const FieldValue& v) {
-      for (const auto& op : pass.node->ops_) op->Each(*pass.node->field_, v, pass.out);
+      for (const auto& op : pass.node->ops_) op->Each(*pass.node->field_, *pass.ctx, v, pass.out);
       ++pass.count;
     };
     field_->get(ctx, &sink);
@@ -261,11 +344,15 @@ class AnyNode : public AllNode {
   void Evaluate(const EvalContext& ctx, Violations* out) const override {
     // Each branch is tried counting only; when every one fails, the first
     // branch's violations speak for the node.
+    // A branch that cannot be decided might have held: then neither can the `any`.
+    std::string undecided;
     for (const auto& c : children_) {
       Violations probe(false);
       c->Evaluate(ctx, &probe);
       if (probe.size() == 0) return;
+      if (undecided.empty()) undecided = probe.not_evaluated();
     }
+    if (!undecided.empty()) return out->NotEvaluated(undecided);
     children_.front()->Evaluate(ctx, out);
   }
   std::string Describe() const override { return Join("any of"); }
@@ -277,6 +364,7 @@ class NotNode : public Node {
   void Evaluate(const EvalContext& ctx, Violations* out) const override {
     Violations inner(false);
     child_->Evaluate(ctx, &inner);
+    if (!inner.not_evaluated().empty()) return out->NotEvaluated(inner.not_evaluated());
     if (inner.size() > 0) return;
     if (!out->collecting()) return out->Count();
     out->Push({{{"field", ""},
@@ -369,6 +457,11 @@ class Compiler {
           return n.as<int64_t>();
         case ValueType::kString:
           return n.Scalar();
+        case ValueType::kTime:
+          if (auto t = ParseRfc3339(n.Scalar())) return int64_t{*t};
+          ThrowAt(file_, raw,
+                  fmt::format("{}: expected an RFC 3339 time (2026-01-01T00:00:00Z) for field {}",
+                              op, field.path));
         case ValueType::kExtension:
           break;
       }
@@ -422,14 +515,14 @@ class Compiler {
                 op + " does not apply to an extension; use present, absent or "
                      "critical (or a field inside the extension)");
       }
-      if (op == "equals") {
-        ops.push_back(
-            std::make_unique<EachOp>(EachOp::kEquals, std::vector<Value>{Typed(arg, *field, op)}));
+      if (auto kind = CompareKind(op)) {
+        ops.push_back(CompileCompare(*kind, arg, *field, op));
       } else if (op == "in" || op == "not_in") {
         ops.push_back(std::make_unique<EachOp>(op == "in" ? EachOp::kIn : EachOp::kNotIn,
+                                               field->type,
                                                TypedList(arg, *field, op, false, op == "in")));
       } else if (op == "contains") {
-        ops.push_back(std::make_unique<ContainsOp>(TypedList(arg, *field, op, true)));
+        ops.push_back(std::make_unique<ContainsOp>(field->type, TypedList(arg, *field, op, true)));
       } else if (op == "matches") {
         if (field->type != ValueType::kString) {
           ThrowAt(file_, kv.first, "matches applies to string fields only");
@@ -441,12 +534,6 @@ class Compiler {
         auto re = std::make_unique<RE2>(pattern.Scalar(), options);
         if (!re->ok()) ThrowAt(file_, arg, "matches: invalid regular expression: " + re->error());
         ops.push_back(std::make_unique<MatchesOp>(std::move(re)));
-      } else if (op == "at_least" || op == "at_most") {
-        if (field->type != ValueType::kInt) {
-          ThrowAt(file_, kv.first, op + " applies to integer fields only");
-        }
-        ops.push_back(
-            std::make_unique<BoundOp>(op == "at_least", std::get<int64_t>(Typed(arg, *field, op))));
       } else if (op == "present" || op == "absent") {
         bool want = BoolArg(arg, op);
         bool must_exist = (op == "present") == want;
@@ -462,12 +549,57 @@ class Compiler {
       } else {
         ThrowAt(file_, kv.first,
                 "unknown operator \"" + op +
-                    "\" (equals, in, not_in, matches, contains, at_least, at_most, present, "
-                    "absent, count, critical, message)");
+                    "\" (equals, in, not_in, matches, contains, <, <=, >, >=, at_least, "
+                    "at_most, present, absent, count, critical, message)");
       }
     }
     if (ops.empty()) ThrowAt(file_, node, "field " + path + " has no operator");
     return std::make_unique<FieldNode>(field, std::move(ops), std::move(message));
+  }
+
+  static std::optional<CompareOp::Kind> CompareKind(const std::string& op) {
+    if (op == "<") return CompareOp::kLess;
+    if (op == "<=" || op == "at_most") return CompareOp::kAtMost;
+    if (op == ">") return CompareOp::kGreater;
+    if (op == ">=" || op == "at_least") return CompareOp::kAtLeast;
+    if (op == "equals") return CompareOp::kEqual;
+    return std::nullopt;
+  }
+
+  // The operand of a comparison: a value of the field's type, or
+  // `{field: PATH}`, a field of the same type (of this artifact, or
+  // issuer_certificate.PATH of its issuing CA's certificate).
+  std::unique_ptr<Op> CompileCompare(CompareOp::Kind kind, const YAML::Node& arg,
+                                     const FieldDef& field, const std::string& op) {
+    bool ordering = kind != CompareOp::kEqual;
+    if (ordering && field.type != ValueType::kInt && field.type != ValueType::kTime) {
+      ThrowAt(file_, arg,
+              fmt::format("{} compares integer and time fields; {} is a {}", op, field.path,
+                          ToString(field.type)));
+    }
+    if (!arg.IsMap()) {
+      Value literal = Typed(arg, field, op);
+      if (!ordering)
+        return std::make_unique<EachOp>(EachOp::kEquals, field.type,
+                                        std::vector<Value>{std::move(literal)});
+      return std::make_unique<CompareOp>(kind, field.type, std::move(literal));
+    }
+    ExpectOnly(arg, {"field"});
+    const YAML::Node path = arg["field"];
+    if (!path || !path.IsScalar()) ThrowAt(file_, arg, op + ": expected a value or {field: PATH}");
+    const FieldDef* operand = FindField(kind_, path.Scalar());
+    if (operand == nullptr) {
+      ThrowAt(file_, path,
+              fmt::format("unknown field path \"{}\" for {} (see rules/FIELDS.md)", path.Scalar(),
+                          ToString(kind_)));
+    }
+    if (operand->type != field.type) {
+      ThrowAt(
+          file_, path,
+          fmt::format("{}: {} ({}) and {} ({}) differ in type; compare fields of one type", op,
+                      field.path, ToString(field.type), operand->path, ToString(operand->type)));
+    }
+    return std::make_unique<CompareOp>(kind, field.type, operand);
   }
 
   bool BoolArg(const YAML::Node& raw, const std::string& op) {
@@ -519,7 +651,13 @@ class AssertionCheck : public Check {
     Violations found(true);
     root_->Evaluate(ctx, &found);
     std::vector<Violation>& violations = found.list();
-    if (violations.empty()) return;
+    if (violations.empty()) {
+      if (!found.not_evaluated().empty()) {
+        out->status = Status::kNotEvaluated;
+        out->reason = found.not_evaluated();
+      }
+      return;
+    }
     std::unordered_set<std::string> seen;
     for (auto& v : violations) {
       if (seen.insert(v.key).second) Fail(out, std::move(v.vars), std::move(v.key));

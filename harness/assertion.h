@@ -9,8 +9,13 @@
 //   not_in: [..]   no value is in the list
 //   matches: RE    every value matches the RE2 pattern (unanchored; anchor it)
 //   contains: X|[..]  every listed value is among the values
-//   at_least: N, at_most: N  (integer fields) every value is >= N, <= N
+//   <, <=, >, >=: X  (integer and time fields) every value compares so with X;
+//                  at_least and at_most are >= and <=
 //   critical: B    (extension fields) the extension's critical flag is B
+// The operand of a comparison or of equals may be `{field: PATH}`: the one
+// value of another field of the artifact, or of issuer_certificate.PATH (the
+// issuing CA's certificate); without exactly one value the rule is not
+// evaluated, unless something else already fails it.
 // and on the values as a whole:
 //   present: true  at least one value;  absent: true  no value
 //   count: N | {min: A, max: B}

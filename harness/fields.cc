@@ -64,8 +64,10 @@ std::optional<ByteView> CrlNumberOctets(const Crl& crl) {
   return n->content;
 }
 
-constexpr std::string_view kOcspMethod = "1.3.6.1.5.5.7.48.1";       // id-ad-ocsp
-constexpr std::string_view kCaIssuersMethod = "1.3.6.1.5.5.7.48.2";  // id-ad-caIssuers
+constexpr std::string_view kCpsQualifier = "1.3.6.1.5.5.7.2.1";         // id-qt-cps
+constexpr std::string_view kUserNoticeQualifier = "1.3.6.1.5.5.7.2.2";  // id-qt-unotice
+constexpr std::string_view kOcspMethod = "1.3.6.1.5.5.7.48.1";          // id-ad-ocsp
+constexpr std::string_view kCaIssuersMethod = "1.3.6.1.5.5.7.48.2";     // id-ad-caIssuers
 
 // An HTTP or LDAP URI (RFC 5280 4.2.1.13, 4.2.2.1), scheme in any case.
 bool IsHttpOrLdap(const std::string& uri) {
@@ -95,6 +97,28 @@ void ForEachUserNotice(const EvalContext& c, Fn fn) {
   if (!cp) return;
   for (const PolicyInformation& p : *cp) {
     for (const UserNotice& n : p.user_notices) fn(p, n);
+  }
+}
+
+// Calls fn(policy, kind, value) for each qualifier of each policy, in order:
+// kind "cps" (value the URI), "user_notice" (value the explicitText), or the
+// qualifier's OID (value empty). A policy's CPS URIs and notices are kept in
+// the order of its qualifiers.
+template <typename Fn>
+void ForEachQualifier(const EvalContext& c, Fn fn) {
+  const auto& cp = c.artifact.certificate->extensions().certificate_policies;
+  if (!cp) return;
+  for (const PolicyInformation& p : *cp) {
+    size_t cps = 0, notice = 0;
+    for (const std::string& id : p.qualifier_ids) {
+      if (id == kCpsQualifier && cps < p.cps_uris.size()) {
+        fn(p, "cps", p.cps_uris[cps++]);
+      } else if (id == kUserNoticeQualifier && notice < p.user_notices.size()) {
+        fn(p, "user_notice", p.user_notices[notice++].explicit_text);
+      } else {
+        fn(p, id, "");
+      }
+    }
   }
 }
 
@@ -199,6 +223,28 @@ void AddExtensionFields(std::vector<FieldDef>* defs, ArtifactKind kind) {
   }
 }
 
+// issuer_certificate.PATH for certificates and CRLs: PATH of the CA
+// certificate that issued the artifact (the one the signature is checked with).
+void AddIssuerCertificateFields(std::vector<FieldDef>* defs) {
+  std::vector<FieldDef> derived;
+  for (const FieldDef& f : *defs) {
+    if (f.kind != ArtifactKind::kCertificate || f.path == "profile") continue;
+    for (ArtifactKind k : {ArtifactKind::kCertificate, ArtifactKind::kCrl}) {
+      derived.push_back({std::string(kIssuerCertificatePrefix) + f.path, k, f.type,
+                         "of the issuing CA's certificate: " + f.doc,
+                         [get = f.get](const EvalContext& c, Out* o) {
+                           if (c.issuer_ca == nullptr) return;
+                           Artifact ca{ArtifactKind::kCertificate, c.issuer_ca->certificate.get()};
+                           EvalContext of_ca{c.evidence, ca,   nullptr, "",
+                                             nullptr,    c.at, c.index, nullptr};
+                           get(of_ca, o);
+                         },
+                         true});
+    }
+  }
+  for (FieldDef& f : derived) defs->push_back(std::move(f));
+}
+
 std::vector<FieldDef> BuildFields() {
   std::vector<FieldDef> d;
   const ArtifactKind kCert = ArtifactKind::kCertificate;
@@ -217,6 +263,38 @@ std::vector<FieldDef> BuildFields() {
                  "the outer signatureAlgorithm's parameters: absent, NULL, an OID, or other",
                  [](const EvalContext& c, Out* o) {
                    Push(o, ParametersText(EnvelopeOf(c.artifact).algorithm.parameters));
+                 }});
+    auto scheme = [](const EvalContext& c) {
+      return DescribeSignature(EnvelopeOf(c.artifact).algorithm);
+    };
+    d.push_back({"signature.hash", k, ValueType::kString,
+                 "the digest the signature algorithm uses, by OpenSSL's short name (SHA1, SHA256, "
+                 "SHA384, SHA512, SHA3-256, MD5); for RSASSA-PSS its hashAlgorithm",
+                 [scheme](const EvalContext& c, Out* o) {
+                   auto s = scheme(c);
+                   if (s && !s->hash.empty()) Push(o, s->hash);
+                 }});
+    d.push_back({"signature.pss", k, ValueType::kBool,
+                 "true for RSASSA-PSS with readable parameters, false for other algorithms",
+                 [scheme](const EvalContext& c, Out* o) {
+                   if (auto s = scheme(c)) Push(o, s->pss);
+                 }});
+    d.push_back({"signature.pss.mgf_hash", k, ValueType::kString,
+                 "RSASSA-PSS: the digest of MGF1 (the MGF's OID if it is not MGF1)",
+                 [scheme](const EvalContext& c, Out* o) {
+                   auto s = scheme(c);
+                   if (s && s->pss) Push(o, s->mgf_hash);
+                 }});
+    d.push_back({"signature.pss.salt_length", k, ValueType::kInt,
+                 "RSASSA-PSS: saltLength (20 when absent)", [scheme](const EvalContext& c, Out* o) {
+                   auto s = scheme(c);
+                   if (s && s->pss) Push(o, s->salt_length);
+                 }});
+    d.push_back({"signature.pss.trailer_field", k, ValueType::kInt,
+                 "RSASSA-PSS: trailerField (1 when absent)",
+                 [scheme](const EvalContext& c, Out* o) {
+                   auto s = scheme(c);
+                   if (s && s->pss) Push(o, s->trailer_field);
                  }});
     d.push_back({"der.violations[*]", k, ValueType::kString,
                  "each way the encoding is not X.690 DER, \"WHERE: WHAT\" (\"tbsCertificate."
@@ -265,6 +343,22 @@ std::vector<FieldDef> BuildFields() {
                  [](const EvalContext& c, Out* o) {
                    Push(o, ParametersText(KeyOf(c.artifact).algorithm.parameters));
                  }});
+    d.push_back({"public_key.bits", k, ValueType::kInt,
+                 "the key size in bits: the RSA modulus, or the EC curve's field size (256 for "
+                 "P-256); absent for other keys",
+                 [](const EvalContext& c, Out* o) {
+                   const PublicKeyInfo& key = KeyOf(c.artifact);
+                   if (int bits = key.rsa_modulus_bits ? key.rsa_modulus_bits : key.ec_bits) {
+                     Push(o, int64_t{bits});
+                   }
+                 }});
+    d.push_back({"public_key.ec_curve", k, ValueType::kString,
+                 "an EC key's named curve: P-256, P-384, P-521 (NIST names), else OpenSSL's "
+                 "short name or the OID; absent for other keys",
+                 [](const EvalContext& c, Out* o) {
+                   const std::string& curve = KeyOf(c.artifact).ec_curve;
+                   if (!curve.empty()) Push(o, curve);
+                 }});
     d.push_back({"public_key.rsa_bits", k, ValueType::kInt,
                  "the RSA modulus size in bits (absent for other keys)",
                  [](const EvalContext& c, Out* o) {
@@ -284,14 +378,14 @@ std::vector<FieldDef> BuildFields() {
       {"serial.sign", kCert, ValueType::kString,
        "positive, zero or negative: the sign of the serialNumber",
        [](const EvalContext& c, Out* o) { Push(o, SignOf(c.artifact.certificate->serial())); }});
-  d.push_back({"validity.not_before", kCert, ValueType::kString, "notBefore, RFC 3339 UTC",
+  d.push_back({"validity.not_before", kCert, ValueType::kTime, "notBefore",
                [](const EvalContext& c, Out* o) {
-                 Push(o, FormatRfc3339(c.artifact.certificate->not_before()));
+                 Push(o, int64_t{c.artifact.certificate->not_before()});
                }});
-  d.push_back({"validity.not_after", kCert, ValueType::kString, "notAfter, RFC 3339 UTC",
-               [](const EvalContext& c, Out* o) {
-                 Push(o, FormatRfc3339(c.artifact.certificate->not_after()));
-               }});
+  d.push_back(
+      {"validity.not_after", kCert, ValueType::kTime, "notAfter", [](const EvalContext& c, Out* o) {
+         Push(o, int64_t{c.artifact.certificate->not_after()});
+       }});
   AddTimeFields(&d, kCert, "validity.not_before", "notBefore",
                 [](const Artifact& a) -> std::optional<EncodedTime> {
                   return a.certificate->not_before_encoded();
@@ -300,6 +394,14 @@ std::vector<FieldDef> BuildFields() {
                 [](const Artifact& a) -> std::optional<EncodedTime> {
                   return a.certificate->not_after_encoded();
                 });
+  d.push_back({"validity.duration_days", kCert, ValueType::kInt,
+               "the validity period in days, notBefore through notAfter inclusive (RFC 5280 "
+               "4.1.2.5), rounded up: one second over 365 days counts 366",
+               [](const EvalContext& c, Out* o) {
+                 const Certificate& cert = *c.artifact.certificate;
+                 int64_t seconds = cert.not_after() - cert.not_before() + 1;
+                 Push(o, seconds <= 0 ? int64_t{0} : (seconds + 86399) / 86400);
+               }});
   d.push_back({"validity.seconds", kCert, ValueType::kInt,
                "notAfter minus notBefore in seconds (negative when notAfter is earlier)",
                [](const EvalContext& c, Out* o) {
@@ -378,6 +480,20 @@ std::vector<FieldDef> BuildFields() {
                  if (cp)
                    for (const auto& p : *cp)
                      for (const auto& q : p.qualifier_ids) Push(o, q);
+               }});
+  d.push_back({"certificate_policies.qualifiers[*].kind", kCert, ValueType::kString,
+               "the kind of each qualifier of every policy: cps, user_notice, or the "
+               "policyQualifierId OID of another; {attribute} is the policy OID",
+               [](const EvalContext& c, Out* o) {
+                 ForEachQualifier(c, [o](const PolicyInformation& p, std::string_view kind,
+                                         std::string_view) { Push(o, kind, p.oid); });
+               }});
+  d.push_back({"certificate_policies.qualifiers[*].value", kCert, ValueType::kString,
+               "the value of each qualifier of every policy: the CPS URI, or the userNotice's "
+               "explicitText (empty without one, and for other kinds); {attribute} is the kind",
+               [](const EvalContext& c, Out* o) {
+                 ForEachQualifier(c, [o](const PolicyInformation&, std::string_view kind,
+                                         std::string_view value) { Push(o, value, kind); });
                }});
   d.push_back({"certificate_policies.cps_uris[*]", kCert, ValueType::kString,
                "the URI of each id-qt-cps qualifier of every policy",
@@ -581,14 +697,13 @@ std::vector<FieldDef> BuildFields() {
                  if (ski) Push(o, HexEncode(*ski));
                }});
 
-  d.push_back({"this_update", kCrl, ValueType::kString, "thisUpdate, RFC 3339 UTC",
-               [](const EvalContext& c, Out* o) {
-                 Push(o, FormatRfc3339(c.artifact.crl->this_update()));
-               }});
-  d.push_back({"next_update", kCrl, ValueType::kString, "nextUpdate, RFC 3339 UTC (absent if none)",
+  d.push_back(
+      {"this_update", kCrl, ValueType::kTime, "thisUpdate",
+       [](const EvalContext& c, Out* o) { Push(o, int64_t{c.artifact.crl->this_update()}); }});
+  d.push_back({"next_update", kCrl, ValueType::kTime, "nextUpdate (absent if none)",
                [](const EvalContext& c, Out* o) {
                  if (c.artifact.crl->next_update()) {
-                   Push(o, FormatRfc3339(*c.artifact.crl->next_update()));
+                   Push(o, int64_t{*c.artifact.crl->next_update()});
                  }
                }});
   AddTimeFields(
@@ -693,9 +808,8 @@ std::vector<FieldDef> BuildFields() {
                }});
   // Events: the fields of DESIGN.md's event schema, as strings (numbers and
   // booleans in their JSON spelling); NAME[*] yields each element of a list.
-  d.push_back(
-      {"time", kEvent, ValueType::kString, "the event time, RFC 3339 UTC",
-       [](const EvalContext& c, Out* o) { Push(o, FormatRfc3339(c.artifact.event->time)); }});
+  d.push_back({"time", kEvent, ValueType::kTime, "the event time",
+               [](const EvalContext& c, Out* o) { Push(o, int64_t{c.artifact.event->time}); }});
   for (std::string_view name : EventFieldNames()) {
     std::string n(name);
     d.push_back({n, kEvent, ValueType::kString, "the event's \"" + n + "\" field",
@@ -708,6 +822,7 @@ std::vector<FieldDef> BuildFields() {
                    for (std::string_view v : c.artifact.event->List(n)) Push(o, v);
                  }});
   }
+  AddIssuerCertificateFields(&d);
   return d;
 }
 

@@ -36,7 +36,13 @@ struct FieldDef {
   ValueType type;
   std::string doc;
   std::function<void(const EvalContext&, FieldSink*)> get;
+  // issuer_certificate.*: read from the issuing CA's certificate, so not
+  // evaluated when the evidence has none.
+  bool needs_issuer = false;
 };
+
+// The prefix of the paths that read the issuing CA's certificate.
+inline constexpr std::string_view kIssuerCertificatePrefix = "issuer_certificate.";
 
 const std::vector<FieldDef>& AllFields();
 const FieldDef* FindField(ArtifactKind kind, std::string_view path);

@@ -219,10 +219,19 @@ int Explain(const std::string& id, const std::string& pack_dir) {
 int ListFields() {
   for (ArtifactKind kind : {ArtifactKind::kCertificate, ArtifactKind::kCrl, ArtifactKind::kCsr}) {
     std::cout << "applies_to: " << ToString(kind) << "\n";
+    bool issuer_paths = false;
     for (const FieldDef& f : AllFields()) {
-      if (f.kind == kind) {
+      if (f.kind != kind) continue;
+      if (f.needs_issuer) {
+        issuer_paths = true;
+      } else {
         std::cout << fmt::format("  {:<40} {:<10} {}\n", f.path, ToString(f.type), f.doc);
       }
+    }
+    if (issuer_paths) {
+      std::cout << fmt::format("  {:<40} {:<10} {}\n", "issuer_certificate.PATH", "as PATH",
+                               "PATH (any certificate path but profile) of the issuing CA's "
+                               "certificate; not evaluated when the evidence has none");
     }
   }
   std::cout << "primitives:\n";

@@ -1,5 +1,7 @@
 #include "harness/value.h"
 
+#include "harness/model/time_util.h"
+
 namespace cpaudit {
 
 std::string_view ToString(ValueType t) {
@@ -10,6 +12,8 @@ std::string_view ToString(ValueType t) {
       return "integer";
     case ValueType::kString:
       return "string";
+    case ValueType::kTime:
+      return "time";
     case ValueType::kExtension:
       return "extension";
   }
@@ -24,14 +28,15 @@ std::string ToString(const ValueRef& v) {
   return std::string(std::get<std::string_view>(v));
 }
 
-ValueRef Ref(const Value& v) {
-  return std::visit([](const auto& x) -> ValueRef { return x; }, v);
+std::string FormatValue(ValueType type, const ValueRef& v) {
+  const int64_t* seconds = std::get_if<int64_t>(&v);
+  return type == ValueType::kTime && seconds != nullptr ? FormatRfc3339(*seconds) : ToString(v);
 }
 
-Value Owned(const ValueRef& v) {
-  if (const auto* s = std::get_if<std::string_view>(&v)) return std::string(*s);
-  if (const bool* b = std::get_if<bool>(&v)) return *b;
-  return std::get<int64_t>(v);
+std::string FormatValue(ValueType type, const Value& v) { return FormatValue(type, Ref(v)); }
+
+ValueRef Ref(const Value& v) {
+  return std::visit([](const auto& x) -> ValueRef { return x; }, v);
 }
 
 }  // namespace cpaudit

@@ -50,7 +50,9 @@ TEST(Corpus, RegeneratingGivesTheSameBytes) {
 TEST(Corpus, FieldsDocumentListsEveryPath) {
   std::string doc = testing::ReadFile(testing::SourceDir() / "rules/FIELDS.md");
   for (const FieldDef& f : AllFields()) {
-    EXPECT_NE(doc.find("`" + f.path + "`"), std::string::npos)
+    // issuer_certificate.PATH is documented once, as such.
+    std::string documented = f.needs_issuer ? "issuer_certificate.PATH" : f.path;
+    EXPECT_NE(doc.find("`" + documented + "`"), std::string::npos)
         << f.path << " (" << ToString(f.kind) << ") is not documented in rules/FIELDS.md";
   }
   for (const PrimitiveInfo& p : Primitives()) {

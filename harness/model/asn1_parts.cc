@@ -1,5 +1,7 @@
 #include "harness/model/asn1_parts.h"
 
+#include <openssl/ec.h>
+#include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/objects.h>
 
@@ -199,6 +201,109 @@ std::string ParametersText(ByteView parameters) {
   return "other";
 }
 
+namespace {
+
+// id-ecPublicKey's parameters: a namedCurve OID (RFC 5480); other forms
+// (implicitCurve, specifiedCurve) leave the curve empty.
+void DescribeCurve(ByteView parameters, PublicKeyInfo* info) {
+  if (parameters.empty() || parameters[0] != der::kOid) return;
+  std::string dotted = OidText(parameters);
+  if (dotted.empty()) return;
+  int nid = OBJ_txt2nid(dotted.c_str());
+  const char* nist = nid != NID_undef ? EC_curve_nid2nist(nid) : nullptr;
+  info->ec_curve = nist != nullptr ? nist : nid != NID_undef ? OBJ_nid2sn(nid) : dotted;
+  ossl::Ptr<EC_GROUP, EC_GROUP_free> group(nid != NID_undef ? EC_GROUP_new_by_curve_name(nid)
+                                                            : nullptr);
+  if (group) info->ec_bits = EC_GROUP_get_degree(group.get());
+  ERR_clear_error();
+}
+
+std::string DigestName(const std::string& dotted) {
+  int nid = OBJ_txt2nid(dotted.c_str());
+  return nid != NID_undef ? OBJ_nid2sn(nid) : dotted;
+}
+
+// AlgorithmIdentifier { OID, params } inside an EXPLICIT [n] of the PSS
+// parameters: its OID and parameters.
+std::optional<AlgorithmId> ExplicitAlgorithm(const der::Tlv& tagged) {
+  std::string error;
+  der::Reader r(tagged.content);
+  auto seq = r.Expect(der::kSequence, "AlgorithmIdentifier", &error);
+  if (!seq || !r.empty()) return std::nullopt;
+  return ParseAlgorithm(*seq, &error);
+}
+
+std::optional<int64_t> ExplicitSmallInteger(const der::Tlv& tagged) {
+  std::string error;
+  der::Reader r(tagged.content);
+  auto n = r.Expect(der::kInteger, "INTEGER", &error);
+  if (!n || !r.empty() || n->content.empty() || n->content.size() > 4 || (n->content[0] & 0x80)) {
+    return std::nullopt;
+  }
+  int64_t v = 0;
+  for (uint8_t b : n->content) v = v << 8 | b;
+  return v;
+}
+
+}  // namespace
+
+std::optional<SignatureScheme> DescribeSignature(const AlgorithmId& algorithm) {
+  SignatureScheme scheme;
+  if (algorithm.oid != "1.2.840.113549.1.1.10") {
+    int md = NID_undef, pkey = NID_undef;
+    int nid = OBJ_txt2nid(algorithm.oid.c_str());
+    if (nid != NID_undef && OBJ_find_sigid_algs(nid, &md, &pkey) && md != NID_undef) {
+      scheme.hash = OBJ_nid2sn(md);
+    }
+    return scheme;
+  }
+  // RSASSA-PSS-params ::= SEQUENCE { hashAlgorithm [0] DEFAULT sha1,
+  //   maskGenAlgorithm [1] DEFAULT mgf1SHA1, saltLength [2] DEFAULT 20,
+  //   trailerField [3] DEFAULT 1 }
+  scheme.pss = true;
+  scheme.hash = "SHA1";
+  scheme.mgf_hash = "SHA1";
+  scheme.salt_length = 20;
+  scheme.trailer_field = 1;
+  if (algorithm.parameters.empty()) return std::nullopt;  // RFC 4055: the parameters are present
+  std::string error;
+  der::Reader top(algorithm.parameters);
+  auto params = top.Expect(der::kSequence, "RSASSA-PSS-params", &error);
+  if (!params || !top.empty()) return std::nullopt;
+  der::Reader r(params->content);
+  if (auto hash = r.NextIfContext(0)) {
+    auto alg = ExplicitAlgorithm(*hash);
+    if (!alg) return std::nullopt;
+    scheme.hash = DigestName(alg->oid);
+  }
+  if (auto mgf = r.NextIfContext(1)) {
+    auto alg = ExplicitAlgorithm(*mgf);
+    if (!alg) return std::nullopt;
+    if (alg->oid != "1.2.840.113549.1.1.8" || alg->parameters.empty()) {
+      scheme.mgf_hash = alg->oid;  // not MGF1 (RFC 4055 defines no other): named by its OID
+      return scheme;
+    }
+    der::Reader mr(alg->parameters);
+    auto inner = mr.Expect(der::kSequence, "MGF1 hash", &error);
+    if (!inner || !mr.empty()) return std::nullopt;
+    auto mgf_hash = ParseAlgorithm(*inner, &error);
+    if (!mgf_hash) return std::nullopt;
+    scheme.mgf_hash = DigestName(mgf_hash->oid);
+  }
+  if (auto salt = r.NextIfContext(2)) {
+    auto v = ExplicitSmallInteger(*salt);
+    if (!v) return std::nullopt;
+    scheme.salt_length = *v;
+  }
+  if (auto trailer = r.NextIfContext(3)) {
+    auto v = ExplicitSmallInteger(*trailer);
+    if (!v) return std::nullopt;
+    scheme.trailer_field = *v;
+  }
+  if (!r.empty()) return std::nullopt;
+  return scheme;
+}
+
 std::optional<PublicKeyInfo> ParsePublicKeyInfo(const der::Tlv& tlv, std::string* error) {
   der::Reader r(tlv.content);
   auto alg_tlv = r.Expect(der::kSequence, "subjectPublicKeyInfo algorithm", error);
@@ -217,6 +322,7 @@ std::optional<PublicKeyInfo> ParsePublicKeyInfo(const der::Tlv& tlv, std::string
   info.algorithm = std::move(*alg);
   info.key = *key;
   info.key_sha1 = Sha1(*key);
+  if (info.algorithm.oid == "1.2.840.10045.2.1") DescribeCurve(info.algorithm.parameters, &info);
   if (info.algorithm.oid == "1.2.840.113549.1.1.1") {
     // RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }
     der::Reader kr(*key);

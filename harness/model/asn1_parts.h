@@ -73,7 +73,24 @@ struct PublicKeyInfo {
   ByteView key;              // subjectPublicKey BIT STRING value
   Sha1Digest key_sha1{};     // RFC 5280 4.2.1.2 method 1
   int rsa_modulus_bits = 0;  // 0 when not RSA or unreadable
+  // An EC key's named curve: its NIST name ("P-256") where it has one, else
+  // OpenSSL's short name, else the dotted OID; empty for other keys.
+  std::string ec_curve;
+  int ec_bits = 0;  // the curve's field size in bits; 0 when not EC or unknown
 };
 std::optional<PublicKeyInfo> ParsePublicKeyInfo(const der::Tlv& tlv, std::string* error);
+
+// What a signature algorithm hashes with, and RSASSA-PSS's parameters (RFC
+// 4055 3.1, defaults applied). Digests by OpenSSL's short names: SHA1,
+// SHA256, SHA3-256, MD5, ...
+struct SignatureScheme {
+  std::string hash;  // empty when the algorithm is unknown or has no separate digest
+  bool pss = false;
+  std::string mgf_hash;       // PSS: MGF1's digest
+  int64_t salt_length = 0;    // PSS
+  int64_t trailer_field = 0;  // PSS
+};
+// nullopt when PSS parameters are malformed.
+std::optional<SignatureScheme> DescribeSignature(const AlgorithmId& algorithm);
 
 }  // namespace cpaudit
