@@ -392,7 +392,9 @@ std::vector<std::string> Types(Params& options, const YAML::Node& node, const ch
   }
   if (types.empty()) options.Fail(what, "expected an event type or a list of them");
   for (const auto& t : types) {
-    if (!IsKnownEventType(t)) options.Fail(what, "unknown event type \"" + t + "\"");
+    if (!IsKnownEventType(t)) {
+      options.Fail(what, "unknown event type \"" + t + "\"; " + EventTypeHint(t));
+    }
   }
   return types;
 }

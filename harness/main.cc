@@ -18,6 +18,7 @@
 #include "harness/calendar.h"
 #include "harness/fields.h"
 #include "harness/fixture_runner.h"
+#include "harness/model/event_log.h"
 #include "harness/oracle.h"
 #include "harness/stream_check.h"
 #include "reports/escape.h"
@@ -243,6 +244,23 @@ int ListFields() {
   return kExitPass;
 }
 
+int ListEventFields() {
+  std::cout << "event types (one JSON object a line: time, type, optional id, and these fields;"
+               " docs/EVENTS.md):\n";
+  for (const EventTypeInfo& t : EventTypes()) {
+    std::string names;
+    for (std::string_view f : t.fields) names += (names.empty() ? "" : ", ") + std::string(f);
+    std::cout << fmt::format("  {:<28} {}\n  {:<28} fields: {}\n", t.name, t.doc, "", names);
+  }
+  std::cout << "applies_to: events\n";
+  for (const FieldDef& f : AllFields()) {
+    if (f.kind == ArtifactKind::kEvent) {
+      std::cout << fmt::format("  {:<40} {:<10} {}\n", f.path, ToString(f.type), f.doc);
+    }
+  }
+  return kExitPass;
+}
+
 int Calendar(const std::string& pack_dir, int year, const std::string& format,
              const std::vector<std::string>& between) {
   auto pack = LoadChosenPack(pack_dir);
@@ -409,6 +427,9 @@ int main(int argc, char** argv) {
 
   CLI::App* fields =
       app.add_subcommand("fields", "List the field paths and check primitives rules can use");
+  bool list_events = false;
+  fields->add_flag("--events", list_events,
+                   "List the event log's types and their fields, and the fields of events rules");
 
   CLI::App* test_pack = app.add_subcommand("test-pack", "Run a pack's fixtures and check them");
   test_pack->add_option("PACK", pack_dir, "rule pack folder")->required();
@@ -434,7 +455,7 @@ int main(int argc, char** argv) {
     if (*rules) return ListRules(pack_dir);
     if (*explain) return Explain(rule_id, pack_dir);
     if (*test_pack) return TestPack(pack_dir, fixtures);
-    if (*fields) return ListFields();
+    if (*fields) return list_events ? ListEventFields() : ListFields();
     if (*check) return CheckStream(pack_dir, ca_file, check_at, check_fail_on);
     if (*calendar) return Calendar(pack_dir, year, format, between);
   } catch (const EvidenceError& e) {

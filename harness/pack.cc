@@ -269,7 +269,9 @@ class Loader {
       rule.event_types = event.IsScalar() ? std::vector<std::string>{event.Scalar()}
                                           : StringList(event, file, "event");
       for (const auto& t : rule.event_types) {
-        if (!IsKnownEventType(t)) ThrowAt(file, event, "unknown event type \"" + t + "\"");
+        if (!IsKnownEventType(t)) {
+          ThrowAt(file, event, "unknown event type \"" + t + "\"; " + EventTypeHint(t));
+        }
       }
     }
     if (node["profiles"]) {

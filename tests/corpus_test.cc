@@ -5,6 +5,8 @@
 
 #include "checks/registry.h"
 #include "harness/fields.h"
+#include "harness/model/event_log.h"
+#include "harness/pack.h"
 #include "tests/test_util.h"
 
 namespace cpaudit {
@@ -58,6 +60,28 @@ TEST(Corpus, FieldsDocumentListsEveryPath) {
   for (const PrimitiveInfo& p : Primitives()) {
     EXPECT_NE(doc.find("| `" + p.name + "` |"), std::string::npos)
         << "primitive " << p.name << " is not documented in rules/FIELDS.md";
+  }
+}
+
+// docs/EVENTS.md has a section per event type naming each of its fields, and
+// the rules it says read them exist.
+TEST(Corpus, EventsDocumentListsEveryTypeAndField) {
+  std::string doc = testing::ReadFile(testing::SourceDir() / "docs/EVENTS.md");
+  for (const EventTypeInfo& t : EventTypes()) {
+    size_t at = doc.find("### `" + std::string(t.name) + "`");
+    ASSERT_NE(at, std::string::npos) << t.name << " has no section in docs/EVENTS.md";
+    std::string section = doc.substr(at, doc.find("\n##", at + 1) - at);
+    for (std::string_view field : t.fields) {
+      EXPECT_NE(section.find("`" + std::string(field) + "`"), std::string::npos)
+          << t.name << ": field " << field << " is not in its section";
+    }
+  }
+  auto pack = LoadPackDir(testing::PackDir());
+  for (size_t at = doc.find("`cp-"); at != std::string::npos; at = doc.find("`cp-", at + 1)) {
+    std::string id = doc.substr(at + 1, doc.find('`', at + 1) - at - 1);
+    EXPECT_TRUE(std::any_of(pack->rules.begin(), pack->rules.end(),
+                            [&](const Rule& r) { return r.id == id; }))
+        << "docs/EVENTS.md names " << id << ", which the SECOM pack does not have";
   }
 }
 

@@ -1054,7 +1054,12 @@ void MakeFixtures(const fs::path& root) {
          "ERROR cpaudit-input events/ca.jsonl:3: missing \"time\"",
          "ERROR cpaudit-input events/ca.jsonl:4: not valid JSON",
          "ERROR cpaudit-input events/ca.jsonl:5: \"serial\" \"12G4\" is not a hex serial number",
-         "ERROR cpaudit-input events/ca.jsonl:6: unknown event type \"certificate_exploded\"",
+         "ERROR cpaudit-input events/ca.jsonl:6: unknown event type \"certificate_exploded\"; "
+         "Known types: application_received application_approved application_rejected "
+         "applicant_notified certificate_issued certificate_dispatched acceptance_received "
+         "complaint_received key_compromise_discovered revocation_requested "
+         "revocation_request_verified revocation_request_accepted certificate_revoked "
+         "crl_issued crl_published",
          "ERROR cpaudit-input events/notes.txt: not an event log: event logs are *.jsonl, "
          "or an openssl ca index.txt"});
   }

@@ -12,22 +12,6 @@
 namespace cpaudit {
 namespace {
 
-constexpr std::array<std::string_view, 15> kTypes = {"application_received",
-                                                     "application_approved",
-                                                     "application_rejected",
-                                                     "applicant_notified",
-                                                     "certificate_issued",
-                                                     "certificate_dispatched",
-                                                     "acceptance_received",
-                                                     "complaint_received",
-                                                     "key_compromise_discovered",
-                                                     "revocation_requested",
-                                                     "revocation_request_verified",
-                                                     "revocation_request_accepted",
-                                                     "certificate_revoked",
-                                                     "crl_issued",
-                                                     "crl_published"};
-
 // Fields that hold serial numbers, normalised on load.
 constexpr std::array<std::string_view, 2> kSerialFields = {"serial", "replaces"};
 
@@ -136,8 +120,83 @@ const std::vector<std::string_view>& EventFieldNames() {
   return kNames;
 }
 
-bool IsKnownEventType(std::string_view type) {
-  return std::find(kTypes.begin(), kTypes.end(), type) != kTypes.end();
+const std::vector<EventTypeInfo>& EventTypes() {
+  static const std::vector<EventTypeInfo> kTypes = {
+      {"application_received",
+       {"application", "subscriber", "profile", "documents", "csr"},
+       "an application for a certificate arrived, with the documents it came with"},
+      {"application_approved", {"application", "by"}, "the CA approved an application"},
+      {"application_rejected", {"application", "by"}, "the CA rejected an application"},
+      {"applicant_notified",
+       {"application", "decision"},
+       "the applicant was told the CA's decision on the application"},
+      {"certificate_issued",
+       {"application", "serial", "subscriber", "profile", "certificate", "replaces"},
+       "the CA issued a certificate (`replaces`: the serial it re-issues, for 4.8)"},
+      {"certificate_dispatched",
+       {"serial", "method"},
+       "the certificate was sent to its subscriber"},
+      {"acceptance_received", {"serial"}, "the subscriber accepted the certificate"},
+      {"complaint_received", {"serial"}, "the subscriber complained about the certificate"},
+      {"key_compromise_discovered", {"serial"}, "the CA learned that the key was compromised"},
+      {"revocation_requested",
+       {"request", "serial", "reason", "channel", "urgent", "desired_date"},
+       "someone asked for the certificate's revocation"},
+      {"revocation_request_verified", {"request", "by"}, "the CA verified a revocation request"},
+      {"revocation_request_accepted", {"request"}, "the CA accepted a revocation request"},
+      {"certificate_revoked",
+       {"serial", "request", "reason"},
+       "the CA revoked the certificate (`request` absent when it revoked on its own)"},
+      {"crl_issued", {"crl", "url"}, "the CA signed a CRL"},
+      {"crl_published", {"crl", "url"}, "the CRL was published in the repository"},
+  };
+  return kTypes;
+}
+
+const EventTypeInfo* FindEventType(std::string_view type) {
+  for (const EventTypeInfo& t : EventTypes()) {
+    if (t.name == type) return &t;
+  }
+  return nullptr;
+}
+
+bool IsKnownEventType(std::string_view type) { return FindEventType(type) != nullptr; }
+
+namespace {
+
+// Levenshtein distance, for suggestions; only for short names.
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::string EventTypeHint(std::string_view type) {
+  std::string hint;
+  if (type.size() <= 64) {
+    std::string_view nearest;
+    // A typo is about one edit in five characters: suggest only what is that close.
+    size_t best = std::max<size_t>(1, type.size() / 5) + 1;
+    for (const EventTypeInfo& t : EventTypes()) {
+      size_t d = EditDistance(type, t.name);
+      if (d < best) best = d, nearest = t.name;
+    }
+    if (!nearest.empty()) hint = "did you mean \"" + std::string(nearest) + "\"? ";
+  }
+  hint += "Known types:";
+  for (const EventTypeInfo& t : EventTypes()) hint += " " + std::string(t.name);
+  return hint;
 }
 
 std::optional<std::string> NormalizeSerial(std::string_view text) {
@@ -230,12 +289,12 @@ std::optional<Event> ParseEventLine(std::string_view line, Source source, std::s
     return std::nullopt;
   }
   const std::string& type_text = type->get_ref<const std::string&>();
-  auto known = std::find(kTypes.begin(), kTypes.end(), type_text);
-  if (known == kTypes.end()) {
-    *error = "unknown event type " + Quote(*type);
+  const EventTypeInfo* known = FindEventType(type_text);
+  if (known == nullptr) {
+    *error = "unknown event type " + Quote(*type) + "; " + EventTypeHint(type_text);
     return std::nullopt;
   }
-  e.type = *known;
+  e.type = known->name;
   if (auto id = j.find("id"); id != j.end() && !id->is_string()) {
     *error = "\"id\" must be a string";
     return std::nullopt;

@@ -50,8 +50,19 @@ class Event {
 // hex with any case and colons and an optional "-"; nullopt if not hex.
 std::optional<std::string> NormalizeSerial(std::string_view text);
 
-// The event types DESIGN.md defines.
+// The event types of the schema (docs/EVENTS.md), with the fields each carries
+// besides time, type and id.
+struct EventTypeInfo {
+  std::string_view name;
+  std::vector<std::string_view> fields;
+  std::string_view doc;
+};
+const std::vector<EventTypeInfo>& EventTypes();
+const EventTypeInfo* FindEventType(std::string_view type);
 bool IsKnownEventType(std::string_view type);
+// For an unknown type's error: the nearest known type, when one is close,
+// and the list of known types ("did you mean \"crl_issued\"? Known types: ...").
+std::string EventTypeHint(std::string_view type);
 // The field names DESIGN.md's event schema defines (besides time and type).
 const std::vector<std::string_view>& EventFieldNames();
 

@@ -40,6 +40,18 @@ TEST(EventLog, KeepsListsAndBooleansAsTheFieldModelShowsThem) {
   EXPECT_TRUE(empty->List("documents").empty());
 }
 
+TEST(EventLog, AnUnknownTypeGetsTheNearestAndTheKnownOnes) {
+  std::string error;
+  EXPECT_FALSE(ParseEventLine(R"({"time": "2026-04-30T10:00:00Z", "type": "certificate_isued"})",
+                              Source{"x"}, &error));
+  EXPECT_NE(error.find("did you mean \"certificate_issued\"?"), std::string::npos) << error;
+  EXPECT_NE(error.find("Known types: application_received"), std::string::npos) << error;
+  EXPECT_NE(error.find("crl_published"), std::string::npos) << error;
+  // Nothing close: no guess, still the list.
+  EXPECT_EQ(EventTypeHint("zzzz").find("did you mean"), std::string::npos);
+  EXPECT_EQ(EventTypeHint(std::string(100000, 'a')).find("did you mean"), std::string::npos);
+}
+
 TEST(EventLog, RejectsBadLinesWithTheReason) {
   const std::pair<const char*, const char*> cases[] = {
       {"{", "not valid JSON"},
