@@ -139,7 +139,7 @@ class ContainsOp : public Op {
       struct Look {
         ValueRef want;
         bool found = false;
-      } look{Ref(w)};  // one capture: no allocation for the sink
+      } look{Ref(w), false};  // one capture: no allocation for the sink
       FieldSink sink = [&look](const FieldValue& v) { look.found |= v.value == look.want; };
       field.get(ctx, &sink);
       // Each missing value is a violation of its own (its own fingerprint).
@@ -180,7 +180,7 @@ class CompareOp : public Op {
       const FieldValue* v;
       size_t count = 0;
       std::optional<std::string> failed_against;  // the operand, when the test fails
-    } against{this, &v};
+    } against{this, &v, 0, std::nullopt};
     FieldSink sink = [&against](const FieldValue& other) {
       if (against.count++ == 0 && !against.op->Holds(against.v->value, other.value)) {
         against.failed_against = FormatValue(against.op->type_, other.value);
@@ -292,7 +292,7 @@ class FieldNode : public Node {
       const EvalContext* ctx;
       Violations* out;
       size_t count = 0;
-    } pass{this, &ctx, out};
+    } pass{this, &ctx, out, 0};
     FieldSink sink = [&pass](const FieldValue& v) {
       for (const auto& op : pass.node->ops_) op->Each(*pass.node->field_, *pass.ctx, v, pass.out);
       ++pass.count;

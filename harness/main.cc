@@ -199,7 +199,12 @@ int Explain(const std::string& id, const std::string& pack_dir) {
   }
   std::cout << fmt::format("{}  ({}, CP {})\n{}\n\n", r->id, ToString(r->severity), r->cp,
                            r->title);
-  std::cout << "CP text (ja):\n  " << r->text_ja << "\n\nCP text (en):\n  " << r->text_en << "\n\n";
+  for (const auto& [language, text] : r->text.texts) {
+    std::cout << "CP text (" << language << "):\n  " << text << "\n\n";
+  }
+  if (!r->remediation.empty()) std::cout << "what to do:\n  " << r->remediation << "\n\n";
+  for (const std::string& ref : r->references) std::cout << "reference: " << ref << "\n";
+  if (!r->references.empty()) std::cout << "\n";
   std::cout << "applies to: " << r->applies_to;
   if (!r->profiles.empty()) {
     std::cout << " (profiles:";

@@ -119,6 +119,7 @@ class Loader {
     if (pack->rules.empty()) throw PackError(label_ + ": the pack defines no rules");
     for (const auto& [id, node] : include_nodes_) Include(id, node, manifest->name, pack.get());
     ValidateCoverage(pack.get());
+    for (size_t i = 0; i < pack->rules.size(); ++i) pack->rule_index[pack->rules[i].id] = i;
     return pack;
   }
 
@@ -126,8 +127,8 @@ class Loader {
   void LoadManifest(const PackFile& f, Pack* pack) {
     YAML::Node root = ParseYaml(f);
     ExpectKeys(root, f.name,
-               {"id", "version", "title", "policy", "parameters", "calendar", "fixtures",
-                "coverage", "include"},
+               {"id", "version", "title", "policy", "languages", "parameters", "calendar",
+                "fixtures", "coverage", "include"},
                {"id", "version", "title", "coverage"}, "pack.yaml");
     if (const YAML::Node include = root["include"]) {
       std::vector<std::string> ids = StringList(include, f.name, "include");
@@ -137,6 +138,13 @@ class Loader {
     pack->version = ScalarAt(root, f.name, "version");
     pack->title = ScalarAt(root, f.name, "title");
     if (root["fixtures"]) pack->fixtures = ScalarAt(root, f.name, "fixtures");
+    if (const YAML::Node languages = root["languages"]) {
+      pack->languages = StringList(languages, f.name, "languages");
+      if (pack->languages.empty()) ThrowAt(f.name, languages, "languages: name at least one");
+      for (size_t i = 0; i < pack->languages.size(); ++i) {
+        CheckLanguageTag(pack->languages[i], f.name, languages[i]);
+      }
+    }
     if (const YAML::Node policy = root["policy"]) {
       ExpectKeys(policy, f.name, {"title", "oids"}, {}, "policy");
       if (policy["title"]) pack->policy_title = ScalarAt(policy, f.name, "title");
@@ -186,26 +194,64 @@ class Loader {
       if ((c.status == "manual" || c.status == "delegated") && !c.rules.empty()) {
         ThrowAt(f.name, entry["rules"], "only automated and informative sections list rules");
       }
-      if (entry["text"]) ReadText(entry["text"], f.name, &c.text_ja, &c.text_en);
-      if (c.status == "manual" && (c.text_ja.empty() || c.text_en.empty())) {
-        ThrowAt(f.name, entry, "manual section " + c.section + " needs its clause text (ja, en)");
+      if (entry["text"]) c.text = ReadText(entry["text"], f.name, pack);
+      if (c.status == "manual" && c.text.empty()) {
+        ThrowAt(f.name, entry, "manual section " + c.section + " needs its clause text");
       }
       if (const YAML::Node checklist = entry["checklist"]) {
         if (c.status != "automated") {
           ThrowAt(f.name, checklist, "checklist: only automated sections add a manual item");
         }
-        ReadText(checklist, f.name, &c.checklist_ja, &c.checklist_en);
+        c.checklist = ReadText(checklist, f.name, pack);
       }
       coverage_nodes_[c.section] = {f.name, entry};
       pack->coverage.push_back(std::move(c));
     }
   }
 
-  static void ReadText(const YAML::Node& text, const std::string& file, std::string* ja,
-                       std::string* en) {
-    ExpectKeys(text, file, {"ja", "en"}, {"ja", "en"}, "text");
-    *ja = ScalarAt(text, file, "ja");
-    *en = ScalarAt(text, file, "en");
+  static void CheckLanguageTag(const std::string& tag, const std::string& file,
+                               const YAML::Node& at) {
+    // BCP 47's common shape: language[-Script][-REGION][-variant...].
+    static const RE2 kTag(
+        "[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]"
+        "{3}))*");
+    if (!RE2::FullMatch(tag, kTag)) {
+      ThrowAt(file, at, "\"" + tag + "\" is not a BCP 47 language tag (ja, en, pt-BR, zh-Hant)");
+    }
+  }
+
+  // `text: {LANGUAGE: TEXT, ...}` in exactly the pack's languages; the first
+  // text read sets them when pack.yaml does not.
+  static LocalizedText ReadText(const YAML::Node& text, const std::string& file, Pack* pack) {
+    if (!text.IsMap() || text.size() == 0) {
+      ThrowAt(file, text, "text: expected a map from language (BCP 47: ja, en, ...) to text");
+    }
+    LocalizedText out;
+    for (const auto& kv : text) {
+      std::string tag = kv.first.as<std::string>();
+      CheckLanguageTag(tag, file, kv.first);
+      if (!kv.second.IsScalar() || kv.second.Scalar().empty()) {
+        ThrowAt(file, kv.second, "text: " + tag + ": expected a non-empty string");
+      }
+      if (!out.In(tag).empty()) ThrowAt(file, kv.first, "text: " + tag + " is given twice");
+      out.texts.emplace_back(tag, kv.second.Scalar());
+    }
+    if (pack->languages.empty()) {
+      for (const auto& [tag, t] : out.texts) pack->languages.push_back(tag);
+    }
+    std::string languages;
+    for (const std::string& l : pack->languages) languages += (languages.empty() ? "" : ", ") + l;
+    for (const std::string& l : pack->languages) {
+      if (out.In(l).empty()) {
+        ThrowAt(file, text, "text has no " + l + " (the pack's languages: " + languages + ")");
+      }
+    }
+    if (out.texts.size() != pack->languages.size()) {
+      ThrowAt(file, text,
+              "text has a language the pack does not (its languages: " + languages +
+                  "; pack.yaml's `languages:` may add one)");
+    }
+    return out;
   }
 
   // Loads an included pack whole (its own coverage and fixtures stand on
@@ -236,15 +282,15 @@ class Loader {
     YAML::Node root = ParseYaml(f);
     ExpectKeys(root, f.name, {"rules"}, {"rules"}, "a rule file");
     if (!root["rules"].IsSequence()) ThrowAt(f.name, root["rules"], "rules: expected a list");
-    for (const auto& node : root["rules"]) pack->rules.push_back(LoadRule(node, f.name, *pack));
+    for (const auto& node : root["rules"]) pack->rules.push_back(LoadRule(node, f.name, pack));
   }
 
-  Rule LoadRule(const YAML::Node& node, const std::string& file, const Pack& pack) {
-    ExpectKeys(node, file,
-               {"id", "title", "cp", "text", "severity", "applies_to", "event", "profiles",
-                "effective", "ineffective", "check", "message", "params"},
-               {"id", "title", "cp", "text", "severity", "applies_to", "check", "message"},
-               "a rule");
+  Rule LoadRule(const YAML::Node& node, const std::string& file, Pack* pack) {
+    ExpectKeys(
+        node, file,
+        {"id", "title", "cp", "text", "severity", "applies_to", "event", "profiles", "effective",
+         "ineffective", "check", "message", "params", "remediation", "references"},
+        {"id", "title", "cp", "text", "severity", "applies_to", "check", "message"}, "a rule");
     Rule rule;
     rule.file = file;
     rule.line = node.Mark().line + 1;
@@ -255,7 +301,9 @@ class Loader {
     }
     if (!ids_.insert(rule.id).second) ThrowAt(file, node["id"], "duplicate rule id " + rule.id);
     rule.cp = ScalarAt(node, file, "cp");
-    ReadText(node["text"], file, &rule.text_ja, &rule.text_en);
+    rule.text = ReadText(node["text"], file, pack);
+    if (node["remediation"]) rule.remediation = ScalarAt(node, file, "remediation");
+    if (node["references"]) rule.references = StringList(node["references"], file, "references");
     auto severity = ParseSeverity(ScalarAt(node, file, "severity"));
     if (!severity) ThrowAt(file, node["severity"], "severity must be error, warning or notice");
     rule.severity = *severity;
@@ -286,7 +334,7 @@ class Loader {
     if (node["effective"]) rule.effective = DateAt(node["effective"], file, "effective");
     if (node["ineffective"]) rule.ineffective = DateAt(node["ineffective"], file, "ineffective");
 
-    ParamScope scope(pack.parameters.begin(), pack.parameters.end());
+    ParamScope scope(pack->parameters.begin(), pack->parameters.end());
     if (const YAML::Node params = node["params"]) {
       if (!params.IsMap()) ThrowAt(file, params, "params must be a map");
       for (const auto& kv : params) scope[kv.first.as<std::string>()] = kv.second;
@@ -450,7 +498,11 @@ void ReadCalendar(const YAML::Node& node, const std::string& file, CalendarSetti
 }
 
 const Rule* Pack::FindRule(const std::string& id) const {
-  for (const Rule& r : rules) {
+  if (!rule_index.empty()) {
+    auto it = rule_index.find(id);
+    return it != rule_index.end() ? &rules[it->second] : nullptr;
+  }
+  for (const Rule& r : rules) {  // a pack made by hand (tests)
     if (r.id == id) return &r;
   }
   return nullptr;
@@ -543,6 +595,21 @@ std::unique_ptr<Pack> LoadPackDir(const fs::path& dir, const ParameterOverrides&
               }).Load();
   pack->dir = dir;
   return pack;
+}
+
+const std::string& LocalizedText::In(std::string_view language) const {
+  static const std::string kNone;
+  for (const auto& [tag, text] : texts) {
+    if (tag == language) return text;
+  }
+  return kNone;
+}
+
+const std::string& LocalizedText::First(const std::vector<std::string>& languages) const {
+  for (const std::string& l : languages) {
+    if (const std::string& text = In(l); !text.empty()) return text;
+  }
+  return texts.empty() ? In("") : texts.front().second;
 }
 
 }  // namespace cpaudit

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "checks/check.h"
@@ -18,29 +19,41 @@
 
 namespace cpaudit {
 
+// A text in several languages: BCP 47 tag ("ja", "en", "pt-BR") and text, in
+// the order the pack writes them.
+struct LocalizedText {
+  std::vector<std::pair<std::string, std::string>> texts;
+  bool empty() const { return texts.empty(); }
+  // The text in `language`; empty when it has none.
+  const std::string& In(std::string_view language) const;
+  // The text in the first of `languages` it has, else its first: for places
+  // that show one language.
+  const std::string& First(const std::vector<std::string>& languages) const;
+};
+
 struct CoverageEntry {
   std::string section;  // "7.1.2"
   std::string title;
   std::string status;  // automated, manual, delegated, informative
   std::vector<std::string> rules;
-  std::string text_ja;
-  std::string text_en;
+  LocalizedText text;
   // An automated section's part that no artifact shows: a manual checklist
   // item beside its rules (empty: none).
-  std::string checklist_ja;
-  std::string checklist_en;
+  LocalizedText checklist;
   // Whether the auditor checks something of this section by hand.
-  bool HasChecklistItem() const { return status == "manual" || !checklist_en.empty(); }
-  const std::string& ChecklistJa() const { return status == "manual" ? text_ja : checklist_ja; }
-  const std::string& ChecklistEn() const { return status == "manual" ? text_en : checklist_en; }
+  bool HasChecklistItem() const { return status == "manual" || !checklist.empty(); }
+  const LocalizedText& ChecklistItem() const { return status == "manual" ? text : checklist; }
 };
 
 struct Rule {
   std::string id;
   std::string title;
   std::string cp;
-  std::string text_ja;
-  std::string text_en;
+  LocalizedText text;  // the CP's words, in the pack's languages
+  // What to do about a finding, for the engineer who gets it; empty if the
+  // rule says nothing.
+  std::string remediation;
+  std::vector<std::string> references;  // URLs or document sections
   Severity severity = Severity::kError;
   std::string applies_to;                // certificate, crl, csr, events, corpus
   std::vector<std::string> event_types;  // events rules: the types they read
@@ -70,6 +83,9 @@ struct Pack {
   std::string version;
   std::string title;
   std::string policy_title;
+  // The languages of its texts (BCP 47): `languages:` of pack.yaml, else
+  // those of its first rule's text. Every text of the pack has each of them.
+  std::vector<std::string> languages;
   std::vector<std::string> policy_oids;
   std::string fixtures;                          // fixture folder, relative to the pack folder
   std::filesystem::path dir;                     // empty for the embedded pack
@@ -80,6 +96,9 @@ struct Pack {
   std::vector<IncludedPack> includes;
 
   const Rule* FindRule(const std::string& id) const;
+  // Rule ids to their index in `rules`, made by the loader so that reports
+  // look a finding's rule up without a scan.
+  std::unordered_map<std::string, size_t> rule_index;
   // The effective parameters as text ("subscriber", "[a, b]"), by name: every
   // report states them, so a reader knows which settings (3.1.5's scope, the
   // pack's waiting times) the findings rest on.

@@ -67,6 +67,46 @@ TEST(Pack, LoadsAValidPack) {
   EXPECT_EQ(pack->coverage.size(), 2u);
 }
 
+TEST(Pack, TextsInAnyLanguagesTheSameForEveryText) {
+  auto pack = Load(kManifest, kRules);
+  EXPECT_EQ(pack->languages, (std::vector<std::string>{"ja", "en"}));
+  EXPECT_EQ(pack->rules[0].text.In("en"), "version");
+  EXPECT_EQ(pack->rules[0].text.First({"de", "en"}), "version");
+
+  // English only: no Japanese anywhere is needed.
+  std::string english = Replace(kManifest, "{ja: \"テスト\", en: \"test\"}", "{en: test}");
+  auto en =
+      Load(english, Replace(kRules, "{ja: \"バージョン\", en: \"version\"}", "{en: version}"));
+  EXPECT_EQ(en->languages, std::vector<std::string>{"en"});
+  // pack.yaml may name them; then each text has exactly those.
+  auto declared = Load(
+      Replace(Replace(english, "coverage:", "languages: [en, pt-BR]\ncoverage:"), "{en: test}",
+              "{en: test, pt-BR: teste}"),
+      Replace(kRules, "{ja: \"バージョン\", en: \"version\"}", "{en: version, pt-BR: \"versão\"}"));
+  EXPECT_EQ(declared->rules[0].text.In("pt-BR"), "versão");
+
+  ExpectError(english, kRules, "rules.yaml:5", "text has a language the pack does not");
+  ExpectError(kManifest, Replace(kRules, "ja: \"バージョン\", ", ""), "rules.yaml:5",
+              "text has no ja (the pack's languages: ja, en)");
+  ExpectError(kManifest, Replace(kRules, "ja: \"バージョン\"", "jap_anese: \"x\""), "rules.yaml:5",
+              "\"jap_anese\" is not a BCP 47 language tag");
+  ExpectError(Replace(kManifest, "coverage:", "languages: [english]\ncoverage:"), kRules,
+              "pack.yaml:6", "is not a BCP 47 language tag");
+}
+
+TEST(Pack, RulesMayCarryRemediationAndReferences) {
+  auto pack = Load(kManifest, Replace(kRules, "    severity: error\n",
+                                      "    severity: error\n"
+                                      "    remediation: Set the version field to v3.\n"
+                                      "    references: [\"RFC 5280 4.1.2.1\", "
+                                      "\"https://example.org/cp#7.1\"]\n"));
+  EXPECT_EQ(pack->rules[0].remediation, "Set the version field to v3.");
+  EXPECT_EQ(pack->rules[0].references,
+            (std::vector<std::string>{"RFC 5280 4.1.2.1", "https://example.org/cp#7.1"}));
+  EXPECT_EQ(pack->FindRule("r-version"), &pack->rules[0]);
+  EXPECT_EQ(pack->FindRule("nope"), nullptr);
+}
+
 // An included pack's rules join under their own ids, in the section that cites them.
 TEST(Pack, IncludesABasePackWhoseRulesItCites) {
   std::string manifest = Replace(kManifest, "coverage:", "include: [rfc5280]\ncoverage:");

@@ -57,7 +57,8 @@ details[open] > summary { border-bottom: 1px solid var(--line); margin-bottom: 8
 details.more { border-style: dashed; }
 blockquote { margin: 4px 0 8px; padding: 4px 12px; border-left: 4px solid var(--line); color: #3c4043;
              background: var(--bg-soft); }
-blockquote .ja { display: block; color: var(--muted); }
+blockquote .lang + .lang { display: block; color: var(--muted); }
+.remediation { margin: 4px 0 8px; }
 .checklist li { margin: 6px 0; list-style: none; }
 .checklist li::before { content: "\2610\00a0"; }
 .muted { color: var(--muted); }
@@ -92,6 +93,35 @@ constexpr const char* kScript = R"js(
 )js";
 
 std::string E(std::string_view s) { return XmlEscape(s); }
+
+// A text in each of its languages, the first as it is and the others muted
+// below it, each marked with its language for the browser (fonts, reading).
+std::string Texts(const LocalizedText& text) {
+  std::string out = "<blockquote>";
+  for (const auto& [language, t] : text.texts) {
+    out += fmt::format("<span class=\"lang\" lang=\"{}\">{}</span>", E(language), E(t));
+  }
+  return out + "</blockquote>";
+}
+
+// What to do, and where to read more: links only for http(s) references.
+std::string Remediation(const Rule& rule) {
+  std::string out;
+  if (!rule.remediation.empty()) {
+    out += "<p class=\"remediation\"><strong>What to do:</strong> " + E(rule.remediation) + "</p>";
+  }
+  if (!rule.references.empty()) {
+    out += "<p class=\"muted\">References: ";
+    for (size_t i = 0; i < rule.references.size(); ++i) {
+      const std::string& ref = rule.references[i];
+      bool link = ref.rfind("https://", 0) == 0 || ref.rfind("http://", 0) == 0;
+      out +=
+          (i ? "; " : "") + (link ? fmt::format("<a href=\"{}\">{}</a>", E(ref), E(ref)) : E(ref));
+    }
+    out += "</p>";
+  }
+  return out;
+}
 
 std::string Badge(std::string_view text, std::string_view cls) {
   return fmt::format("<span class=\"badge b-{}\">{}</span>", cls, E(text));
@@ -297,11 +327,9 @@ std::string HtmlReport(const RunResult& r) {
   for (const CoverageEntry& c : pack.coverage) {
     if (!c.HasChecklistItem()) continue;
     out += fmt::format(
-        "<li><strong>§{} {}</strong>{}<blockquote>{}<span class=\"ja\" "
-        "lang=\"ja\">{}</span></blockquote></li>\n",
-        E(c.section), E(c.title),
+        "<li><strong>§{} {}</strong>{}{}</li>\n", E(c.section), E(c.title),
         c.status == "manual" ? "" : " <span class=\"muted\">(beside its automated rules)</span>",
-        E(c.ChecklistEn()), E(c.ChecklistJa()));
+        Texts(c.ChecklistItem()));
   }
   out += "</ul>\n</section>\n";
 
@@ -332,8 +360,7 @@ std::string HtmlReport(const RunResult& r) {
           fmt::format("<h3><code>{}</code> {} <span class=\"muted\">({} finding{})</span></h3>\n",
                       E(id), rule ? E(rule->title) : "", list.size(), list.size() == 1 ? "" : "s");
       if (rule != nullptr) {
-        out += fmt::format("<blockquote>{}<span class=\"ja\" lang=\"ja\">{}</span></blockquote>\n",
-                           E(rule->text_en), E(rule->text_ja));
+        out += Texts(rule->text) + Remediation(*rule) + "\n";
       }
       out += FindingTable(list, false);
     }

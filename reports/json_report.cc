@@ -3,6 +3,16 @@
 #include "reports/escape.h"
 
 namespace cpaudit {
+namespace {
+
+// {"ja": "...", "en": "..."}: a text in each of its languages.
+nlohmann::json Texts(const LocalizedText& text) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [language, t] : text.texts) out[language] = t;
+  return out;
+}
+
+}  // namespace
 
 nlohmann::json JsonReport(const RunResult& r) {
   using nlohmann::json;
@@ -12,7 +22,8 @@ nlohmann::json JsonReport(const RunResult& r) {
   doc["pack"] = {{"id", pack.id},
                  {"version", pack.version},
                  {"title", pack.title},
-                 {"policy_oids", pack.policy_oids}};
+                 {"policy_oids", pack.policy_oids},
+                 {"languages", pack.languages}};
   json parameters = json::object();
   for (const auto& [name, value] : pack.ParameterTexts()) parameters[name] = value;
   doc["pack"]["parameters"] = std::move(parameters);
@@ -42,6 +53,9 @@ nlohmann::json JsonReport(const RunResult& r) {
           evaluations[std::string(ToString(s))].get<size_t>() + t.count(s);
     }
     rule["reasons"] = t.reasons;
+    rule["text"] = Texts(t.rule->text);
+    if (!t.rule->remediation.empty()) rule["remediation"] = t.rule->remediation;
+    if (!t.rule->references.empty()) rule["references"] = t.rule->references;
     rules.push_back(std::move(rule));
   }
   json by_severity = json::object();
@@ -69,6 +83,8 @@ nlohmann::json JsonReport(const RunResult& r) {
     // A file name need not be UTF-8: the text is escaped, the raw bytes kept.
     if (!IsValidUtf8(f.artifact)) finding["artifact_bytes"] = BytesHex(f.artifact);
     if (!f.serial.empty()) finding["serial"] = f.serial;
+    const Rule* rule = pack.FindRule(f.rule);
+    if (rule != nullptr && !rule->remediation.empty()) finding["remediation"] = rule->remediation;
     if (f.waiver) {
       finding["waiver"] = {{"justification", f.waiver->justification},
                            {"approver", f.waiver->approver},
@@ -97,10 +113,8 @@ nlohmann::json JsonReport(const RunResult& r) {
     json entry = {
         {"section", c.section}, {"title", c.title}, {"status", c.status}, {"rules", c.rules}};
     if (c.status == "automated") entry["result"] = SectionResult(r, c);
-    if (!c.text_ja.empty()) entry["text"] = {{"ja", c.text_ja}, {"en", c.text_en}};
-    if (!c.checklist_en.empty()) {
-      entry["checklist"] = {{"ja", c.checklist_ja}, {"en", c.checklist_en}};
-    }
+    if (!c.text.empty()) entry["text"] = Texts(c.text);
+    if (!c.checklist.empty()) entry["checklist"] = Texts(c.checklist);
     coverage.push_back(std::move(entry));
   }
   doc["coverage"] = std::move(coverage);

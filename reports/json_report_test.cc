@@ -3,10 +3,51 @@
 #include <gtest/gtest.h>
 
 #include "harness/audit.h"
+#include "reports/html_report.h"
+#include "reports/junit_report.h"
+#include "reports/markdown_report.h"
+#include "reports/sarif_report.h"
+#include "reports/text_report.h"
 #include "tests/test_util.h"
 
 namespace cpaudit {
 namespace {
+
+// A rule's remediation stands beside its findings in every format.
+TEST(JsonReport, EveryReportShowsWhatToDo) {
+  AuditRequest request;
+  request.evidence = testing::SourceDir() / "corpus/demo";
+  AuditRun run = RunAudit(request);
+  const Finding* failing = nullptr;
+  for (const Finding& f : run.result.findings) {
+    if (f.FailsGate(run.result.fail_on) && run.pack->FindRule(f.rule) != nullptr) failing = &f;
+  }
+  ASSERT_NE(failing, nullptr);
+  Rule& rule = run.pack->rules[run.pack->rule_index.at(failing->rule)];
+  rule.remediation = "Reissue the certificate <with> the CP's profile & re-run.";
+  rule.references = {"https://example.org/cp?a=1&b=2"};
+  nlohmann::json j = JsonReport(run.result);
+  bool in_findings = false;
+  for (const auto& f : j["findings"]) {
+    in_findings |= f["rule"] == rule.id && f["remediation"] == rule.remediation;
+  }
+  EXPECT_TRUE(in_findings);
+  for (const auto& r : j["rules"]) {
+    if (r["id"] == rule.id) {
+      EXPECT_EQ(r["references"][0], rule.references[0]);
+    }
+  }
+  EXPECT_NE(TextReport(run.result).find("what to do: " + rule.remediation), std::string::npos);
+  EXPECT_NE(MarkdownReport(run.result).find("**What to do** ("), std::string::npos);
+  EXPECT_NE(JunitReport(run.result).find("What to do: Reissue the certificate &lt;with&gt;"),
+            std::string::npos);
+  EXPECT_NE(SarifReport(run.result).dump().find("**What to do:** Reissue"), std::string::npos);
+  std::string html = HtmlReport(run.result);
+  EXPECT_NE(html.find("<strong>What to do:</strong> Reissue the certificate &lt;with&gt; the "
+                      "CP&#39;s profile &amp; re-run."),
+            std::string::npos);
+  EXPECT_NE(html.find("<a href=\"https://example.org/cp?a=1&amp;b=2\">"), std::string::npos);
+}
 
 TEST(JsonReport, CarriesTheContractFields) {
   AuditRequest request;

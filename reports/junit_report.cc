@@ -19,6 +19,7 @@ struct Case {
   std::vector<const Finding*> other;
   bool skipped = false;
   std::string skip_reason;
+  std::string remediation;  // the rule's, shown with its failure
 };
 
 void WriteCase(const Case& c, std::string* out) {
@@ -36,6 +37,7 @@ void WriteCase(const Case& c, std::string* out) {
     for (const Finding* f : c.failing) {
       body += CanonicalLine(*f) + (f->baseline.empty() ? "" : " [" + f->baseline + "]") + "\n";
     }
+    if (!c.remediation.empty()) body += "What to do: " + c.remediation + "\n";
     *out += fmt::format("      <failure type=\"{}\" message=\"{} finding{}\">{}</failure>\n",
                         ToString(worst), c.failing.size(), c.failing.size() == 1 ? "" : "s",
                         XmlEscape(body));
@@ -56,6 +58,7 @@ std::string JunitReport(const RunResult& r) {
     Case c;
     c.name = t.rule->id;
     c.classname = pack.id + "." + t.rule->cp;
+    c.remediation = t.rule->remediation;
     if (t.status == Status::kNotEvaluated || t.status == Status::kNotApplicable ||
         t.status == Status::kNotEffective) {
       c.skipped = true;
@@ -78,7 +81,7 @@ std::string JunitReport(const RunResult& r) {
       auto same = std::find_if(tool_cases.begin(), tool_cases.end(),
                                [&](const Case& x) { return x.name == f.rule; });
       if (same == tool_cases.end()) {
-        tool_cases.push_back({f.rule, "cpaudit", {}, {}, false, ""});
+        tool_cases.push_back({f.rule, "cpaudit", {}, {}, false, "", ""});
         same = tool_cases.end() - 1;
       }
       c = &*same;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "reports/escape.h"
@@ -80,6 +81,18 @@ std::string MarkdownReport(const RunResult& r) {
       out += fmt::format("| {}{} | {} | {} | {} |\n", ToString(f.severity),
                          f.baseline == "unchanged" ? " (unchanged)" : "", M(f.rule), M(f.artifact),
                          M(f.message));
+    }
+    // What to do, once per rule of the section that has something to say.
+    std::vector<std::string> told;
+    for (const Finding* f : findings) {
+      const Rule* rule = pack.FindRule(f->rule);
+      if (rule == nullptr || rule->remediation.empty() ||
+          std::find(told.begin(), told.end(), f->rule) != told.end()) {
+        continue;
+      }
+      if (told.empty()) out += "\n";
+      told.push_back(f->rule);
+      out += fmt::format("- **What to do** ({}): {}\n", M(f->rule), M(rule->remediation));
     }
     if (findings.size() > kShownPerSection) {
       out += fmt::format("\n<details><summary>{} more</summary>\n\n",

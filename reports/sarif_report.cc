@@ -75,12 +75,16 @@ json SarifReport(const RunResult& r) {
   };
   for (const RuleTally& t : r.rules) {
     const auto& rule = *t.rule;
-    std::string help = "**CP " + rule.cp + "**\n\n" + rule.text_en + "\n\n> " + rule.text_ja +
-                       "\n\nSeverity: " + std::string(ToString(rule.severity)) +
-                       ". `cpaudit explain " + rule.id + "` shows what is checked.";
-    add_rule(RuleMetadata(rule.id, PascalName(rule.id), rule.title,
-                          rule.title + ". " + rule.text_en + " (CP " + rule.cp + ")", help,
-                          rule.severity, rule.cp));
+    std::string help = "**CP " + rule.cp + "**";
+    for (const auto& [language, text] : rule.text.texts) help += "\n\n> " + text;
+    if (!rule.remediation.empty()) help += "\n\n**What to do:** " + rule.remediation;
+    for (const std::string& ref : rule.references) help += "\n\n- " + ref;
+    help += "\n\nSeverity: " + std::string(ToString(rule.severity)) + ". `cpaudit explain " +
+            rule.id + "` shows what is checked.";
+    add_rule(
+        RuleMetadata(rule.id, PascalName(rule.id), rule.title,
+                     rule.title + ". " + rule.text.First(pack.languages) + " (CP " + rule.cp + ")",
+                     help, rule.severity, rule.cp));
   }
   add_rule(RuleMetadata(std::string(kInputRuleId), "CpauditInput", "Evidence that cannot be read",
                         "A file of the evidence could not be read (malformed DER or PEM, an empty "

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "reports/escape.h"
@@ -92,6 +93,7 @@ std::string TextReport(const RunResult& r, const TextOptions& options) {
     return SectionLess(a->cp, b->cp);
   });
   std::string section = "\x01";
+  std::set<std::string> told;  // rules whose remediation was printed
   for (const Finding* f : sorted) {
     if (f->cp != section) {
       section = f->cp;
@@ -108,6 +110,11 @@ std::string TextReport(const RunResult& r, const TextOptions& options) {
       text = SeverityColor(f->severity) + text.substr(0, space) + "\033[0m" + text.substr(space);
     }
     out += text + "\n";
+    // Beside a rule's first finding: what to do about it.
+    const Rule* rule = pack.FindRule(f->rule);
+    if (rule != nullptr && !rule->remediation.empty() && told.insert(f->rule).second) {
+      line("  what to do: " + rule->remediation);
+    }
   }
   bool header = false;
   for (const RuleTally& t : r.rules) {

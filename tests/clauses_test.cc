@@ -237,8 +237,8 @@ TEST(Clauses, EverySectionHasTheCoverageStatusClausesGives) {
 TEST(Clauses, SameAsSectionsNameTheClauseTheyReferTo) {
   auto pack = LoadPackDir(testing::SourceDir() / "rules/secom-rootca1-tsa");
   for (const CoverageEntry& c : pack->coverage) {
-    if (c.text_ja.find("と同様とする") == std::string::npos || c.status != "manual") continue;
-    EXPECT_TRUE(StartsWith(c.text_en, "As ")) << c.section << ": " << c.text_en;
+    if (c.text.In("ja").find("と同様とする") == std::string::npos || c.status != "manual") continue;
+    EXPECT_TRUE(StartsWith(c.text.In("en"), "As ")) << c.section << ": " << c.text.In("en");
   }
 }
 
