@@ -279,9 +279,9 @@ void BM_CorpusRule(benchmark::State& state, const Rule* rule) {
 void RegisterRuleBenchmarks() {
   static const auto pack = LoadPack(EmbeddedDefaultPack(), "built-in");
   for (const Rule& rule : pack->rules) {
-    if (rule.applies_to == "certificate") {
+    if (rule.applies_to == ArtifactKind::kCertificate) {
       benchmark::RegisterBenchmark(("BM_Rule/" + rule.id).c_str(), BM_Rule, &rule);
-    } else if (rule.applies_to == "corpus") {
+    } else if (rule.applies_to == ArtifactKind::kCorpus) {
       benchmark::RegisterBenchmark(("BM_CorpusRule/" + rule.id).c_str(), BM_CorpusRule, &rule)
           ->Arg(10000)
           ->Unit(benchmark::kMillisecond);

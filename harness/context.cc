@@ -4,20 +4,6 @@
 
 namespace cpaudit {
 
-std::string_view ToString(ArtifactKind k) {
-  switch (k) {
-    case ArtifactKind::kCertificate:
-      return "certificate";
-    case ArtifactKind::kCrl:
-      return "crl";
-    case ArtifactKind::kCsr:
-      return "csr";
-    case ArtifactKind::kEvent:
-      return "events";
-  }
-  return "certificate";
-}
-
 const Source& Artifact::source() const {
   if (certificate != nullptr) return certificate->source();
   if (crl != nullptr) return crl->source();

@@ -6,13 +6,11 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "harness/model/artifact_kind.h"
 #include "harness/model/evidence.h"
 #include "harness/model/time_util.h"
 
 namespace cpaudit {
-
-enum class ArtifactKind { kCertificate, kCrl, kCsr, kEvent };
-std::string_view ToString(ArtifactKind k);
 
 struct Artifact {
   ArtifactKind kind = ArtifactKind::kCertificate;

@@ -15,15 +15,13 @@ namespace {
 
 constexpr std::string_view kTimeStampingOid = "1.3.6.1.5.5.7.3.8";
 
-constexpr size_t kArtifactKinds = static_cast<size_t>(ArtifactKind::kEvent) + 1;
-
 // The rules that judge each kind of artifact, in pack order: found once, not
 // by comparing every rule's applies_to on every artifact.
 std::array<std::vector<size_t>, kArtifactKinds> RulesByKind(const Pack& pack) {
   std::array<std::vector<size_t>, kArtifactKinds> by_kind;
   for (size_t k = 0; k < kArtifactKinds; ++k) {
     for (size_t r = 0; r < pack.rules.size(); ++r) {
-      if (pack.rules[r].applies_to == ToString(static_cast<ArtifactKind>(k))) {
+      if (pack.rules[r].applies_to == static_cast<ArtifactKind>(k)) {
         by_kind[k].push_back(r);
       }
     }
@@ -36,13 +34,6 @@ bool ReadsEvent(const Rule& rule, const Artifact& a) {
   return a.event == nullptr || rule.event_types.empty() ||
          std::find(rule.event_types.begin(), rule.event_types.end(), a.event->type) !=
              rule.event_types.end();
-}
-
-std::string KindPlural(const std::string& applies_to) {
-  if (applies_to == "crl") return "CRLs";
-  if (applies_to == "csr") return "CSRs";
-  if (applies_to == "events") return "matching events";
-  return "certificates";
 }
 
 UnixTime ArtifactDate(const Artifact& a) {
@@ -314,7 +305,7 @@ RunResult Evaluate(const Pack& pack, const Evidence& evidence, const std::string
     const Rule& rule = pack.rules[r];
     RuleTally tally;
     tally.rule = &rule;
-    if (rule.applies_to == "corpus") {
+    if (rule.applies_to == ArtifactKind::kCorpus) {
       std::vector<std::pair<size_t, Outcome>> corpus_outcomes;
       rule.check->EvaluateCorpus(corpus, &corpus_outcomes);
       std::sort(corpus_outcomes.begin(), corpus_outcomes.end(),
@@ -344,7 +335,8 @@ RunResult Evaluate(const Pack& pack, const Evidence& evidence, const std::string
     size_t total = 0;
     for (size_t c : tally.counts) total += c;
     if (total == 0) {
-      tally.reasons.push_back("no " + KindPlural(rule.applies_to) + " in the evidence");
+      tally.reasons.push_back("no " + std::string(InfoOf(rule.applies_to).plural) +
+                              " in the evidence");
     }
     result.rules.push_back(std::move(tally));
   }

@@ -189,10 +189,10 @@ TEST(Evaluator, EvaluatesTheExternalCorporaWithoutFault) {
   for (const RuleTally& t : r.rules) {
     size_t total = 0;
     for (size_t c : t.counts) total += c;
-    if (t.rule->applies_to == "crl") {
+    if (t.rule->applies_to == ArtifactKind::kCrl) {
       EXPECT_EQ(total, evidence.crls().size()) << t.rule->id;
     }
-    if (t.rule->applies_to == "certificate") {
+    if (t.rule->applies_to == ArtifactKind::kCertificate) {
       EXPECT_EQ(total, evidence.certificates().size()) << t.rule->id;
     }
   }

@@ -205,7 +205,7 @@ int Explain(const std::string& id, const std::string& pack_dir) {
   if (!r->remediation.empty()) std::cout << "what to do:\n  " << r->remediation << "\n\n";
   for (const std::string& ref : r->references) std::cout << "reference: " << ref << "\n";
   if (!r->references.empty()) std::cout << "\n";
-  std::cout << "applies to: " << r->applies_to;
+  std::cout << "applies to: " << ToString(r->applies_to);
   if (!r->profiles.empty()) {
     std::cout << " (profiles:";
     for (const auto& p : r->profiles) std::cout << " " << p;

@@ -25,7 +25,7 @@ std::unique_ptr<Oracle> DemoOracle() {
 // Rules the oracle runs as `audit` does: per certificate, needing no event
 // log, repository or CRL.
 bool SingleArtifactRule(const Rule& r) {
-  return r.applies_to == "certificate" && r.check_name != "deadline" &&
+  return r.applies_to == ArtifactKind::kCertificate && r.check_name != "deadline" &&
          r.check_name != "published" && r.check_name != "relying-party";
 }
 

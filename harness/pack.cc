@@ -19,7 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::set<std::string> kAppliesTo = {"certificate", "crl", "csr", "events", "corpus"};
 const std::set<std::string> kCoverageStatuses = {"automated", "manual", "delegated", "informative"};
 
 YAML::Node ParseYaml(const PackFile& f) { return LoadYaml(f.text, f.name); }
@@ -307,13 +306,20 @@ class Loader {
     auto severity = ParseSeverity(ScalarAt(node, file, "severity"));
     if (!severity) ThrowAt(file, node["severity"], "severity must be error, warning or notice");
     rule.severity = *severity;
-    rule.applies_to = ScalarAt(node, file, "applies_to");
-    if (!kAppliesTo.count(rule.applies_to)) {
-      ThrowAt(file, node["applies_to"],
-              "applies_to must be certificate, crl, csr, events or corpus");
+    std::string applies_to = ScalarAt(node, file, "applies_to");
+    if (auto kind = ParseArtifactKind(applies_to)) {
+      rule.applies_to = *kind;
+    } else {
+      std::string kinds;
+      for (const ArtifactKindInfo& k : ArtifactKinds()) {
+        kinds += (kinds.empty() ? "" : ", ") + std::string(k.name);
+      }
+      ThrowAt(file, node["applies_to"], "applies_to must be one of " + kinds);
     }
     if (const YAML::Node event = node["event"]) {
-      if (rule.applies_to != "events") ThrowAt(file, event, "event applies to events rules only");
+      if (rule.applies_to != ArtifactKind::kEvent) {
+        ThrowAt(file, event, "event applies to events rules only");
+      }
       rule.event_types = event.IsScalar() ? std::vector<std::string>{event.Scalar()}
                                           : StringList(event, file, "event");
       for (const auto& t : rule.event_types) {
@@ -324,7 +330,7 @@ class Loader {
     }
     if (node["profiles"]) {
       rule.profiles = StringList(node["profiles"], file, "profiles");
-      if (rule.applies_to != "certificate") {
+      if (rule.applies_to != ArtifactKind::kCertificate) {
         ThrowAt(file, node["profiles"], "profiles apply to certificate rules only");
       }
       for (const auto& p : rule.profiles) {
@@ -341,26 +347,22 @@ class Loader {
     }
     rule.title = RenderTitle(ScalarAt(node, file, "title"), scope, file, node["title"]);
     std::vector<std::string> placeholders = CommonPlaceholders();
-    if (rule.applies_to == "events") {
+    if (rule.applies_to == ArtifactKind::kEvent) {
       // An event's own fields fill its messages: "{request}", "{serial}".
       placeholders.push_back("time");
       for (std::string_view name : EventFieldNames()) placeholders.emplace_back(name);
     }
     const YAML::Node check = node["check"];
     if (IsAssertionNode(check)) {
-      if (rule.applies_to == "corpus") {
+      if (rule.applies_to == ArtifactKind::kCorpus) {
         ThrowAt(file, check, "corpus rules need a primitive, not field assertions");
       }
-      if (rule.applies_to == "events" && rule.event_types.empty()) {
+      if (rule.applies_to == ArtifactKind::kEvent && rule.event_types.empty()) {
         ThrowAt(file, node, "an events rule with field assertions needs `event:` (its types)");
       }
-      ArtifactKind kind = rule.applies_to == "crl"      ? ArtifactKind::kCrl
-                          : rule.applies_to == "csr"    ? ArtifactKind::kCsr
-                          : rule.applies_to == "events" ? ArtifactKind::kEvent
-                                                        : ArtifactKind::kCertificate;
       rule.check_name = "assertion";
       std::vector<std::pair<std::string, YAML::Node>> messages;
-      rule.check = CompileAssertion(check, kind, file, scope, &messages);
+      rule.check = CompileAssertion(check, rule.applies_to, file, scope, &messages);
       for (const auto& p : AssertionPlaceholders()) placeholders.push_back(p);
       for (const auto& [message, at] : messages) ValidateMessage(message, placeholders, file, at);
     } else {
@@ -380,17 +382,16 @@ class Loader {
         for (const auto& p : Primitives()) known += (known.empty() ? "" : ", ") + p.name;
         ThrowAt(file, check, "unknown check primitive \"" + name + "\" (known: " + known + ")");
       }
-      if (std::find(primitive->applies_to.begin(), primitive->applies_to.end(), rule.applies_to) ==
+      if (std::find(primitive->applies_to.begin(), primitive->applies_to.end(), applies_to) ==
           primitive->applies_to.end()) {
-        ThrowAt(file, node["applies_to"],
-                "primitive " + name + " does not apply to " + rule.applies_to);
+        ThrowAt(file, node["applies_to"], "primitive " + name + " does not apply to " + applies_to);
       }
       Params params(options, file, &scope);
       rule.check_name = name;
-      rule.check = primitive->create(params, rule.applies_to);
+      rule.check = primitive->create(params, applies_to);
       rule.options = params.effective();
       for (const auto& p : primitive->placeholders) placeholders.push_back(p);
-      if (rule.applies_to == "events" && rule.event_types.empty()) {
+      if (rule.applies_to == ArtifactKind::kEvent && rule.event_types.empty()) {
         rule.event_types = rule.check->EventTypes();
       }
     }

@@ -55,7 +55,7 @@ struct Rule {
   std::string remediation;
   std::vector<std::string> references;  // URLs or document sections
   Severity severity = Severity::kError;
-  std::string applies_to;                // certificate, crl, csr, events, corpus
+  ArtifactKind applies_to = ArtifactKind::kCertificate;
   std::vector<std::string> event_types;  // events rules: the types they read
   std::vector<std::string> profiles;     // empty: every profile
   std::optional<UnixTime> effective;

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "harness/model/artifact_kind.h"
 #include "harness/model/openssl_index.h"
 #include "harness/model/openssl_ptr.h"
 #include "harness/model/parallel.h"
@@ -112,24 +113,16 @@ namespace {
 
 void AddItem(LoadBatch* batch, const std::string& part, const std::string& label, Bytes der,
              Source source) {
-  enum class Kind { kCertificate, kCrl, kCsr, kUnknown } kind = Kind::kUnknown;
-  if (label.empty()) {
-    kind = part == "crls" ? Kind::kCrl : part == "csrs" ? Kind::kCsr : Kind::kCertificate;
-  } else if (label == "CERTIFICATE" || label == "X509 CERTIFICATE") {
-    kind = Kind::kCertificate;
-  } else if (label == "X509 CRL") {
-    kind = Kind::kCrl;
-  } else if (label == "CERTIFICATE REQUEST" || label == "NEW CERTIFICATE REQUEST") {
-    kind = Kind::kCsr;
-  }
+  std::optional<ArtifactKind> kind = label.empty() ? KindOfFolder(part) : KindOfPemLabel(label);
   std::string error;
   std::string where = source.Display();
   // The repository publishes CRLs too, often as DER under the CRLDP's name
   // (SCRoot1CRL.crl): a DER item there that is no certificate may be a CRL.
   std::optional<Bytes> maybe_crl;
   if (part == "repository" && label.empty()) maybe_crl = der;
-  switch (kind) {
-    case Kind::kCertificate:
+  if (!kind) return batch->Problem(where, "unexpected PEM block \"" + label + "\"");
+  switch (*kind) {
+    case ArtifactKind::kCertificate:
       if (auto cert = Certificate::Parse(std::move(der), source, &error)) {
         if (part == "ca") {
           batch->cas.push_back(std::move(cert));
@@ -149,21 +142,23 @@ void AddItem(LoadBatch* batch, const std::string& part, const std::string& label
                                          ") nor a readable CRL (" + crl_error + ")");
       }
       return batch->Problem(where, "not a readable certificate: " + error);
-    case Kind::kCrl:
+    case ArtifactKind::kCrl:
       if (auto crl = Crl::Parse(std::move(der), std::move(source), &error)) {
         // A repository copy proves publication; the series is crls/.
         if (part == "repository") return batch->published.push_back(AsString(crl->der()));
         return batch->crls.push_back(std::move(crl));
       }
       return batch->Problem(where, "not a readable CRL: " + error);
-    case Kind::kCsr:
+    case ArtifactKind::kCsr:
       if (auto csr = Csr::Parse(std::move(der), std::move(source), &error)) {
         return batch->csrs.push_back(std::move(csr));
       }
       return batch->Problem(where, "not a readable CSR: " + error);
-    case Kind::kUnknown:
-      return batch->Problem(where, "unexpected PEM block \"" + label + "\"");
+    case ArtifactKind::kEvent:
+    case ArtifactKind::kCorpus:
+      break;  // no PEM label or DER folder announces these
   }
+  batch->Problem(where, "unexpected PEM block \"" + label + "\"");
 }
 
 // Reads a regular file whole. Opened without blocking and checked after
