@@ -63,7 +63,7 @@ struct EvalContext {
   const Evidence& evidence;
   const Artifact& artifact;
   const CaCertificate* issuer_ca;  // null when the evidence has no matching CA
-  std::string_view profile;        // "ta" or "tsa" for certificates, else empty
+  std::string_view profile;        // a certificate's profile (the pack's `profiles`), else empty
   const CrlView* newest_crl;       // certificates and CRLs: the issuer's latest CRL with
                                    // thisUpdate <= at, or null
   UnixTime at;                     // the evaluation time

@@ -13,8 +13,6 @@
 namespace cpaudit {
 namespace {
 
-constexpr std::string_view kTimeStampingOid = "1.3.6.1.5.5.7.3.8";
-
 // The rules that judge each kind of artifact, in pack order: found once, not
 // by comparing every rule's applies_to on every artifact.
 std::array<std::vector<size_t>, kArtifactKinds> RulesByKind(const Pack& pack) {
@@ -44,6 +42,7 @@ UnixTime ArtifactDate(const Artifact& a) {
 }
 
 struct Prepared {
+  std::vector<InputProblem> problems;  // found while preparing: reported as input findings
   std::vector<Artifact> artifacts;
   std::vector<const CaCertificate*> issuers;
   std::vector<std::string_view> profiles;
@@ -51,7 +50,38 @@ struct Prepared {
   std::unordered_map<std::string, CrlView> crl_views;  // by issuer comparison key
 };
 
-void Prepare(const Evidence& evidence, const EvidenceIndex& index, UnixTime at, Prepared* p) {
+// The first of the pack's profiles whose `when` holds for the certificate,
+// else none. Its certificate_issued event may name a profile the pack does
+// not declare: that is a problem of the evidence, said rather than skipped.
+std::string_view ProfileOf(const Pack& pack, const Evidence& evidence, const Artifact& a,
+                           const CaCertificate* issuer, const EvidenceIndex& index, UnixTime at,
+                           Prepared* p) {
+  if (pack.profiles.empty()) return {};
+  const Event* issued =
+      index.OwnsIssuance(*a.certificate) ? index.IssuanceOf(*a.certificate) : nullptr;
+  std::string declared = issued != nullptr ? issued->Str("profile") : "";
+  if (!declared.empty() && std::none_of(pack.profiles.begin(), pack.profiles.end(),
+                                        [&](const Profile& d) { return d.name == declared; })) {
+    std::string names;
+    for (const Profile& d : pack.profiles) names += (names.empty() ? "" : ", ") + d.name;
+    p->problems.push_back({a.source().Display(),
+                           "its certificate_issued event (" + issued->source.Display() +
+                               ") names profile \"" + declared +
+                               "\", which the pack does not declare (" + names + ")",
+                           ""});
+  }
+  EvalContext ctx{evidence, a, issuer, "", nullptr, at, &index, nullptr};
+  for (const Profile& profile : pack.profiles) {
+    if (!profile.when) return profile.name;
+    Outcome out;
+    profile.when->Evaluate(ctx, &out);
+    if (out.status == Status::kPass) return profile.name;
+  }
+  return {};
+}
+
+void Prepare(const Pack& pack, const Evidence& evidence, const EvidenceIndex& index, UnixTime at,
+             Prepared* p) {
   for (const auto& c : evidence.certificates()) {
     p->artifacts.push_back({ArtifactKind::kCertificate, c.get(), nullptr, nullptr});
   }
@@ -76,17 +106,9 @@ void Prepare(const Evidence& evidence, const EvidenceIndex& index, UnixTime at, 
     const CaCertificate* issuer =
         a.issuer() != nullptr ? evidence.FindIssuer(*a.issuer(), *a.extensions()) : nullptr;
     p->issuers.push_back(issuer);
-    std::string_view profile;
-    if (a.certificate != nullptr) {
-      // A certificate is what its own certificate_issued event's profile says.
-      const Event* issued =
-          index.OwnsIssuance(*a.certificate) ? index.IssuanceOf(*a.certificate) : nullptr;
-      std::string declared = issued != nullptr ? issued->Str("profile") : "";
-      profile = declared.empty()   ? ClassifyProfile(*a.certificate)
-                : declared == "ta" ? "ta"
-                                   : "tsa";
-    }
-    p->profiles.push_back(profile);
+    p->profiles.push_back(a.certificate != nullptr
+                              ? ProfileOf(pack, evidence, a, issuer, index, at, p)
+                              : std::string_view());
     const CrlView* view = nullptr;
     if (a.issuer() != nullptr && a.csr == nullptr) {
       auto it = p->crl_views.find(a.issuer()->comparison_key);
@@ -172,12 +194,6 @@ Status Overall(const RuleTally& t) {
 
 }  // namespace
 
-std::string_view ClassifyProfile(const Certificate& cert) {
-  const auto& eku = cert.extensions().extended_key_usage;
-  bool tsa = eku && std::find(eku->begin(), eku->end(), kTimeStampingOid) != eku->end();
-  return tsa ? "tsa" : "ta";
-}
-
 bool RunResult::GateFailed() const {
   return std::any_of(findings.begin(), findings.end(),
                      [&](const Finding& f) { return f.FailsGate(fail_on); });
@@ -233,24 +249,27 @@ RunResult Evaluate(const Pack& pack, const Evidence& evidence, const std::string
   result.csrs = evidence.csrs().size();
   result.events = evidence.events().size();
 
-  for (const InputProblem& p : evidence.input_problems()) {
-    Finding f;
-    f.rule = std::string(kInputRuleId);
-    f.severity = Severity::kError;
-    f.status = Status::kFail;
-    f.artifact = p.artifact;
-    f.message = p.message;
-    f.identity = "input|" + p.artifact + "|" + p.message;
-    f.fingerprint = Fingerprint(f.rule, f.identity);
-    result.findings.push_back(std::move(f));
-  }
-
   std::optional<BusinessCalendar> own_calendar;
   if (options.calendar == nullptr) own_calendar.emplace(pack.calendar);
   const BusinessCalendar& calendar = options.calendar ? *options.calendar : *own_calendar;
   EvidenceIndex index(evidence, calendar);
   Prepared prep;
-  Prepare(evidence, index, options.at, &prep);
+  Prepare(pack, evidence, index, options.at, &prep);
+
+  const std::vector<InputProblem>& prepared = prep.problems;
+  for (const auto* problems : {&evidence.input_problems(), &prepared}) {
+    for (const InputProblem& p : *problems) {
+      Finding f;
+      f.rule = std::string(kInputRuleId);
+      f.severity = Severity::kError;
+      f.status = Status::kFail;
+      f.artifact = p.artifact;
+      f.message = p.message;
+      f.identity = "input|" + p.artifact + "|" + p.message;
+      f.fingerprint = Fingerprint(f.rule, f.identity);
+      result.findings.push_back(std::move(f));
+    }
+  }
   const size_t n_rules = pack.rules.size();
   const size_t n_artifacts = prep.artifacts.size();
 

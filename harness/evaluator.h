@@ -75,8 +75,4 @@ struct EvaluateOptions {
 RunResult Evaluate(const Pack& pack, const Evidence& evidence, const std::string& evidence_label,
                    const EvaluateOptions& options);
 
-// "ta" or "tsa" for a certificate with no certificate_issued event declaring
-// its profile: with the timeStamping EKU it is a TSA certificate, else a TA.
-std::string_view ClassifyProfile(const Certificate& cert);
-
 }  // namespace cpaudit

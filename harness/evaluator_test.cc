@@ -8,6 +8,8 @@
 namespace cpaudit {
 namespace {
 
+namespace fs = std::filesystem;
+
 EvaluateOptions AtTime(const char* at) {
   EvaluateOptions options;
   options.at = *ParseRfc3339(at);
@@ -100,6 +102,37 @@ TEST(Evaluator, AnIssuanceEventsProfileBindsToOneCertificate) {
   EXPECT_EQ(r.findings[0].rule, "cp-7.1.2-eku-ta-absent");
 }
 
+// Profiles are the pack's: an issuance naming another is said, not skipped,
+// and its certificate has no profile (rules for a profile do not apply).
+TEST(Evaluator, AnIssuanceNamingAnUndeclaredProfileIsAnInputFinding) {
+  auto pack = LoadPack(EmbeddedDefaultPack(), "built-in");
+  testing::TempDir dir;
+  for (const auto& e : fs::recursive_directory_iterator(testing::CompliantCase())) {
+    fs::path to = dir.path() / fs::relative(e.path(), testing::CompliantCase());
+    if (e.is_directory()) fs::create_directories(to);
+    if (e.is_regular_file()) fs::copy_file(e.path(), to);
+  }
+  auto tsa = Evidence::Load(testing::CompliantCase())->certificates()[1];
+  dir.Write("events/ca.jsonl",
+            R"({"time": "2026-01-05T09:00:00+09:00", "type": "certificate_issued", "serial": ")" +
+                tsa->serial_hex() + R"(", "profile": "ocsp", "certificate": "certs/tsa.pem"})" +
+                "\n");
+  auto evidence = Evidence::Load(dir.path());
+  RunResult r = Evaluate(*pack, *evidence, "x", AtTime("2026-06-01T00:00:00Z"));
+  bool said = false;
+  for (const Finding& f : r.findings) {
+    said |= f.rule == kInputRuleId && f.artifact == "certs/tsa.pem" &&
+            f.message.find("names profile \"ocsp\", which the pack does not declare (tsa, ta)") !=
+                std::string::npos;
+  }
+  EXPECT_TRUE(said);
+  for (const RuleTally& t : r.rules) {
+    if (t.rule->id == "cp-7.1.2-eku-tsa") {
+      EXPECT_EQ(t.count(Status::kNotApplicable), 2u);  // ta.pem is a TA, tsa.pem has none
+    }
+  }
+}
+
 TEST(Evaluator, EffectiveDatesMakeRulesNotEffective) {
   const char* manifest = R"(id: t
 version: "1"
@@ -160,7 +193,6 @@ TEST(Evaluator, FingerprintsDoNotDependOnWhereTheEvidenceLives) {
 // Every certificate and CRL of the external corpora that the model reads goes
 // through every rule: nothing throws or crashes, every artifact gets a status.
 TEST(Evaluator, EvaluatesTheExternalCorporaWithoutFault) {
-  namespace fs = std::filesystem;
   fs::path shared = testing::SharedDir() / "external";
   if (!fs::is_directory(shared)) GTEST_SKIP() << "no " << shared;
   Evidence evidence;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "harness/evidence_index.h"
 #include "harness/model/extensions.h"
 #include "harness/model/unicode.h"
 
@@ -437,8 +438,21 @@ std::vector<FieldDef> BuildFields() {
                  if (bc && bc->path_len_negative) Push(o, int64_t{-1});
                  if (bc && bc->path_len) Push(o, *bc->path_len);
                }});
+  // The certificate's own certificate_issued event (bound by its path, else
+  // its serial): what profiles and rules may ask of its issuance.
+  for (std::string_view name : EventFieldNames()) {
+    std::string n(name);
+    d.push_back({"issuance." + n, kCert, ValueType::kString,
+                 "the \"" + n + "\" field of the certificate's certificate_issued event",
+                 [n](const EvalContext& c, Out* o) {
+                   const Certificate& cert = *c.artifact.certificate;
+                   if (c.index == nullptr || !c.index->OwnsIssuance(cert)) return;
+                   const Event* issued = c.index->IssuanceOf(cert);
+                   if (issued != nullptr && issued->Has(n)) Push(o, issued->Str(n));
+                 }});
+  }
   d.push_back({"profile", kCert, ValueType::kString,
-               "the certificate's profile, \"ta\" or \"tsa\" (see README: classification)",
+               "the certificate's profile: the first of the pack's `profiles` whose `when` holds",
                [](const EvalContext& c, Out* o) { Push(o, std::string_view(c.profile)); }});
   d.push_back({"key_usage.bits[*]", kCert, ValueType::kString,
                "the names of the keyUsage bits set (digitalSignature, nonRepudiation, "

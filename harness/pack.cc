@@ -127,7 +127,7 @@ class Loader {
     YAML::Node root = ParseYaml(f);
     ExpectKeys(root, f.name,
                {"id", "version", "title", "policy", "languages", "parameters", "calendar",
-                "fixtures", "coverage", "include"},
+                "fixtures", "profiles", "coverage", "include"},
                {"id", "version", "title", "coverage"}, "pack.yaml");
     if (const YAML::Node include = root["include"]) {
       std::vector<std::string> ids = StringList(include, f.name, "include");
@@ -163,6 +163,7 @@ class Loader {
         pack->parameters[name] = kv.second;
       }
     }
+    if (root["profiles"]) LoadProfiles(root["profiles"], f.name, pack);
     if (root["calendar"]) ReadCalendar(root["calendar"], f.name, &pack->calendar);
     if (overrides_.calendar.IsMap())
       ReadCalendar(overrides_.calendar, overrides_.file, &pack->calendar);
@@ -205,6 +206,40 @@ class Loader {
       }
       coverage_nodes_[c.section] = {f.name, entry};
       pack->coverage.push_back(std::move(c));
+    }
+  }
+
+  // `profiles: {NAME: {when: CHECK}, ...}`: CHECK is a declarative check on
+  // the certificate (its fields and `issuance.*`, its certificate_issued
+  // event); a profile without `when` takes every certificate, so it comes last.
+  void LoadProfiles(const YAML::Node& node, const std::string& file, Pack* pack) {
+    if (!node.IsMap() || node.size() == 0) {
+      ThrowAt(file, node, "profiles: expected a map from profile name to {when: CHECK}");
+    }
+    ParamScope scope(pack->parameters.begin(), pack->parameters.end());
+    for (const auto& kv : node) {
+      Profile profile;
+      profile.name = kv.first.as<std::string>();
+      static const RE2 kName("[a-z0-9][a-z0-9_-]*");
+      if (!RE2::FullMatch(profile.name, kName)) {
+        ThrowAt(file, kv.first, "profile name \"" + profile.name + "\" must be a-z 0-9 _ -");
+      }
+      for (const Profile& earlier : pack->profiles) {
+        if (earlier.name == profile.name) ThrowAt(file, kv.first, "profile declared twice");
+        if (!earlier.when) {
+          ThrowAt(file, kv.first,
+                  "profile " + earlier.name +
+                      " has no `when`, so it takes "
+                      "every certificate: it must come last");
+        }
+      }
+      if (!kv.second.IsMap()) ThrowAt(file, kv.second, "profile: expected {when: CHECK}");
+      ExpectKeys(kv.second, file, {"when"}, {}, "a profile");
+      if (const YAML::Node when = kv.second["when"]) {
+        std::vector<std::pair<std::string, YAML::Node>> messages;  // a condition says nothing
+        profile.when = CompileAssertion(when, ArtifactKind::kCertificate, file, scope, &messages);
+      }
+      pack->profiles.push_back(std::move(profile));
     }
   }
 
@@ -265,6 +300,9 @@ class Loader {
       ThrowAt(file, at, std::string("include: ") + e.what());
     }
     auto included = Loader(files, id, {}, resolve_, depth_ + 1).Load();
+    if (!included->profiles.empty()) {
+      ThrowAt(file, at, "include: pack " + id + " declares profiles; only the including pack may");
+    }
     pack->includes.push_back({included->id, included->version, included->title});
     for (IncludedPack& deeper : included->includes) pack->includes.push_back(std::move(deeper));
     for (Rule& rule : included->rules) {
@@ -333,8 +371,17 @@ class Loader {
       if (rule.applies_to != ArtifactKind::kCertificate) {
         ThrowAt(file, node["profiles"], "profiles apply to certificate rules only");
       }
+      std::string declared;
+      for (const Profile& p : pack->profiles) declared += (declared.empty() ? "" : ", ") + p.name;
       for (const auto& p : rule.profiles) {
-        if (p != "ta" && p != "tsa") ThrowAt(file, node["profiles"], "profiles: ta or tsa");
+        bool known = std::any_of(pack->profiles.begin(), pack->profiles.end(),
+                                 [&](const Profile& d) { return d.name == p; });
+        if (!known) {
+          ThrowAt(file, node["profiles"],
+                  "profiles: \"" + p + "\" is not a profile of the pack (" +
+                      (declared.empty() ? "pack.yaml declares none" : "declared: " + declared) +
+                      ")");
+        }
       }
     }
     if (node["effective"]) rule.effective = DateAt(node["effective"], file, "effective");

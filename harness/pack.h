@@ -78,6 +78,13 @@ struct IncludedPack {
   std::string title;
 };
 
+// A certificate profile the pack declares (`profiles:` in pack.yaml): a
+// certificate has the first profile whose `when` holds for it.
+struct Profile {
+  std::string name;
+  std::unique_ptr<Check> when;  // a declarative certificate check; null: every certificate
+};
+
 struct Pack {
   std::string id;
   std::string version;
@@ -94,6 +101,7 @@ struct Pack {
   std::vector<Rule> rules;                       // its own, then those of the packs it includes
   std::vector<CoverageEntry> coverage;
   std::vector<IncludedPack> includes;
+  std::vector<Profile> profiles;  // in the order pack.yaml declares them
 
   const Rule* FindRule(const std::string& id) const;
   // Rule ids to their index in `rules`, made by the loader so that reports

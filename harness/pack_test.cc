@@ -94,6 +94,32 @@ TEST(Pack, TextsInAnyLanguagesTheSameForEveryText) {
               "pack.yaml:6", "is not a BCP 47 language tag");
 }
 
+TEST(Pack, ProfilesAreDeclaredAndRulesNameThem) {
+  std::string profiles =
+      "profiles:\n  leaf:\n    when: {field: basic_constraints.ca, present: true, equals: "
+      "false}\n  other: {}\ncoverage:";
+  std::string rules = Replace(kRules, "    applies_to: certificate\n",
+                              "    applies_to: certificate\n    profiles: [leaf]\n");
+  auto pack = Load(Replace(kManifest, "coverage:", profiles), rules);
+  ASSERT_EQ(pack->profiles.size(), 2u);
+  EXPECT_EQ(pack->profiles[0].name, "leaf");
+  EXPECT_TRUE(pack->profiles[0].when);
+  EXPECT_FALSE(pack->profiles[1].when);  // takes every other certificate
+  EXPECT_EQ(pack->rules[0].profiles, std::vector<std::string>{"leaf"});
+
+  ExpectError(kManifest, rules, "rules.yaml:8",
+              "\"leaf\" is not a profile of the pack (pack.yaml "
+              "declares none)");
+  ExpectError(Replace(kManifest, "coverage:",
+                      "profiles:\n  all: {}\n  leaf: {when: {field: "
+                      "version, equals: 3}}\ncoverage:"),
+              kRules, "pack.yaml:8", "profile all has no `when`");
+  ExpectError(Replace(kManifest, "coverage:",
+                      "profiles:\n  leaf: {when: {field: nope, "
+                      "equals: 3}}\ncoverage:"),
+              kRules, "pack.yaml:7", "unknown field path \"nope\"");
+}
+
 TEST(Pack, RulesMayCarryRemediationAndReferences) {
   auto pack = Load(kManifest, Replace(kRules, "    severity: error\n",
                                       "    severity: error\n"

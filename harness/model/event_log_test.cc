@@ -62,8 +62,8 @@ TEST(EventLog, RejectsBadLinesWithTheReason) {
       {R"({"time": "2026-04-30T10:00:00Z", "type": "nope"})", "unknown event type"},
       {R"({"time": "2026-04-30T10:00:00Z", "type": "certificate_revoked", "serial": "xyz"})",
        "not a hex serial"},
-      {R"({"time": "2026-04-30T10:00:00Z", "type": "certificate_issued", "profile": "ca"})",
-       "\"profile\""},
+      {R"({"time": "2026-04-30T10:00:00Z", "type": "certificate_issued", "profile": 3})",
+       "\"profile\" 3 is not a profile name"},
   };
   for (const auto& [line, reason] : cases) {
     std::string error;
