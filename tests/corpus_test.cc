@@ -63,6 +63,16 @@ TEST(Corpus, FieldsDocumentListsEveryPath) {
   }
 }
 
+// Every finding of the SECOM pack tells the engineer what to do.
+TEST(Corpus, EverySecomRuleSaysWhatToDo) {
+  auto pack = LoadPackDir(testing::PackDir());
+  for (const Rule& r : pack->rules) {
+    if (r.origin.empty()) {
+      EXPECT_FALSE(r.remediation.empty()) << r.id << " has no remediation";
+    }
+  }
+}
+
 // docs/EVENTS.md has a section per event type naming each of its fields, and
 // the rules it says read them exist.
 TEST(Corpus, EventsDocumentListsEveryTypeAndField) {
