@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 
+#include "harness/atomic_file.h"
 #include "harness/audit.h"
 #include "reports/escape.h"
 
@@ -15,20 +17,37 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<std::string> ReadExpected(const fs::path& file) {
+// The finding lines of an expected.txt, sorted; its comment lines in *comments.
+std::vector<std::string> ReadExpected(const fs::path& file, std::string* comments) {
   std::vector<std::string> lines;
   std::ifstream in(file);
   std::string line;
   while (std::getline(in, line)) {
     if (!line.empty() && line[0] != '#') lines.push_back(line);
+    if (!line.empty() && line[0] == '#') *comments += line + "\n";
   }
   std::sort(lines.begin(), lines.end());
   return lines;
 }
 
+// "- line" for each expected line that is gone, "+ line" for each new one.
+std::string Difference(const std::vector<std::string>& expected,
+                       const std::vector<std::string>& actual) {
+  std::vector<std::string> gone, added;
+  std::set_difference(expected.begin(), expected.end(), actual.begin(), actual.end(),
+                      std::back_inserter(gone));
+  std::set_difference(actual.begin(), actual.end(), expected.begin(), expected.end(),
+                      std::back_inserter(added));
+  std::string out;
+  for (const auto& l : gone) out += "  - " + l + "\n";
+  for (const auto& l : added) out += "  + " + l + "\n";
+  return out;
+}
+
 }  // namespace
 
-FixtureReport RunFixtures(const fs::path& pack_dir, const fs::path& fixtures_override) {
+FixtureReport RunFixtures(const fs::path& pack_dir, const fs::path& fixtures_override,
+                          bool update) {
   FixtureReport report;
   auto pack = LoadPackDir(pack_dir);
   fs::path fixtures = !fixtures_override.empty() ? fixtures_override
@@ -68,15 +87,25 @@ FixtureReport RunFixtures(const fs::path& pack_dir, const fs::path& fixtures_ove
       actual.push_back(TerminalEscape(std::string("EXCEPTION ") + e.what()));
     }
     std::sort(actual.begin(), actual.end());
-    std::vector<std::string> expected = ReadExpected(dir / "expected.txt");
+    std::string comments;
+    std::vector<std::string> expected = ReadExpected(dir / "expected.txt", &comments);
     if (actual == expected) continue;
+    if (update) {
+      std::string text = comments;
+      for (const auto& l : actual) text += l + "\n";
+      WriteFileAtomically(dir / "expected.txt", text);
+      ++report.updated_cases;
+      report.output += fmt::format("UPDATED {}\n{}", name, Difference(expected, actual));
+      continue;
+    }
     ++report.failed_cases;
     report.output += fmt::format("MISMATCH {}\n  EXPECTED:\n", name);
     for (const auto& l : expected) report.output += "    " + l + "\n";
     report.output += "  ACTUAL:\n";
     for (const auto& l : actual) report.output += "    " + l + "\n";
     report.output +=
-        "  To rebase: correct the case in corpus/generator/generate.cc, then run\n"
+        "  To rebase: cpaudit test-pack PACK --update writes ACTUAL to its expected.txt;\n"
+        "  a case made by corpus/generator/generate.cc is corrected there instead, then\n"
         "  build/cpaudit-fixtures --force corpus\n";
   }
   std::vector<std::string> no_fail;
@@ -90,9 +119,11 @@ FixtureReport RunFixtures(const fs::path& pack_dir, const fs::path& fixtures_ove
   for (const auto& id : no_pass) report.output += "NO PASSING FIXTURE " + id + "\n";
   report.ok = report.failed_cases == 0 && no_fail.empty() && no_pass.empty() && report.cases > 0;
   report.output += fmt::format(
-      "{} fixture cases, {} mismatched; {} rules, {} without a failing "
+      "{} fixture cases, {} mismatched{}; {} rules, {} without a failing "
       "and {} without a passing fixture\n",
-      report.cases, report.failed_cases, pack->rules.size(), no_fail.size(), no_pass.size());
+      report.cases, report.failed_cases,
+      update ? fmt::format(", {} updated", report.updated_cases) : "", pack->rules.size(),
+      no_fail.size(), no_pass.size());
   return report;
 }
 

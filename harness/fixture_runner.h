@@ -12,12 +12,15 @@ struct FixtureReport {
   bool ok = false;
   size_t cases = 0;
   size_t failed_cases = 0;
-  std::string output;  // EXPECTED/ACTUAL for each mismatch, and the rule coverage
+  size_t updated_cases = 0;  // with update: the expected.txt files rewritten
+  std::string output;        // EXPECTED/ACTUAL for each mismatch, and the rule coverage
 };
 
 // `pack_dir` holds pack.yaml (whose `fixtures` names the fixture folder);
-// `fixtures` overrides that folder when not empty.
+// `fixtures` overrides that folder when not empty. With `update`, a case whose
+// findings differ from its expected.txt gets them written there (its comment
+// lines kept), and the output shows the difference.
 FixtureReport RunFixtures(const std::filesystem::path& pack_dir,
-                          const std::filesystem::path& fixtures = {});
+                          const std::filesystem::path& fixtures = {}, bool update = false);
 
 }  // namespace cpaudit

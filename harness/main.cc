@@ -339,8 +339,8 @@ int CheckStream(const std::string& pack_dir, const std::string& ca_file, const s
   return failed > 0 ? kExitGateFailed : kExitPass;
 }
 
-int TestPack(const std::string& pack_dir, const std::string& fixtures) {
-  FixtureReport report = RunFixtures(pack_dir, fixtures);
+int TestPack(const std::string& pack_dir, const std::string& fixtures, bool update) {
+  FixtureReport report = RunFixtures(pack_dir, fixtures, update);
   std::cout << report.output;
   return report.ok ? kExitPass : kExitGateFailed;
 }
@@ -439,6 +439,10 @@ int main(int argc, char** argv) {
   CLI::App* test_pack = app.add_subcommand("test-pack", "Run a pack's fixtures and check them");
   test_pack->add_option("PACK", pack_dir, "rule pack folder")->required();
   test_pack->add_option("--fixtures", fixtures, "fixture folder (default: pack.yaml's fixtures)");
+  bool update = false;
+  test_pack->add_flag("--update", update,
+                      "Write each case's findings to its expected.txt where they differ, and "
+                      "print the difference");
 
   try {
     app.parse(argc, argv);
@@ -459,7 +463,7 @@ int main(int argc, char** argv) {
     }
     if (*rules) return ListRules(pack_dir);
     if (*explain) return Explain(rule_id, pack_dir);
-    if (*test_pack) return TestPack(pack_dir, fixtures);
+    if (*test_pack) return TestPack(pack_dir, fixtures, update);
     if (*fields) return list_events ? ListEventFields() : ListFields();
     if (*check) return CheckStream(pack_dir, ca_file, check_at, check_fail_on);
     if (*calendar) return Calendar(pack_dir, year, format, between);
