@@ -280,23 +280,20 @@ std::vector<FieldDef> BuildFields() {
                  [scheme](const EvalContext& c, Out* o) {
                    if (auto s = scheme(c)) Push(o, s->pss);
                  }});
-    d.push_back({"signature.pss.mgf_hash", k, ValueType::kString,
-                 "RSASSA-PSS: the digest of MGF1 (the MGF's OID if it is not MGF1)",
-                 [scheme](const EvalContext& c, Out* o) {
-                   auto s = scheme(c);
-                   if (s && s->pss) Push(o, s->mgf_hash);
-                 }});
-    d.push_back({"signature.pss.salt_length", k, ValueType::kInt,
-                 "RSASSA-PSS: saltLength (20 when absent)", [scheme](const EvalContext& c, Out* o) {
-                   auto s = scheme(c);
-                   if (s && s->pss) Push(o, s->salt_length);
-                 }});
-    d.push_back({"signature.pss.trailer_field", k, ValueType::kInt,
-                 "RSASSA-PSS: trailerField (1 when absent)",
-                 [scheme](const EvalContext& c, Out* o) {
-                   auto s = scheme(c);
-                   if (s && s->pss) Push(o, s->trailer_field);
-                 }});
+    // The PSS parameters, each read the same way: only for RSASSA-PSS.
+    auto pss_field = [&](const char* path, ValueType type, const char* doc, auto member) {
+      d.push_back({path, k, type, doc, [scheme, member](const EvalContext& c, Out* o) {
+                     auto s = scheme(c);
+                     if (s && s->pss) Push(o, (*s).*member);
+                   }});
+    };
+    pss_field("signature.pss.mgf_hash", ValueType::kString,
+              "RSASSA-PSS: the digest of MGF1 (the MGF's OID if it is not MGF1)",
+              &SignatureScheme::mgf_hash);
+    pss_field("signature.pss.salt_length", ValueType::kInt,
+              "RSASSA-PSS: saltLength (20 when absent)", &SignatureScheme::salt_length);
+    pss_field("signature.pss.trailer_field", ValueType::kInt,
+              "RSASSA-PSS: trailerField (1 when absent)", &SignatureScheme::trailer_field);
     d.push_back({"der.violations[*]", k, ValueType::kString,
                  "each way the encoding is not X.690 DER, \"WHERE: WHAT\" (\"tbsCertificate."
                  "serialNumber: INTEGER is not minimally encoded\"); none for valid DER",

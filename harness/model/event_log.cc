@@ -112,11 +112,17 @@ void Pack(const nlohmann::json& j, Event* e) {
 
 }  // namespace
 
+// id, then each field of the types in the order they first appear.
 const std::vector<std::string_view>& EventFieldNames() {
-  static const std::vector<std::string_view> kNames = {
-      "id",       "application", "subscriber",   "profile",  "documents", "csr",     "by",
-      "decision", "serial",      "certificate",  "replaces", "method",    "request", "reason",
-      "channel",  "urgent",      "desired_date", "crl",      "url"};
+  static const std::vector<std::string_view> kNames = [] {
+    std::vector<std::string_view> names = {"id"};
+    for (const EventTypeInfo& t : EventTypes()) {
+      for (std::string_view f : t.fields) {
+        if (std::find(names.begin(), names.end(), f) == names.end()) names.push_back(f);
+      }
+    }
+    return names;
+  }();
   return kNames;
 }
 
