@@ -11,6 +11,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 
 #include "checks/registry.h"
 #include "harness/atomic_file.h"
@@ -20,6 +21,7 @@
 #include "harness/fixture_runner.h"
 #include "harness/model/event_log.h"
 #include "harness/oracle.h"
+#include "harness/recipe.h"
 #include "harness/stream_check.h"
 #include "reports/escape.h"
 #include "reports/html_report.h"
@@ -345,6 +347,15 @@ int TestPack(const std::string& pack_dir, const std::string& fixtures, bool upda
   return report.ok ? kExitPass : kExitGateFailed;
 }
 
+// Exit 0 when every recipe built (and, with check, nothing differs); 1 when a
+// recipe failed or, with check, a case differs from its build.
+int BuildFixtures(const std::string& pack_dir, const std::string& fixtures, bool check) {
+  RecipeBuildReport report = BuildPackRecipes(pack_dir, fixtures, check);
+  std::istringstream lines(report.output);
+  for (std::string line; std::getline(lines, line);) std::cout << TerminalEscape(line) << "\n";
+  return report.failed > 0 || (check && report.changed > 0) ? kExitGateFailed : kExitPass;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -444,6 +455,19 @@ int main(int argc, char** argv) {
                       "Write each case's findings to its expected.txt where they differ, and "
                       "print the difference");
 
+  CLI::App* fixture_cmd =
+      app.add_subcommand("fixtures", "Make a pack's fixtures from their recipes");
+  fixture_cmd->require_subcommand(1);
+  CLI::App* fixtures_build = fixture_cmd->add_subcommand(
+      "build", "Write each recipe.yaml's evidence beside it (docs/RECIPES.md)");
+  fixtures_build->add_option("PACK", pack_dir, "rule pack folder")->required();
+  fixtures_build->add_option("--fixtures", fixtures,
+                             "fixture folder (default: pack.yaml's fixtures)");
+  bool check_only = false;
+  fixtures_build->add_flag("--check", check_only,
+                           "Write nothing; list the cases whose files differ from their build "
+                           "(exit 1 if any)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -464,6 +488,7 @@ int main(int argc, char** argv) {
     if (*rules) return ListRules(pack_dir);
     if (*explain) return Explain(rule_id, pack_dir);
     if (*test_pack) return TestPack(pack_dir, fixtures, update);
+    if (*fixtures_build) return BuildFixtures(pack_dir, fixtures, check_only);
     if (*fields) return list_events ? ListEventFields() : ListFields();
     if (*check) return CheckStream(pack_dir, ca_file, check_at, check_fail_on);
     if (*calendar) return Calendar(pack_dir, year, format, between);
