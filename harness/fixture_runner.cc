@@ -105,8 +105,8 @@ FixtureReport RunFixtures(const fs::path& pack_dir, const fs::path& fixtures_ove
     for (const auto& l : actual) report.output += "    " + l + "\n";
     report.output +=
         "  To rebase: cpaudit test-pack PACK --update writes ACTUAL to its expected.txt;\n"
-        "  a case made by corpus/generator/generate.cc is corrected there instead, then\n"
-        "  build/cpaudit-fixtures --force corpus\n";
+        "  a case with a recipe.yaml is changed there, then cpaudit fixtures build PACK;\n"
+        "  one made by corpus/generator (SECOM's) there, then cpaudit-fixtures --force corpus\n";
   }
   std::vector<std::string> no_fail;
   std::vector<std::string> no_pass;

@@ -16,6 +16,7 @@ echo "HTML report screenshot: build/test-output/browser/report.png"
 echo "== benchmarks (smoke: they run and their results are sane, not timed)"
 build/cpaudit_bench --benchmark_min_time=0.001
 for pack in rules/*/pack.yaml; do  # every shipped pack passes its own fixtures
+  build/cpaudit fixtures build --check "$(dirname "$pack")"  # recipes match their evidence
   build/cpaudit test-pack "$(dirname "$pack")"
 done
 

@@ -7,12 +7,23 @@
 #include "harness/fields.h"
 #include "harness/model/event_log.h"
 #include "harness/pack.h"
+#include "harness/recipe.h"
 #include "tests/test_util.h"
 
 namespace cpaudit {
 namespace {
 
 namespace fs = std::filesystem;
+
+// A recipe case's file or a recipe base: made by `cpaudit fixtures build`
+// (Corpus.RecipesBuildWhatIsCommitted), not by the generator.
+bool FromRecipe(const fs::path& file) {
+  if (file.extension() == ".yaml" && !fs::exists(file.parent_path() / "expected.txt")) return true;
+  for (fs::path dir = file.parent_path(); dir != testing::SourceDir(); dir = dir.parent_path()) {
+    if (fs::exists(dir / "recipe.yaml")) return true;
+  }
+  return false;
+}
 
 TEST(Corpus, RegeneratingGivesTheSameBytes) {
   // A copy of the repository's layout: corpus/keys and, for the fuzz seeds,
@@ -40,13 +51,24 @@ TEST(Corpus, RegeneratingGivesTheSameBytes) {
           << rel << " differs: run build/cpaudit-fixtures --force corpus and commit";
     }
     for (const auto& e : fs::recursive_directory_iterator(testing::SourceDir() / "corpus" / part)) {
-      if (!e.is_regular_file()) continue;
+      if (!e.is_regular_file() || FromRecipe(e.path())) continue;
       fs::path rel = fs::relative(e.path(), testing::SourceDir() / "corpus");
       EXPECT_TRUE(fs::exists(tmp / "corpus" / rel)) << rel << " is not made by the generator";
     }
   }
   EXPECT_GT(files, 100u);
   fs::remove_all(tmp);
+}
+
+// Every shipped pack's recipe cases hold exactly what their recipes build.
+TEST(Corpus, RecipesBuildWhatIsCommitted) {
+  for (const auto& e : fs::directory_iterator(testing::SourceDir() / "rules")) {
+    if (!fs::exists(e.path() / "pack.yaml")) continue;
+    RecipeBuildReport report = BuildPackRecipes(e.path(), {}, /*check=*/true);
+    EXPECT_EQ(report.failed, 0u) << report.output;
+    EXPECT_EQ(report.changed, 0u) << report.output << "run cpaudit fixtures build "
+                                  << e.path().string() << " and commit";
+  }
 }
 
 TEST(Corpus, FieldsDocumentListsEveryPath) {

@@ -2191,6 +2191,22 @@ void MakeDemo(const fs::path& dir) {
        "revoked 2026-04-07T01:00:00Z (keyCompromise) per crls/crl-2026-05-01.pem"});
 }
 
+// A fixture case made here: its expected.txt starts with kGeneratedHeader.
+bool IsGeneratedCase(const fs::path& dir) {
+  std::ifstream in(dir / "expected.txt");
+  std::string first;
+  return std::getline(in, first) && first == kGeneratedHeader;
+}
+
+// The case folders under `dir` that this program made.
+std::vector<fs::path> GeneratedCases(const fs::path& dir) {
+  std::vector<fs::path> cases;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_directory() && IsGeneratedCase(e.path())) cases.push_back(e.path());
+  }
+  return cases;
+}
+
 // Seeds for the fuzzers (corpus/fuzz/<target>/): every certificate, CRL and
 // CSR of the fixtures as DER, every event-log line, every PEM file, and the
 // pack's rule files; named by their SHA-1 so that reruns give the same set.
@@ -2203,7 +2219,10 @@ void MakeFuzzSeeds(const fs::path& corpus) {
   std::vector<fs::path> files;
   for (const char* part : {"secom-rootca1-tsa", "demo"}) {
     for (const auto& e : fs::recursive_directory_iterator(corpus / part)) {
-      if (e.is_regular_file()) files.push_back(e.path());
+      if (e.is_regular_file() &&
+          (part == std::string("demo") || IsGeneratedCase(e.path().parent_path()) ||
+           IsGeneratedCase(e.path().parent_path().parent_path())))
+        files.push_back(e.path());
     }
   }
   std::sort(files.begin(), files.end());
@@ -2290,13 +2309,19 @@ int main(int argc, char** argv) {
   if (!fs::is_directory(corpus / "keys")) Die((corpus / "keys").string() + ": no keys folder");
   g_keys = std::make_unique<build::KeyStore>(corpus / "keys");
   // Regenerate from scratch so that a removed case leaves nothing behind, but
-  // never delete a folder unasked: it may be someone's work, not ours.
+  // never delete a folder unasked: it may be someone's work, not ours. In the
+  // fixture folders only the cases this program made go (recipe cases and
+  // their bases stay: `cpaudit fixtures build` makes those).
   for (const char* out : {"secom-rootca1-tsa", "rfc5280", "demo", "fuzz"}) {
     std::error_code ec;
     fs::path dir = corpus / out;
     if (!fs::exists(dir, ec) || (fs::is_directory(dir, ec) && fs::is_empty(dir, ec))) continue;
-    if (!force) Die(dir.string() + ": exists and is not empty (--force replaces it)");
-    fs::remove_all(dir);
+    std::vector<fs::path> generated = GeneratedCases(dir);
+    bool whole = std::string(out) == "demo" || std::string(out) == "fuzz";
+    if (!whole && generated.empty()) continue;
+    if (!force) Die(dir.string() + ": holds generated files (--force replaces them)");
+    if (whole) fs::remove_all(dir);
+    for (const fs::path& c : generated) fs::remove_all(c);
   }
   try {
     MakeFixtures(corpus / "secom-rootca1-tsa");
