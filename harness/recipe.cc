@@ -413,8 +413,13 @@ class Builder {
       if (sig->kind == Doc::Kind::kScalar) {
         s.hash = sig->scalar;
       } else {
-        AllowKeys(*sig, {"hash", "outer_hash"}, "signature");
+        AllowKeys(*sig, {"hash", "outer_hash", "pss"}, "signature");
         if (const Doc* h = sig->Find("hash")) s.hash = Text(*h, "signature.hash");
+        if (const Doc* pss = sig->Find("pss")) {
+          AllowKeys(*pss, {"mgf_hash"}, "signature.pss");
+          const Doc* mgf = pss->Find("mgf_hash");
+          s.pss_mgf_hash = mgf ? Text(*mgf, "signature.pss.mgf_hash") : "";
+        }
         if (const Doc* h = sig->Find("outer_hash")) s.outer_hash = Text(*h, "signature.outer_hash");
       }
     }

@@ -6,6 +6,7 @@
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
+#include <openssl/rsa.h>
 #include <openssl/sha.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
@@ -226,6 +227,24 @@ Bytes Finish(T* object, const SignatureSpec& s, EVP_PKEY* key, Encoder encode,
   return out;
 }
 
+// A signing context for `s`: PKCS #1 v1.5, or RSASSA-PSS with an empty salt.
+MdCtxPtr SigningContext(const SignatureSpec& s, EVP_PKEY* key) {
+  if (s.pss_mgf_hash && (!s.outer_hash.empty() || !s.patch_tbs.empty()))
+    throw BuildError("an RSASSA-PSS signature cannot have outer_hash or patch_tbs");
+  MdCtxPtr ctx(EVP_MD_CTX_new());
+  EVP_PKEY_CTX* pkey_ctx = nullptr;
+  if (EVP_DigestSignInit(ctx.get(), &pkey_ctx, Digest(s.hash), nullptr, key) != 1)
+    Fail("signing with " + s.hash);
+  if (s.pss_mgf_hash) {
+    const EVP_MD* mgf = Digest(s.pss_mgf_hash->empty() ? s.hash : *s.pss_mgf_hash);
+    if (EVP_PKEY_CTX_set_rsa_padding(pkey_ctx, RSA_PKCS1_PSS_PADDING) != 1 ||
+        EVP_PKEY_CTX_set_rsa_pss_saltlen(pkey_ctx, 0) != 1 ||
+        EVP_PKEY_CTX_set_rsa_mgf1_md(pkey_ctx, mgf) != 1)
+      Fail("RSASSA-PSS needs an RSA key");
+  }
+  return ctx;
+}
+
 void SetTime(ASN1_TIME* field, std::time_t t) {
   if (ASN1_TIME_set(field, t) == nullptr) Fail("time " + std::to_string(t));
 }
@@ -402,7 +421,8 @@ Bytes BuildCertificate(const CertificateSpec& s, const KeyStore& keys) {
     X509_add_ext(x.get(), ext.get(), -1);
   }
   EVP_PKEY* signer = keys.Get(s.signature.signer).key.get();
-  if (X509_sign(x.get(), signer, Digest(s.signature.hash)) <= 0) Fail("signing the certificate");
+  if (X509_sign_ctx(x.get(), SigningContext(s.signature, signer).get()) <= 0)
+    Fail("signing the certificate");
   return Finish(x.get(), s.signature, signer, i2d_X509, i2d_re_X509_tbs);
 }
 
@@ -447,7 +467,8 @@ Bytes BuildCrl(const CrlSpec& s, const KeyStore& keys) {
     X509_CRL_add_ext(crl.get(), ext.get(), -1);
   }
   EVP_PKEY* signer = keys.Get(s.signature.signer).key.get();
-  if (X509_CRL_sign(crl.get(), signer, Digest(s.signature.hash)) <= 0) Fail("signing the CRL");
+  if (X509_CRL_sign_ctx(crl.get(), SigningContext(s.signature, signer).get()) <= 0)
+    Fail("signing the CRL");
   return Finish(crl.get(), s.signature, signer, i2d_X509_CRL, i2d_re_X509_CRL_tbs);
 }
 

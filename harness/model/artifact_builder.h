@@ -80,6 +80,9 @@ void InsertInSequence(Bytes& seq, uint8_t before, const Bytes& tlv);
 struct SignatureSpec {
   std::string signer;  // key name
   std::string hash = "sha1";
+  // RSASSA-PSS instead of PKCS #1 v1.5, with this MGF1 hash ("" = hash) and an
+  // empty salt (saltLength 0), so that the bytes stay reproducible.
+  std::optional<std::string> pss_mgf_hash;
   std::string outer_hash;            // the outer signatureAlgorithm's, when it differs ("" = hash)
   std::vector<BytePatch> patch_tbs;  // before signing (the signature stays valid)
   std::vector<BytePatch> patch_der;  // after signing, e.g. the outer algorithm

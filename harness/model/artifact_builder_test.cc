@@ -100,6 +100,18 @@ TEST(ArtifactBuilder, PatchesBeforeAndAfterSigning) {
   EXPECT_THROW(BuildCertificate(s, Keys()), BuildError);
 }
 
+TEST(ArtifactBuilder, SignsWithRsassaPssReproducibly) {
+  CertificateSpec s = TsaSpec();
+  s.signature.pss_mgf_hash = "sha1";
+  Bytes der = BuildCertificate(s, Keys());
+  EXPECT_EQ(der, BuildCertificate(s, Keys())) << "an empty salt makes PSS deterministic";
+  auto cert = Parse(der);
+  ASSERT_TRUE(cert);
+  EXPECT_EQ(cert->envelope().algorithm.oid, "1.2.840.113549.1.1.10");  // id-RSASSA-PSS
+  s.signature.outer_hash = "sha384";
+  EXPECT_THROW(BuildCertificate(s, Keys()), BuildError);
+}
+
 TEST(ArtifactBuilder, InsertsIntoASequenceAndReencodesItsLength) {
   Bytes seq = {0x30, 0x06, 0x02, 0x01, 0x01, 0xa3, 0x01, 0x00};
   InsertInSequence(seq, 0xa3, {0x81, 0x01, 0xff});
