@@ -150,5 +150,70 @@ INSTANTIATE_TEST_SUITE_P(
       return name;
     });
 
+// The second shipped pack (rules/tsa-rfc3161-cabf) on each tool's correct
+// configuration: a CA set up for the SECOM CP, not for the CS BR, so its TSA
+// certificates break the BR where the two differ (RSA 2048, SHA-1, no AIA,
+// SECOM's policy and CRL URL), and gnutls and cfssl cannot mark the
+// extendedKeyUsage critical (RFC 3161 2.3).
+TEST(RealCaTsaPack, JudgesEachToolsTsaCertificates) {
+  const std::set<std::string> common = {
+      "csbr-6.1.5.2-key-size", "csbr-7.1.2.3-authority-info-access",
+      "csbr-7.1.2.3-certificate-policies", "csbr-7.1.2.3-crl-distribution-points"};
+  const std::vector<std::pair<std::string, std::set<std::string>>> tools = {
+      {"openssl", {"csbr-7.1-serial-number", "csbr-7.1.3.2-signature-algorithm"}},
+      {"gnutls",
+       {"csbr-7.1-serial-number", "csbr-7.1.3.2-signature-algorithm", "csbr-7.1.2.3-eku",
+        "rfc3161-2.3-eku-time-stamping-only"}},
+      {"cfssl",
+       {"csbr-7.1.2.3-eku", "rfc3161-2.3-eku-time-stamping-only", "rfc5280-5.2.3-crl-number"}}};
+  for (const auto& [tool, added] : tools) {
+    if (tool != "openssl" &&
+        !fs::exists(std::string("/usr/bin/") + (tool == "gnutls" ? "certtool" : "cfssl"))) {
+      if (std::getenv("CPAUDIT_REQUIRE_TOOLS")) ADD_FAILURE() << tool << " is not installed";
+      continue;
+    }
+    testing::TempDir out;
+    std::string output;
+    ASSERT_EQ(
+        testing::RunCommand((testing::SourceDir() / "corpus/real-ca" / tool / "build.sh").string() +
+                                " " + (out.path() / "ca").string() + " correct 2>&1",
+                            &output),
+        0)
+        << output;
+    int code = testing::RunCommand(
+        std::string(CPAUDIT_BINARY) + " audit " + (out.path() / "ca").string() + " --pack " +
+            (testing::SourceDir() / "rules/tsa-rfc3161-cabf").string() + " --report json=- --quiet",
+        &output);
+    EXPECT_EQ(code, 1) << output;
+    auto report = nlohmann::json::parse(output);
+    std::set<std::string> fired;
+    for (const auto& f : report["findings"]) fired.insert(f["rule"].get<std::string>());
+    std::set<std::string> expected = common;
+    expected.insert(added.begin(), added.end());
+    EXPECT_EQ(fired, expected) << tool << ": " << output;
+  }
+}
+
+// The same pack on the bundled demo: its TSA certificates are SHA-1 signed,
+// short-serialled and two years long; the TA certificates are not judged.
+TEST(RealCaTsaPack, JudgesTheDemo) {
+  std::string output;
+  int code = testing::RunCommand(std::string(CPAUDIT_BINARY) + " audit " +
+                                     (testing::SourceDir() / "corpus/demo").string() + " --pack " +
+                                     (testing::SourceDir() / "rules/tsa-rfc3161-cabf").string() +
+                                     " --report json=- --quiet",
+                                 &output);
+  EXPECT_EQ(code, 1);
+  auto report = nlohmann::json::parse(output);
+  std::set<std::string> fired;
+  for (const auto& f : report["findings"]) {
+    fired.insert(f["rule"].get<std::string>());
+    EXPECT_EQ(f["artifact"].get<std::string>().rfind("certs/tsa-", 0), 0u) << f.dump();
+  }
+  EXPECT_TRUE(fired.count("csbr-7.1.3.2-signature-algorithm")) << output;
+  EXPECT_TRUE(fired.count("csbr-6.3.2-key-rotation")) << output;
+  EXPECT_FALSE(fired.count("cpaudit-input")) << output;
+}
+
 }  // namespace
 }  // namespace cpaudit
