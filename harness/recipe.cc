@@ -267,7 +267,7 @@ class Builder {
         files_["repository/" + name + ".pem"] = pem;
     });
     ForEach("crls", [&](const std::string& name, const Doc& d) {
-      build::CrlSpec spec = Crl(d, "crls." + name);
+      build::CrlSpec spec = Crl(WithProfile(d), "crls." + name);
       files_["crls/" + name + ".pem"] =
           build::Pem("X509 CRL", Make(d, [&] { return build::BuildCrl(spec, *keys_); }));
     });
@@ -338,9 +338,10 @@ class Builder {
     files_["cpaudit.yaml"] = text;
   }
 
-  // A certificate's map with its `profile:` (from the recipe's profiles) merged beneath.
+  // A certificate's or CRL's map with its `profile:` (from the recipe's
+  // profiles) merged beneath.
   Doc WithProfile(const Doc& d) const {
-    RequireKind(d, Doc::Kind::kMap, "a certificate");
+    RequireKind(d, Doc::Kind::kMap, "a certificate or CRL");
     const Doc* name = d.Find("profile");
     if (name == nullptr) return d;
     const Doc* profiles = recipe_.Find("profiles");
