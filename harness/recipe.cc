@@ -30,20 +30,32 @@ constexpr int kMaxBaseDepth = 8;
 
 // A YAML node that remembers the file and line it was written at, so that a
 // recipe merged over its bases still names where each value came from.
+struct DocEntry;
 struct Doc {
   enum class Kind { kNull, kScalar, kList, kMap } kind = Kind::kNull;
   std::string scalar;
   bool quoted = false;  // a quoted scalar is a string, whatever it looks like
   std::vector<Doc> items;
-  std::vector<std::pair<std::string, Doc>> entries;
+  std::vector<DocEntry> entries;  // a map's, in order
   std::string where;
 
-  const Doc* Find(std::string_view key) const {
-    for (const auto& [k, v] : entries)
-      if (k == key) return &v;
-    return nullptr;
-  }
+  const Doc* Find(std::string_view key) const;
+  void Erase(std::string_view key);
 };
+struct DocEntry {
+  std::string first;
+  Doc second;
+};
+
+const Doc* Doc::Find(std::string_view key) const {
+  for (const DocEntry& e : entries)
+    if (e.first == key) return &e.second;
+  return nullptr;
+}
+
+void Doc::Erase(std::string_view key) {
+  std::erase_if(entries, [key](const DocEntry& e) { return e.first == key; });
+}
 
 [[noreturn]] void Bad(const Doc& at, const std::string& why) {
   throw PackError(at.where + ": " + why);
@@ -66,7 +78,7 @@ Doc FromYaml(const YAML::Node& node, const std::string& file) {
       d.kind = Doc::Kind::kMap;
       for (const auto& kv : node) {
         if (!kv.first.IsScalar()) ThrowAt(file, kv.first, "a key must be a plain string");
-        d.entries.emplace_back(kv.first.Scalar(), FromYaml(kv.second, file));
+        d.entries.push_back({kv.first.Scalar(), FromYaml(kv.second, file)});
       }
       break;
     default:
@@ -79,15 +91,15 @@ Doc FromYaml(const YAML::Node& node, const std::string& file) {
 // key), anything else in `over` replaces what `base` had.
 Doc Merge(Doc base, const Doc& over) {
   if (base.kind != Doc::Kind::kMap || over.kind != Doc::Kind::kMap) return over;
-  for (const auto& [key, value] : over.entries) {
+  for (const DocEntry& entry : over.entries) {
     auto it = std::find_if(base.entries.begin(), base.entries.end(),
-                           [&](const auto& e) { return e.first == key; });
-    if (value.kind == Doc::Kind::kNull) {
+                           [&](const DocEntry& e) { return e.first == entry.first; });
+    if (entry.second.kind == Doc::Kind::kNull) {
       if (it != base.entries.end()) base.entries.erase(it);
     } else if (it != base.entries.end()) {
-      it->second = Merge(std::move(it->second), value);
+      it->second = Merge(std::move(it->second), entry.second);
     } else {
-      base.entries.emplace_back(key, value);
+      base.entries.push_back(entry);
     }
   }
   base.where = over.where;
@@ -179,8 +191,7 @@ Doc LoadWithBases(const fs::path& file, int depth) {
       if (!fs::is_regular_file(path)) Bad(*b, "base " + path.string() + " is not a file");
       merged = Merge(std::move(merged), LoadWithBases(path, depth + 1));
     }
-    doc.entries.erase(std::find_if(doc.entries.begin(), doc.entries.end(),
-                                   [](const auto& e) { return e.first == "base"; }));
+    doc.Erase("base");
   }
   return Merge(std::move(merged), doc);
 }
@@ -348,8 +359,7 @@ class Builder {
     const Doc* profile = profiles ? profiles->Find(Text(*name, "profile")) : nullptr;
     if (profile == nullptr) Bad(*name, "no profile \"" + name->scalar + "\" under `profiles:`");
     Doc merged = Merge(*profile, d);
-    merged.entries.erase(std::find_if(merged.entries.begin(), merged.entries.end(),
-                                      [](const auto& e) { return e.first == "profile"; }));
+    merged.Erase("profile");
     return merged;
   }
 
