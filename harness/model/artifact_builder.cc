@@ -114,9 +114,9 @@ NamePtr MakeName(const Dn& dn) {
 
 ASN1_INTEGER* SetSerial(const std::string& hex, ASN1_INTEGER* out) {
   BIGNUM* raw = nullptr;
-  if (hex.empty() || BN_hex2bn(&raw, hex.c_str()) != static_cast<int>(hex.size()))
-    throw BuildError("serial \"" + hex + "\" is not hex");
-  BnPtr bn(raw);
+  int parsed = hex.empty() ? 0 : BN_hex2bn(&raw, hex.c_str());
+  BnPtr bn(raw);  // owned before any throw: a partial parse allocates too
+  if (parsed != static_cast<int>(hex.size())) throw BuildError("serial \"" + hex + "\" is not hex");
   if (BN_to_ASN1_INTEGER(bn.get(), out) == nullptr) Fail("serial " + hex);
   return out;
 }
@@ -152,9 +152,10 @@ ExtPtr MakeExtension(const ExtensionSpec& e, CONF* conf, X509V3_CTX* ctx) {
     bool critical = value.rfind("critical,", 0) == 0;
     if (critical) value.erase(0, 9);
     BIGNUM* raw = nullptr;
-    if (value.empty() || BN_dec2bn(&raw, value.c_str()) != static_cast<int>(value.size()))
-      throw BuildError("extension " + e.name + ": \"" + e.value + "\" is not an integer");
+    int parsed = value.empty() ? 0 : BN_dec2bn(&raw, value.c_str());
     BnPtr bn(raw);
+    if (parsed != static_cast<int>(value.size()))
+      throw BuildError("extension " + e.name + ": \"" + e.value + "\" is not an integer");
     IntegerPtr number(BN_to_ASN1_INTEGER(bn.get(), nullptr));
     return ExtPtr(X509V3_EXT_i2d(nid, critical ? 1 : 0, number.get()));
   }
