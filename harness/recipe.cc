@@ -278,9 +278,13 @@ class Builder {
         files_["repository/" + name + ".pem"] = pem;
     });
     ForEach("crls", [&](const std::string& name, const Doc& d) {
-      build::CrlSpec spec = Crl(WithProfile(d), "crls." + name);
-      files_["crls/" + name + ".pem"] =
-          build::Pem("X509 CRL", Make(d, [&] { return build::BuildCrl(spec, *keys_); }));
+      Doc crl = WithProfile(d);
+      build::CrlSpec spec = Crl(crl, "crls." + name);
+      Bytes der = Make(d, [&] { return build::BuildCrl(spec, *keys_); });
+      files_["crls/" + name + ".pem"] = build::Pem("X509 CRL", der);
+      // A copy as DER where the repository publishes it (repository/x.crl).
+      if (const Doc* publish = crl.Find("publish"))
+        AddFile(*publish, Text(*publish, "publish"), std::string(der.begin(), der.end()));
     });
     ForEach("csrs", [&](const std::string& name, const Doc& d) {
       build::CsrSpec spec = Csr(d, "csrs." + name);
@@ -298,22 +302,26 @@ class Builder {
     }
     if (const Doc* files = recipe_.Find("files")) {
       RequireKind(*files, Doc::Kind::kMap, "files");
-      for (const auto& [path, content] : files->entries) {
-        fs::path rel(path);
-        bool inside = !rel.empty() && rel.is_relative() &&
-                      std::none_of(rel.begin(), rel.end(), [](const fs::path& p) {
-                        return p == ".." || p == "." || p.empty();
-                      });
-        if (!inside || path == "recipe.yaml" || path == "expected.txt" || path == "cpaudit.yaml" ||
-            files_.count(path))
-          Bad(content, "files: \"" + path + "\" is not a new path inside the case folder");
-        files_[path] = Text(content, "files." + path);
-      }
+      for (const auto& [path, content] : files->entries)
+        AddFile(content, path, Text(content, "files." + path));
     }
     return files_;
   }
 
  private:
+  // A file at `path`, a new path inside the case folder.
+  void AddFile(const Doc& at, const std::string& path, std::string content) {
+    fs::path rel(path);
+    bool inside = !rel.empty() && rel.is_relative() &&
+                  std::none_of(rel.begin(), rel.end(), [](const fs::path& p) {
+                    return p == ".." || p == "." || p.empty();
+                  });
+    if (!inside || path == "recipe.yaml" || path == "expected.txt" || path == "cpaudit.yaml" ||
+        files_.count(path))
+      Bad(at, "\"" + path + "\" is not a new path inside the case folder");
+    files_[path] = std::move(content);
+  }
+
   template <typename F>
   Bytes Make(const Doc& at, F make) {
     try {
@@ -522,10 +530,11 @@ class Builder {
   }
 
   build::CrlSpec Crl(const Doc& d, const std::string& what) const {
-    AllowKeys(d,
-              {"issuer", "signer", "version", "this_update", "next_update", "revoked", "extensions",
-               "openssl_config", "signature", "patch_tbs", "patch_der", "corrupt_signature"},
-              what);
+    AllowKeys(
+        d,
+        {"issuer", "signer", "version", "this_update", "next_update", "revoked", "extensions",
+         "openssl_config", "signature", "patch_tbs", "patch_der", "corrupt_signature", "publish"},
+        what);
     build::CrlSpec s;
     if (const Doc* v = d.Find("version")) s.version = Integer(*v, "version");
     if (const Doc* i = d.Find("issuer")) {

@@ -79,6 +79,7 @@ crls:
     next_update: "2026-08-01T00:00:00Z"
     revoked: [{serial: "0999", date: "2026-04-20T00:00:00Z", reason: keyCompromise}]
     extensions: {authorityKeyIdentifier: keyid, crlNumber: "7"}
+    publish: repository/root.crl
 csrs:
   tsa: {key: sub-1, subject: "C=US, CN=Example TSA"}
 events:
@@ -90,10 +91,14 @@ files:
   BuiltFiles files = BuildRecipe(dir.path() / "case/recipe.yaml");
   std::vector<std::string> names;
   for (const auto& [name, content] : files) names.push_back(name);
-  EXPECT_EQ(names,
-            (std::vector<std::string>{"ca/ca.pem", "certs/garbage.der", "certs/no-eku.pem",
-                                      "certs/tsa.pem", "cpaudit.yaml", "crls/crl.pem",
-                                      "csrs/tsa.pem", "events/ca.jsonl", "repository/tsa.pem"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"ca/ca.pem", "certs/garbage.der", "certs/no-eku.pem",
+                                             "certs/tsa.pem", "cpaudit.yaml", "crls/crl.pem",
+                                             "csrs/tsa.pem", "events/ca.jsonl",
+                                             "repository/root.crl", "repository/tsa.pem"}));
+  // The published CRL is the same CRL, as DER.
+  dir.Write("crl.pem", files["crls/crl.pem"]);
+  EXPECT_EQ(testing::PemBlocks(dir.path() / "crl.pem", "X509 CRL").at(0),
+            Bytes(files["repository/root.crl"].begin(), files["repository/root.crl"].end()));
   EXPECT_EQ(files["repository/tsa.pem"], files["certs/tsa.pem"]);
   EXPECT_EQ(files["certs/garbage.der"], "not a certificate");
   EXPECT_NE(files["cpaudit.yaml"].find("\nat: 2026-06-01T00:00:00Z\n"), std::string::npos)
