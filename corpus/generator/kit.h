@@ -173,10 +173,8 @@ class Bundle {
 };
 
 // The parts: each writes its cases under `root`.
-void MakeInputFixtures(const fs::path& root);       // input.cc
-void MakeIssuanceFixtures(const fs::path& root);    // ch3_ch4_issuance.cc
-void MakeRevocationFixtures(const fs::path& root);  // ch4_revocation.cc
-void MakeRfc5280Fixtures(const fs::path& root);     // rfc5280.cc
-void MakeDemo(const fs::path& dir);                 // demo.cc
+void MakeInputFixtures(const fs::path& root);    // input.cc
+void MakeRfc5280Fixtures(const fs::path& root);  // rfc5280.cc
+void MakeDemo(const fs::path& dir);              // demo.cc
 
 }  // namespace fixtures

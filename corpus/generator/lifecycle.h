@@ -1,7 +1,6 @@
 #pragma once
-// Life-cycle fixtures (CP chapters 3 and 4): applications flowing through
-// approval, issuance, dispatch and acceptance, revocations, CRLs and the
-// repository snapshot, as the event log and the artifacts show them.
+// An application flowing through approval, issuance, dispatch and
+// acceptance, as the demo CA's event log and artifacts show it.
 
 #include <algorithm>
 #include <map>
@@ -59,107 +58,5 @@ struct Flow {
     };
   }
 };
-
-// A life-cycle fixture: flows of issuance (certificates, CSRs, repository
-// copies, events) and a CRL issued at 12:00 on the day of the flows. The
-// repository snapshot holds the certificates and the newest CRL, as DER under
-// the CRLDP's name. Cases change the pieces, then Write() them with the
-// findings they must produce.
-struct LifecycleCase {
-  fs::path dir;
-  std::vector<Flow> flows;
-  std::vector<Json> events;
-  std::vector<CrlSpec> crls;
-  std::vector<std::string> unpublished;  // flow names left out of repository/
-  std::optional<size_t> repository_crl;  // index into crls; default: the newest
-  std::string config;                    // more of cpaudit.yaml
-  std::map<std::string, Bytes> csr_override;
-
-  LifecycleCase(const fs::path& root, const std::string& rule, const std::string& name,
-                std::vector<Flow> f)
-      : dir(root / rule / name), flows(std::move(f)) {
-    for (const Flow& flow : flows) {
-      auto e = flow.Events();
-      events.insert(events.end(), e.begin(), e.end());
-    }
-    CrlSpec crl;
-    crl.this_update = flows.front().At(12);
-    crl.next_update = crl.this_update + 90 * 86400;
-    crl.revoked = {{0x0999, Jst(2026, 2, 27, 10), 1}};
-    crls.push_back(crl);
-  }
-
-  // The event of a type for an application or serial.
-  Json& Find(const std::string& type, const std::string& key) {
-    for (Json& e : events) {
-      if (e["type"] == type &&
-          (e.value("application", "") == key || e.value("serial", "") == key)) {
-        return e;
-      }
-    }
-    Die("no " + type + " " + key);
-  }
-  void Remove(const std::string& type, const std::string& key) {
-    Json& e = Find(type, key);
-    events.erase(events.begin() + (&e - events.data()));
-  }
-
-  void Write(const std::vector<std::string>& expected) {
-    Bundle b(dir);
-    b.Ca();
-    for (const Flow& f : flows) {
-      b.Cert(f.name, f.Cert());
-      if (std::find(unpublished.begin(), unpublished.end(), f.name) == unpublished.end()) {
-        b.Publish(f.name, f.Cert());
-      }
-      auto it = csr_override.find(f.name);
-      b.Csr(f.name, it != csr_override.end() ? it->second : MakeCsr(f.key, f.subject));
-    }
-    for (size_t i = 0; i < crls.size(); ++i) b.Crl("crl-" + std::to_string(i + 1), crls[i]);
-    size_t newest = 0;
-    for (size_t i = 0; i < crls.size(); ++i) {
-      if (crls[i].this_update <= Utc(2026, 6, 1) /* kFixtureAt */ &&
-          crls[i].this_update > crls[newest].this_update)
-        newest = i;
-    }
-    Bytes crl_der = MakeCrl(crls[repository_crl.value_or(newest)]);
-    b.File("repository/SCRoot1CRL.crl", std::string(crl_der.begin(), crl_der.end()));
-    std::stable_sort(events.begin(), events.end(), [](const Json& a, const Json& c) {
-      return a["time"].get<std::string>() < c["time"].get<std::string>();
-    });
-    b.Events(events).Config(config).Expect(expected);
-  }
-};
-
-inline Flow SecondFlow() {
-  Flow f;
-  f.name = "ta";
-  f.application = "A-2";
-  f.serial = 0x1002;
-  f.key = "sub-2";
-  f.subject = "C=JP, O=Example Time Corp, OU=TA 1, CN=Example Time Authority 1";
-  f.profile = "ta";
-  return f;
-}
-
-// A revocation handled by the book: requested by post five business days
-// ahead, verified, accepted, revoked at the wanted date, listed on a CRL an
-// hour later.
-inline std::vector<Json> Revocation(const std::string& request, long serial, time_t requested,
-                                    time_t revoked, const std::string& reason = "superseded") {
-  std::string s = SerialText(serial);
-  return {Ev(requested, "revocation_requested",
-             {{"request", request},
-              {"serial", s},
-              {"reason", reason},
-              {"channel", "post"},
-              {"urgent", false},
-              {"desired_date", JstText(revoked).substr(0, 10)}}),
-          Ev(requested + 3600, "revocation_request_verified",
-             {{"request", request}, {"by", "RA officer 2"}}),
-          Ev(revoked - 3600, "revocation_request_accepted", {{"request", request}}),
-          Ev(revoked, "certificate_revoked",
-             {{"serial", s}, {"request", request}, {"reason", reason}})};
-}
 
 }  // namespace fixtures

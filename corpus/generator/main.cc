@@ -1,6 +1,7 @@
-// cpaudit-fixtures: makes the fixtures a recipe cannot say (unreadable input
-// files, life-cycle flows, the rfc5280 pack's DER defects), the demo evidence
-// bundle and the fuzz seeds, from the keys in corpus/keys/ and fixed dates.
+// cpaudit-fixtures: makes the fixtures that are not recipes (a truncated DER
+// file among unreadable input, the rfc5280 pack's DER defects), the demo
+// evidence bundle and the fuzz seeds, from the keys in corpus/keys/ and fixed
+// dates.
 // The other fixtures are recipe.yaml files (docs/RECIPES.md), built by
 // `cpaudit fixtures build`; the fuzz seeds include them, so build those first.
 //
@@ -158,8 +159,6 @@ int main(int argc, char** argv) {
   }
   try {
     MakeInputFixtures(corpus / "secom-rootca1-tsa");
-    MakeIssuanceFixtures(corpus / "secom-rootca1-tsa");
-    MakeRevocationFixtures(corpus / "secom-rootca1-tsa");
     MakeRfc5280Fixtures(corpus / "rfc5280");
     MakeDemo(corpus / "demo");
     MakeFuzzSeeds(corpus);
