@@ -293,6 +293,33 @@ Bytes KeyStore::KeyId(const std::string& name) const {
   return id;
 }
 
+namespace {
+
+// Adds the extensions (`add` is X509_add_ext or X509_CRL_add_ext), their
+// values read with `ctx` and the configuration sections `openssl_config`.
+template <typename T, typename Add>
+void AddExtensions(T* object, Add add, X509V3_CTX* ctx,
+                   const std::vector<ExtensionSpec>& extensions,
+                   const std::string& openssl_config) {
+  ConfPtr conf = LoadConfig(openssl_config);
+  X509V3_set_nconf(ctx, conf.get());
+  for (const ExtensionSpec& e : extensions) {
+    ExtPtr ext = MakeExtension(e, conf.get(), ctx);
+    add(object, ext.get(), -1);
+  }
+}
+
+// Signs with `sign` (X509_sign_ctx, X509_CRL_sign_ctx) and returns the DER.
+template <typename T, typename SignFn, typename Encoder, typename TbsEncoder>
+Bytes Sign(T* object, SignFn sign, const SignatureSpec& s, const KeyStore& keys, Encoder encode,
+           TbsEncoder encode_tbs) {
+  EVP_PKEY* signer = keys.Get(s.signer).key.get();
+  if (sign(object, SigningContext(s, signer).get()) <= 0) Fail("signing with " + s.signer);
+  return Finish(object, s, signer, encode, encode_tbs);
+}
+
+}  // namespace
+
 Dn ParseDn(std::string_view text) {
   Dn dn;
   size_t pos = 0;
@@ -413,18 +440,10 @@ Bytes BuildCertificate(const CertificateSpec& s, const KeyStore& keys) {
   SetTime(X509_getm_notAfter(x.get()), s.not_after);
   X509_set_pubkey(x.get(), keys.Get(s.key).key.get());
   std::optional<X509Ptr> issuer = ParseCertificate(s.issuer_certificate);
-  ConfPtr conf = LoadConfig(s.openssl_config);
   X509V3_CTX ctx;
   X509V3_set_ctx(&ctx, issuer ? issuer->get() : x.get(), x.get(), nullptr, nullptr, 0);
-  X509V3_set_nconf(&ctx, conf.get());
-  for (const ExtensionSpec& e : s.extensions) {
-    ExtPtr ext = MakeExtension(e, conf.get(), &ctx);
-    X509_add_ext(x.get(), ext.get(), -1);
-  }
-  EVP_PKEY* signer = keys.Get(s.signature.signer).key.get();
-  if (X509_sign_ctx(x.get(), SigningContext(s.signature, signer).get()) <= 0)
-    Fail("signing the certificate");
-  return Finish(x.get(), s.signature, signer, i2d_X509, i2d_re_X509_tbs);
+  AddExtensions(x.get(), X509_add_ext, &ctx, s.extensions, s.openssl_config);
+  return Sign(x.get(), X509_sign_ctx, s.signature, keys, i2d_X509, i2d_re_X509_tbs);
 }
 
 Bytes BuildCrl(const CrlSpec& s, const KeyStore& keys) {
@@ -459,33 +478,23 @@ Bytes BuildCrl(const CrlSpec& s, const KeyStore& keys) {
     }
   }
   std::optional<X509Ptr> issuer = ParseCertificate(s.issuer_certificate);
-  ConfPtr conf = LoadConfig(s.openssl_config);
   X509V3_CTX ctx;
   X509V3_set_ctx(&ctx, issuer ? issuer->get() : nullptr, nullptr, nullptr, crl.get(), 0);
-  X509V3_set_nconf(&ctx, conf.get());
-  for (const ExtensionSpec& e : s.extensions) {
-    ExtPtr ext = MakeExtension(e, conf.get(), &ctx);
-    X509_CRL_add_ext(crl.get(), ext.get(), -1);
-  }
-  EVP_PKEY* signer = keys.Get(s.signature.signer).key.get();
-  if (X509_CRL_sign_ctx(crl.get(), SigningContext(s.signature, signer).get()) <= 0)
-    Fail("signing the CRL");
-  return Finish(crl.get(), s.signature, signer, i2d_X509_CRL, i2d_re_X509_CRL_tbs);
+  AddExtensions(crl.get(), X509_CRL_add_ext, &ctx, s.extensions, s.openssl_config);
+  return Sign(crl.get(), X509_CRL_sign_ctx, s.signature, keys, i2d_X509_CRL, i2d_re_X509_CRL_tbs);
 }
 
 Bytes BuildCsr(const CsrSpec& s, const KeyStore& keys) {
   ReqPtr req(X509_REQ_new());
   X509_REQ_set_version(req.get(), 0);
   X509_REQ_set_subject_name(req.get(), MakeName(s.subject).get());
-  EVP_PKEY* key = keys.Get(s.key).key.get();
-  X509_REQ_set_pubkey(req.get(), key);
-  const EVP_MD* md = Digest(s.hash);
-  if (X509_REQ_sign(req.get(), key, md) <= 0) Fail("signing the CSR");
-  SignatureSpec signature;
+  X509_REQ_set_pubkey(req.get(), keys.Get(s.key).key.get());
+  SignatureSpec signature;  // with its own key: the proof of possession
+  signature.signer = s.key;
   signature.hash = s.hash;
   if (s.patch_info) signature.patch_tbs.push_back(s.patch_info);
   signature.corrupt = s.corrupt;
-  return Finish(req.get(), signature, key, i2d_X509_REQ, i2d_re_X509_REQ_tbs);
+  return Sign(req.get(), X509_REQ_sign_ctx, signature, keys, i2d_X509_REQ, i2d_re_X509_REQ_tbs);
 }
 
 }  // namespace cpaudit::build
