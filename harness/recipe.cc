@@ -640,9 +640,15 @@ RecipeBuildReport BuildPackRecipes(const fs::path& pack_dir, const fs::path& fix
     }
     std::set<std::string> stale;
     std::vector<std::string> differ;
-    for (const auto& e : fs::recursive_directory_iterator(dir)) {
-      if (!e.is_regular_file()) continue;
-      std::string rel = fs::relative(e.path(), dir).generic_string();
+    for (auto it = fs::recursive_directory_iterator(dir); it != fs::recursive_directory_iterator();
+         ++it) {
+      // A case folder nested inside this one is its own recipe's.
+      if (it->is_directory() && fs::exists(it->path() / "recipe.yaml")) {
+        it.disable_recursion_pending();
+        continue;
+      }
+      if (!it->is_regular_file()) continue;
+      std::string rel = fs::relative(it->path(), dir).generic_string();
       if (IsSource(rel)) continue;
       if (!files.count(rel)) stale.insert(rel);
     }

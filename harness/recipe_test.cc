@@ -201,6 +201,13 @@ TEST(Recipe, BuildingAPackWritesEachCaseAndCheckFindsDrift) {
   EXPECT_EQ(testing::ReadFile(fixtures / "rule-a/good/expected.txt"), "");
 
   fs::remove_all(fixtures / "rule-a/broken");
+  // A case nested in another is not the outer case's stale file.
+  dir.Write("fixtures/rule-a/good/inner/recipe.yaml",
+            "base: ../../../base.yaml\ncertificates:\n  tsa: {profile: tsa}\n");
+  built = BuildPackRecipes(pack, fixtures);
+  EXPECT_EQ(built.failed, 0u) << built.output;
+  EXPECT_TRUE(fs::exists(fixtures / "rule-a/good/inner/recipe.yaml"));
+  EXPECT_TRUE(fs::exists(fixtures / "rule-a/good/inner/certs/tsa.pem"));
   RecipeBuildReport check = BuildPackRecipes(pack, fixtures, true);
   EXPECT_EQ(check.changed, 0u) << check.output;
   dir.Write("fixtures/rule-a/good/certs/tsa.pem", "edited by hand");
