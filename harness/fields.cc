@@ -145,11 +145,10 @@ void AddNameFields(std::vector<FieldDef>* defs, ArtifactKind kind, const std::st
   defs->push_back({prefix + ".dn", kind, ValueType::kString,
                    "the " + prefix + " DN as text, \"C=JP, O=..., OU=...\"",
                    [name_of](const EvalContext& c, Out* o) { Push(o, name_of(c.artifact).text); }});
-  defs->push_back({prefix + ".der", kind, ValueType::kString,
-                   "the " + prefix + " Name's DER encoding, hex: compares names byte for byte",
-                   [name_of](const EvalContext& c, Out* o) {
-                     Push(o, HexEncode(name_of(c.artifact).der));
-                   }});
+  defs->push_back(
+      {prefix + ".der", kind, ValueType::kString,
+       "the " + prefix + " Name's DER encoding, hex: compares names byte for byte",
+       [name_of](const EvalContext& c, Out* o) { Push(o, HexEncode(name_of(c.artifact).der)); }});
   defs->push_back({prefix + ".attributes[*].oid", kind, ValueType::kString,
                    "the OID of each " + prefix + " attribute, in order",
                    [name_of](const EvalContext& c, Out* o) {
