@@ -24,12 +24,7 @@
 #include "harness/recipe.h"
 #include "harness/stream_check.h"
 #include "reports/escape.h"
-#include "reports/html_report.h"
-#include "reports/json_report.h"
-#include "reports/junit_report.h"
-#include "reports/markdown_report.h"
-#include "reports/sarif_report.h"
-#include "reports/text_report.h"
+#include "reports/formats.h"
 
 // Where Audit leaves what it built, unfreed, until the process exits (a
 // global, so that LeakSanitizer sees it reachable).
@@ -54,21 +49,25 @@ struct ReportSpec {
   std::string path;
 };
 
-constexpr const char* kFormats = "text, json, junit, sarif, html, markdown";
-
 ReportSpec ParseReportSpec(const std::string& spec) {
   size_t eq = spec.find('=');
   if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size()) {
     throw CLI::ValidationError("--report", "expected FORMAT=PATH, e.g. json=out/report.json");
   }
   ReportSpec r{spec.substr(0, eq), spec.substr(eq + 1)};
-  static const std::set<std::string> kKnown = {"text",  "json", "junit",
-                                               "sarif", "html", "markdown"};
-  if (!kKnown.count(r.format)) {
+  if (!FindReportFormat(r.format)) {
     throw CLI::ValidationError("--report",
-                               "unknown format \"" + r.format + "\" (" + kFormats + ")");
+                               "unknown format \"" + r.format + "\" (" + ReportFormatNames() + ")");
   }
   return r;
+}
+
+// One line per format for --help.
+std::string FormatHelp() {
+  std::string help;
+  for (const ReportFormat& f : ReportFormats())
+    help += fmt::format("\n  {:<9}{}", f.name, f.description);
+  return help;
 }
 
 struct AuditFlags {
@@ -79,16 +78,6 @@ struct AuditFlags {
   bool quiet = false;
   bool allow_empty = false;
 };
-
-// Every report is written from the one evaluation, so all formats agree.
-std::string Render(const std::string& format, const RunResult& result, bool color) {
-  if (format == "text") return TextReport(result, {color});
-  if (format == "json") return DumpJson(JsonReport(result), 2) + "\n";
-  if (format == "junit") return JunitReport(result);
-  if (format == "sarif") return DumpJson(SarifReport(result), 2) + "\n";
-  if (format == "html") return HtmlReport(result);
-  return MarkdownReport(result);
-}
 
 // Report paths are checked before anything is read: none inside the evidence
 // (a report must not become evidence of the next run), none given twice, none
@@ -159,7 +148,8 @@ int Audit(const AuditFlags& flags) {
   // One report that cannot be written (a full disk, a bad name) does not cost the others.
   for (const ReportSpec& spec : specs) {
     try {
-      std::string content = Render(spec.format, run.result, colored(spec.path));
+      // Every report is rendered from the one evaluation, so all formats agree.
+      std::string content = FindReportFormat(spec.format)->render(run.result, {colored(spec.path)});
       if (spec.path == "-") {
         text_to_stdout = true;
         std::cout << content << std::flush;
@@ -173,7 +163,7 @@ int Audit(const AuditFlags& flags) {
     }
   }
   if (!flags.quiet && !text_to_stdout) {
-    std::cout << TextReport(run.result, {colored("-")});
+    std::cout << FindReportFormat("text")->render(run.result, {colored("-")});
     for (const std::string& line : written) std::cout << TerminalEscape(line) << "\n";
   }
   int code = write_failed ? kExitError : run.result.GateFailed() ? kExitGateFailed : kExitPass;
@@ -388,7 +378,7 @@ int main(int argc, char** argv) {
   add_audit_options(audit);
   audit->add_option(
       "--report", flags.reports,
-      std::string("write a report: FORMAT=PATH (") + kFormats + "; PATH - is stdout); repeatable");
+      "write a report: FORMAT=PATH (PATH - is stdout); repeatable. Formats:" + FormatHelp());
   audit->add_option("--fail-on", flags.fail_on, "lowest severity that fails the gate")
       ->check(CLI::IsMember({"error", "warning", "notice"}));
   audit->add_option("--baseline", flags.baseline,

@@ -13,6 +13,7 @@
 
 #include "bench/synthetic.h"
 #include "reports/escape.h"
+#include "reports/formats.h"
 #include "tests/test_util.h"
 
 namespace cpaudit {
@@ -104,8 +105,9 @@ class HostileEvidence : public ::testing::Test {
                "{\"time\": \"2026-05-01T00:00:00Z\", \"type\": \"\\u001b[31mfake\\u202e "
                "<b>x</b> [l](https://evil.test)\\n\"}\n");
     std::string reports;
-    for (const char* format : {"text", "json", "junit", "sarif", "html", "markdown"}) {
-      reports += std::string(" --report ") + format + "=" + ShellQuote((out_ / format).string());
+    for (const ReportFormat& format : ReportFormats()) {  // every format there is
+      std::string name(format.name);
+      reports += " --report " + name + "=" + ShellQuote((out_ / name).string());
     }
     exit_code_ = RunCommand(Cpaudit("audit " + ShellQuote(evidence_.string()) + reports), &stdout_);
   }
