@@ -37,6 +37,7 @@ if $quick; then
 fi
 echo "== benchmarks (smoke: they run and their results are sane, not timed)"
 build/cpaudit_bench --benchmark_min_time=0.001
+scripts/package.sh build
 
 echo "== tests (ASan + UBSan)"
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCPAUDIT_SANITIZE=ON
