@@ -16,6 +16,24 @@ namespace {
 std::string M(std::string_view s) { return MarkdownEscape(s); }
 
 constexpr size_t kShownPerSection = 20;
+constexpr size_t kShownFirst = 30;
+
+// "- **What to do** (rule): ..." once per rule of `findings` that says one.
+std::string WhatToDo(const Pack& pack, const std::vector<const Finding*>& findings) {
+  std::string out;
+  std::vector<std::string> told;
+  for (const Finding* f : findings) {
+    const Rule* rule = pack.FindRule(f->rule);
+    if (rule == nullptr || rule->remediation.empty() ||
+        std::find(told.begin(), told.end(), f->rule) != told.end()) {
+      continue;
+    }
+    if (told.empty()) out += "\n";
+    told.push_back(f->rule);
+    out += fmt::format("- **What to do** ({}): {}\n", M(f->rule), M(rule->remediation));
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -63,6 +81,37 @@ std::string MarkdownReport(const RunResult& r) {
   }
   out += "\n";
 
+  // First what a reviewer acts on: the findings new against the baseline (all
+  // failing findings without one), most severe first; the rest folded below.
+  std::vector<const Finding*> first_shown;
+  size_t failing = 0;
+  for (const Finding& f : r.findings) {
+    if (f.status != Status::kFail) continue;
+    ++failing;
+    if (f.baseline != "unchanged") first_shown.push_back(&f);
+  }
+  std::stable_sort(first_shown.begin(), first_shown.end(),
+                   [](const Finding* a, const Finding* b) { return a->severity > b->severity; });
+  if (!first_shown.empty()) {
+    out += fmt::format(
+        "\n### {} ({})\n\n| severity | CP | rule | artifact | message |\n"
+        "|---|---|---|---|---|\n",
+        r.baseline_file ? "New findings" : "Findings", first_shown.size());
+    std::vector<const Finding*> shown(
+        first_shown.begin(), first_shown.begin() + std::min(first_shown.size(), kShownFirst));
+    for (const Finding* f : shown) {
+      out += fmt::format("| {} | {} | {} | {} | {} |\n", ToString(f->severity), M(f->cp),
+                         M(f->rule), M(f->artifact), M(f->message));
+    }
+    if (first_shown.size() > shown.size())
+      out += fmt::format("\n{} more in the sections below.\n", first_shown.size() - shown.size());
+    out += WhatToDo(pack, shown);
+  } else if (r.baseline_file && failing > 0) {
+    out += "\nNo new findings against the baseline.\n";
+  }
+  if (failing > 0)
+    out += fmt::format("\n<details><summary>All {} findings by CP section</summary>\n", failing);
+
   std::map<std::string, std::vector<const Finding*>, decltype(&SectionLess)> by_section(
       &SectionLess);
   for (const Finding& f : r.findings) {
@@ -82,18 +131,7 @@ std::string MarkdownReport(const RunResult& r) {
                          f.baseline == "unchanged" ? " (unchanged)" : "", M(f.rule), M(f.artifact),
                          M(f.message));
     }
-    // What to do, once per rule of the section that has something to say.
-    std::vector<std::string> told;
-    for (const Finding* f : findings) {
-      const Rule* rule = pack.FindRule(f->rule);
-      if (rule == nullptr || rule->remediation.empty() ||
-          std::find(told.begin(), told.end(), f->rule) != told.end()) {
-        continue;
-      }
-      if (told.empty()) out += "\n";
-      told.push_back(f->rule);
-      out += fmt::format("- **What to do** ({}): {}\n", M(f->rule), M(rule->remediation));
-    }
+    out += WhatToDo(pack, findings);
     if (findings.size() > kShownPerSection) {
       out += fmt::format("\n<details><summary>{} more</summary>\n\n",
                          findings.size() - kShownPerSection);
@@ -103,6 +141,7 @@ std::string MarkdownReport(const RunResult& r) {
       out += "\n</details>\n";
     }
   }
+  if (failing > 0) out += "\n</details>\n";
   bool header = false;
   for (const RuleTally& t : r.rules) {
     if (t.status != Status::kNotEvaluated) continue;
