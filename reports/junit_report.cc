@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "reports/escape.h"
@@ -47,17 +48,39 @@ void WriteCase(const Case& c, std::string* out) {
   *out += "    </testcase>\n";
 }
 
+// "7" for "7.1.3" ("X" for "X.690"): the chapter a CP section belongs to.
+std::string ChapterOf(const std::string& section) { return section.substr(0, section.find('.')); }
+
+// CI views read a classname as package.class (Jenkins splits at the last dot;
+// GitLab shows it beside the suite): pack.chN.SECTION, so that test cases
+// group by CP chapter, then section.
+std::string ClassName(const std::string& pack, const std::string& section) {
+  auto plain = [](std::string text) {
+    for (char& c : text) {
+      if (c == '.' || c == ' ') c = '_';
+    }
+    return text;
+  };
+  return plain(pack) + ".ch" + plain(ChapterOf(section)) + "." + plain(section);
+}
+
 }  // namespace
 
 std::string JunitReport(const RunResult& r) {
   const Pack& pack = *r.pack;
-  // Section -> cases, in CP order.
+  // Chapter -> cases, in CP order: one test suite per chapter.
   std::map<std::string, std::vector<Case>, decltype(&SectionLess)> suites(&SectionLess);
   std::map<std::string, Case*> by_rule;
-  for (const RuleTally& t : r.rules) {
+  std::vector<const RuleTally*> tallies;
+  for (const RuleTally& t : r.rules) tallies.push_back(&t);
+  std::stable_sort(tallies.begin(), tallies.end(), [](const RuleTally* a, const RuleTally* b) {
+    return SectionLess(a->rule->cp, b->rule->cp);
+  });
+  for (const RuleTally* tally : tallies) {
+    const RuleTally& t = *tally;
     Case c;
     c.name = t.rule->id;
-    c.classname = pack.id + "." + t.rule->cp;
+    c.classname = ClassName(pack.id, t.rule->cp);
     c.remediation = t.rule->remediation;
     if (t.status == Status::kNotEvaluated || t.status == Status::kNotApplicable ||
         t.status == Status::kNotEffective) {
@@ -66,7 +89,7 @@ std::string JunitReport(const RunResult& r) {
       for (const auto& reason : t.reasons) reasons += (reasons.empty() ? "" : "; ") + reason;
       c.skip_reason = std::string(ToString(t.status)) + (reasons.empty() ? "" : ": " + reasons);
     }
-    suites[t.rule->cp].push_back(std::move(c));
+    suites[ChapterOf(t.rule->cp)].push_back(std::move(c));
   }
   for (auto& [section, cases] : suites) {
     for (Case& c : cases) by_rule[c.name] = &c;
@@ -128,12 +151,12 @@ std::string JunitReport(const RunResult& r) {
     out += "  </testsuite>\n";
   };
   if (!tool_cases.empty()) suite("cpaudit: evidence and waivers", "", tool_cases);
-  for (const auto& [section, cases] : suites) {
+  for (const auto& [chapter, cases] : suites) {
     std::string title;
     for (const CoverageEntry& c : pack.coverage) {
-      if (c.section == section) title = c.title;
+      if (c.section == chapter) title = " " + c.title;
     }
-    suite("CP " + section + " " + title, section, cases);
+    suite("CP " + chapter + title, chapter, cases);
   }
   out += "</testsuites>\n";
   return out;
