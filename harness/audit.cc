@@ -3,8 +3,11 @@
 #include <malloc.h>
 
 #include <chrono>
+#include <fstream>
+#include <iterator>
 
 #include "harness/gate.h"
+#include "harness/model/digest.h"
 #include "harness/yaml_load.h"
 
 namespace cpaudit {
@@ -49,6 +52,17 @@ EvidenceConfig LoadEvidenceConfig(const fs::path& evidence_dir) {
   return config;
 }
 
+namespace {
+
+// A file the run read outside the evidence loader, for the manifest.
+ManifestEntry ManifestOf(const fs::path& path, std::string label) {
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return {std::move(label), bytes.size(), Sha256Hex(bytes)};
+}
+
+}  // namespace
+
 AuditRun RunAudit(const AuditRequest& request) {
   std::error_code ec;
   if (!fs::is_directory(request.evidence, ec)) {
@@ -85,6 +99,13 @@ AuditRun RunAudit(const AuditRequest& request) {
   options.progress = request.progress;
   run.result = Evaluate(*run.pack, *run.evidence, request.evidence.string(), options);
   if (request.waivers) run.result.waivers_file = request.waivers->string();
+  run.result.manifest = e.manifest();
+  if (!config.file.empty() && fs::is_regular_file(config.file, ec))
+    run.result.manifest.push_back(ManifestOf(config.file, "cpaudit.yaml"));
+  if (request.waivers)
+    run.result.manifest.push_back(ManifestOf(*request.waivers, request.waivers->string()));
+  if (request.baseline)
+    run.result.manifest.push_back(ManifestOf(*request.baseline, request.baseline->string()));
   ApplyGate(&run.result, waivers, baseline ? &*baseline : nullptr,
             BusinessCalendar(run.pack->calendar));
   return run;

@@ -44,6 +44,9 @@ struct RunResult {
   std::optional<std::string> baseline_file;  // set when compared with a baseline
   std::vector<BaselineEntry> fixed;          // baseline findings that are gone
   std::string waivers_file;                  // the waivers applied, if any
+  // Every input file read: the evidence's (by path inside it), then
+  // cpaudit.yaml, the waivers and the baseline.
+  std::vector<ManifestEntry> manifest;
 
   bool GateFailed() const;
   size_t FailedAt(Severity s) const;  // failing findings of exactly this severity

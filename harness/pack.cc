@@ -12,6 +12,7 @@
 
 #include "checks/registry.h"
 #include "harness/assertion.h"
+#include "harness/model/digest.h"
 #include "harness/yaml_load.h"
 
 namespace cpaudit {
@@ -116,7 +117,19 @@ class Loader {
       if (&f != manifest) LoadRuleFile(f, pack.get());
     }
     if (pack->rules.empty()) throw PackError(label_ + ": the pack defines no rules");
-    for (const auto& [id, node] : include_nodes_) Include(id, node, manifest->name, pack.get());
+    std::vector<const PackFile*> by_name;
+    for (const PackFile& f : files_) by_name.push_back(&f);
+    std::sort(by_name.begin(), by_name.end(), [](const PackFile* a, const PackFile* b) {
+      return fs::path(a->name).filename() < fs::path(b->name).filename();
+    });
+    std::string hashed;
+    for (const PackFile* f : by_name) {
+      hashed += fs::path(f->name).filename().string() + '\0' + f->text + '\0';
+    }
+    for (const auto& [id, node] : include_nodes_) {
+      hashed += Include(id, node, manifest->name, pack.get()) + '\0';
+    }
+    pack->digest = Sha256Hex(hashed);
     ValidateCoverage(pack.get());
     for (size_t i = 0; i < pack->rules.size(); ++i) pack->rule_index[pack->rules[i].id] = i;
     return pack;
@@ -290,7 +303,9 @@ class Loader {
 
   // Loads an included pack whole (its own coverage and fixtures stand on
   // their own) and adds its rules, which keep their ids.
-  void Include(const std::string& id, const YAML::Node& at, const std::string& file, Pack* pack) {
+  // Returns the included pack's digest.
+  std::string Include(const std::string& id, const YAML::Node& at, const std::string& file,
+                      Pack* pack) {
     if (depth_ >= 4) ThrowAt(file, at, "include: packs nest more than 4 deep");
     if (id == pack->id) ThrowAt(file, at, "include: a pack cannot include itself");
     std::vector<PackFile> files;
@@ -313,6 +328,7 @@ class Loader {
       included_.insert(rule.id);
       pack->rules.push_back(std::move(rule));
     }
+    return included->digest;
   }
 
   void LoadRuleFile(const PackFile& f, Pack* pack) {

@@ -102,6 +102,9 @@ struct Pack {
   std::vector<CoverageEntry> coverage;
   std::vector<IncludedPack> includes;
   std::vector<Profile> profiles;  // in the order pack.yaml declares them
+  // SHA-256 of its files (names and texts, by name) and of its included
+  // packs' digests: which rules, exactly, a report rests on.
+  std::string digest;
 
   const Rule* FindRule(const std::string& id) const;
   // Rule ids to their index in `rules`, made by the loader so that reports

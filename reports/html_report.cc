@@ -2,9 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <map>
 
 #include "reports/escape.h"
+#include "reports/json_report.h"
 #include "reports/text_report.h"
 
 namespace cpaudit {
@@ -63,6 +65,7 @@ blockquote .lang + .lang { display: block; color: var(--muted); }
 .checklist li::before { content: "\2610\00a0"; }
 .muted { color: var(--muted); }
 footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
+.docid { color: var(--muted); margin: -8px 0 16px; font-size: 12px; word-break: break-all; }
 @media print {
   nav { display: none; }
   body { max-width: none; padding: 0; font-size: 11px; }
@@ -93,6 +96,21 @@ constexpr const char* kScript = R"js(
 )js";
 
 std::string E(std::string_view s) { return XmlEscape(s); }
+
+// A CSS string literal of `text`: ASCII other than letters, digits, space and
+// a few safe marks becomes a CSS escape, so that no text closes the string or
+// the <style> element; UTF-8 beyond ASCII stays as it is.
+std::string CssString(std::string_view text) {
+  std::string out = "\"";
+  for (unsigned char c : text) {
+    if (c >= 0x80 || std::isalnum(c) || c == ' ' || c == '.' || c == '-' || c == ':' || c == ',') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out += fmt::format("\\{:x} ", c);
+    }
+  }
+  return out + "\"";
+}
 
 // A text in each of its languages, the first as it is and the others muted
 // below it, each marked with its language for the browser (fonts, reading).
@@ -203,11 +221,26 @@ std::string HtmlReport(const RunResult& r) {
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
       "'unsafe-inline'; script-src 'unsafe-inline'\">\n";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  out += fmt::format("<title>cpaudit report: {} ({})</title>\n<style>{}</style>\n</head>\n<body>\n",
-                     E(pack.id), failed ? "FAIL" : "PASS", kStyle);
+  // The document id (the JSON report's) and the running header of every printed page.
+  std::string document_id = DocumentId(JsonReport(r));
+  std::string page = fmt::format(
+      "@page {{ size: A4; margin: 16mm 12mm 16mm 12mm;"
+      " @top-left {{ content: {}; font: 9px sans-serif; color: #5f6368; }}"
+      " @top-right {{ content: {}; font: 9px monospace; color: #5f6368; }}"
+      " @bottom-left {{ content: {}; font: 9px sans-serif; color: #5f6368; }}"
+      " @bottom-right {{ content: \"Page \" counter(page) \" of \" counter(pages);"
+      " font: 9px sans-serif; color: #5f6368; }} }}\n",
+      CssString(pack.id + " " + pack.version + " · " + pack.policy_title),
+      CssString("Document " + document_id.substr(0, 16)),
+      CssString("Evaluated " + FormatRfc3339(r.at)));
+  out +=
+      fmt::format("<title>cpaudit report: {} ({})</title>\n<style>{}{}</style>\n</head>\n<body>\n",
+                  E(pack.id), failed ? "FAIL" : "PASS", kStyle, page);
   out += fmt::format(
-      "<header><h1>Certificate Policy audit report</h1>\n<p class=\"subtitle\">{}</p></header>\n",
-      E(pack.title));
+      "<header><h1>Certificate Policy audit report</h1>\n<p class=\"subtitle\">{}</p>\n"
+      "<p class=\"docid\">Document <code id=\"document-id\">{}</code> · evaluated {} · "
+      "cpaudit {}</p></header>\n",
+      E(pack.title), document_id, E(FormatRfc3339(r.at)), CPAUDIT_VERSION);
   out +=
       "<nav><a href=\"#summary\">Summary</a><a href=\"#coverage\">Coverage</a><a "
       "href=\"#findings\">Findings by section</a><a href=\"#artifacts\">By artifact</a><a "
@@ -260,6 +293,13 @@ std::string HtmlReport(const RunResult& r) {
                         fmt::format(": {} finding(s) waived", waived.size()));
   }
   meta("Tool", E(std::string("cpaudit ") + CPAUDIT_VERSION));
+  meta("Document id", "<code>" + document_id +
+                          "</code> <span class=\"muted\">(SHA-256 of the canonical JSON report; "
+                          "the JSON report carries it as <code>document_id</code>)</span>");
+  meta("Pack digest", "<code>sha256:" + E(pack.digest) + "</code>");
+  meta("Evidence manifest",
+       fmt::format("<a href=\"#manifest\">{} files read</a>, each with its size and SHA-256",
+                   r.manifest.size()));
   out += "</table>\n";
   out += "<table><tr><th>findings</th>";
   for (Severity s : kAllSeverities) out += fmt::format("<th class=\"num\">{}</th>", ToString(s));
@@ -459,6 +499,21 @@ std::string HtmlReport(const RunResult& r) {
         t.count(Status::kNotApplicable) + t.count(Status::kNotEffective), E(reasons));
   }
   out += "</table>\n</section>\n";
+  out += fmt::format(
+      "<section id=\"manifest\"><h2>Evidence manifest</h2>\n<p>Every file this report rests "
+      "on, as read: {} files.</p>\n",
+      r.manifest.size());
+  if (r.manifest.size() > kRowsShown) out += "<details><summary>The files</summary>\n";
+  out += "<table><tr><th>file</th><th class=\"num\">bytes</th><th>SHA-256</th></tr>\n";
+  for (const ManifestEntry& m : r.manifest) {
+    out += fmt::format(
+        "<tr><td><code>{}</code></td><td class=\"num\">{}</td><td><code>{}</code>"
+        "</td></tr>\n",
+        E(m.file), m.size, E(m.sha256));
+  }
+  out += "</table>\n";
+  if (r.manifest.size() > kRowsShown) out += "</details>\n";
+  out += "</section>\n";
   out += fmt::format(
       "<footer>Written by cpaudit {} from pack {} {}. Every finding's fingerprint "
       "is stable across runs; the JSON report carries the same results.</footer>\n",

@@ -1,5 +1,6 @@
 #include "reports/json_report.h"
 
+#include "harness/model/digest.h"
 #include "reports/escape.h"
 
 namespace cpaudit {
@@ -23,7 +24,8 @@ nlohmann::json JsonReport(const RunResult& r) {
                  {"version", pack.version},
                  {"title", pack.title},
                  {"policy_oids", pack.policy_oids},
-                 {"languages", pack.languages}};
+                 {"languages", pack.languages},
+                 {"digest", pack.digest}};
   json parameters = json::object();
   for (const auto& [name, value] : pack.ParameterTexts()) parameters[name] = value;
   doc["pack"]["parameters"] = std::move(parameters);
@@ -31,6 +33,11 @@ nlohmann::json JsonReport(const RunResult& r) {
   doc["evidence"] = {{"path", r.evidence}, {"cas", r.cas},   {"certificates", r.certificates},
                      {"crls", r.crls},     {"csrs", r.csrs}, {"events", r.events}};
   if (!IsValidUtf8(r.evidence)) doc["evidence"]["path_bytes"] = BytesHex(r.evidence);
+  json manifest = json::array();
+  for (const ManifestEntry& m : r.manifest) {
+    manifest.push_back({{"file", m.file}, {"size", m.size}, {"sha256", m.sha256}});
+  }
+  doc["evidence"]["manifest"] = std::move(manifest);
 
   json rule_counts = json::object();
   json evaluations = json::object();
@@ -118,7 +125,14 @@ nlohmann::json JsonReport(const RunResult& r) {
     coverage.push_back(std::move(entry));
   }
   doc["coverage"] = std::move(coverage);
+  doc["document_id"] = DocumentId(doc);
   return doc;
+}
+
+std::string DocumentId(const nlohmann::json& report) {
+  nlohmann::json canonical = report;
+  canonical.erase("document_id");
+  return Sha256Hex(DumpJson(std::move(canonical), -1));
 }
 
 }  // namespace cpaudit

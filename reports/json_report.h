@@ -1,5 +1,5 @@
 #pragma once
-// The JSON report: the contract other tools read (DESIGN.md, reports/report.schema.json).
+// The JSON report: the contract other tools read (DESIGN.md; README "Reports").
 
 #include <nlohmann/json.hpp>
 
@@ -7,6 +7,11 @@
 
 namespace cpaudit {
 
+// The report, with `document_id`: DocumentId of the rest.
 nlohmann::json JsonReport(const RunResult& result);
+// The SHA-256 (hex) of the report without its `document_id`, serialised
+// canonically: keys sorted, no whitespace, strings as JSON escapes them. A
+// reader checks a report by recomputing it; the HTML report shows the same id.
+std::string DocumentId(const nlohmann::json& report);
 
 }  // namespace cpaudit

@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "harness/audit.h"
+#include "harness/model/digest.h"
+#include "harness/pack.h"
 #include "reports/html_report.h"
 #include "reports/junit_report.h"
 #include "reports/markdown_report.h"
@@ -82,6 +86,57 @@ TEST(JsonReport, CarriesTheContractFields) {
     }
   }
   EXPECT_TRUE(found_manual);
+}
+
+// The report names every file it rests on and identifies itself: a reader can
+// check the evidence against the manifest and the report against its id.
+TEST(JsonReport, CarriesTheEvidenceManifestThePackDigestAndADocumentId) {
+  testing::TempDir dir;
+  std::filesystem::copy(testing::CompliantCase(), dir.path() / "evidence",
+                        std::filesystem::copy_options::recursive);
+  dir.Write("evidence/certs/garbage.der", "not DER");
+  AuditRequest request;
+  request.evidence = dir.path() / "evidence";
+  AuditRun run = RunAudit(request);
+  nlohmann::json j = JsonReport(run.result);
+
+  std::map<std::string, nlohmann::json> files;
+  for (const auto& m : j["evidence"]["manifest"]) files[m["file"]] = m;
+  // Every file read, the unreadable one too (it was read; it is an input finding).
+  for (const char* file : {"ca/ca.pem", "certs/ta.pem", "certs/tsa.pem", "crls/crl.pem",
+                           "certs/garbage.der", "cpaudit.yaml"}) {
+    ASSERT_TRUE(files.count(file)) << file << " missing from " << j["evidence"]["manifest"].dump();
+    std::string bytes = testing::ReadFile(dir.path() / "evidence" / file);
+    EXPECT_EQ(files[file]["size"], bytes.size());
+    EXPECT_EQ(files[file]["sha256"], Sha256Hex(bytes)) << file;
+  }
+  EXPECT_EQ(files.size(), 6u);
+
+  // The id is the SHA-256 of the rest, serialised canonically; any change moves it.
+  std::string id = j["document_id"];
+  EXPECT_EQ(id.size(), 64u);
+  EXPECT_EQ(DocumentId(j), id);
+  nlohmann::json changed = j;
+  changed["findings"][0]["message"] = "edited";
+  EXPECT_NE(DocumentId(changed), id);
+  EXPECT_NE(HtmlReport(run.result).find("<code id=\"document-id\">" + id + "</code>"),
+            std::string::npos);
+  // The running header of the printed pages quotes the policy's title inside
+  // <style>: a title cannot end the string or the element.
+  run.pack->policy_title = "CP \"</style><script>alert(1)</script>\\";
+  std::string html = HtmlReport(run.result);
+  size_t style_end = html.find("</style>");
+  EXPECT_EQ(html.find("</style>", style_end + 1), std::string::npos);
+  EXPECT_EQ(html.find("<script>alert"), std::string::npos);
+
+  // The pack digest: the same pack gives the same digest; a changed rule another.
+  EXPECT_EQ(j["pack"]["digest"], run.pack->digest);
+  EXPECT_EQ(LoadPackDir(testing::PackDir())->digest, run.pack->digest);
+  testing::TempDir packs;
+  std::filesystem::copy(testing::PackDir(), packs.path() / "secom-rootca1-tsa");
+  std::string rules = testing::ReadFile(testing::PackDir() / "ch9-relying-party.yaml");
+  packs.Write("secom-rootca1-tsa/ch9-relying-party.yaml", rules + "\n# a comment\n");
+  EXPECT_NE(LoadPackDir(packs.path() / "secom-rootca1-tsa")->digest, run.pack->digest);
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include <unordered_map>
 
 #include "harness/model/artifact_kind.h"
+#include "harness/model/digest.h"
 #include "harness/model/openssl_index.h"
 #include "harness/model/openssl_ptr.h"
 #include "harness/model/parallel.h"
@@ -98,7 +99,8 @@ struct LoadBatch {
   // bad lines costs a counter, not five million findings.
   std::vector<InputProblem> problems;
   size_t problems_omitted = 0;
-  std::string file;  // the one file the batch read
+  std::string file;                   // the one file the batch read
+  std::optional<ManifestEntry> read;  // that file, once read
 
   void Problem(std::string artifact, std::string message) {
     if (problems.size() < kMaxProblemsPerFile) {
@@ -161,6 +163,10 @@ void AddItem(LoadBatch* batch, const std::string& part, const std::string& label
   batch->Problem(where, "unexpected PEM block \"" + label + "\"");
 }
 
+std::string_view AsText(const Bytes& bytes) {
+  return {reinterpret_cast<const char*>(bytes.data()), bytes.size()};
+}
+
 // Reads a regular file whole. Opened without blocking and checked after
 // opening, so that a FIFO or a device swapped in after listing is refused,
 // never read (no hang on a FIFO, no endless /dev/zero).
@@ -204,6 +210,7 @@ void LoadFile(LoadBatch* batch, const std::string& part, const fs::path& file,
   std::string error;
   auto contents = ReadWhole(file, &error);
   if (!contents) return batch->Problem(rel, error);
+  batch->read = ManifestEntry{rel, contents->size(), Sha256Hex(AsText(*contents))};
   auto items = SplitEncoded(std::move(*contents), &error);
   if (!items) return batch->Problem(rel, error);
   int index = items->size() > 1 ? 1 : 0;
@@ -326,6 +333,7 @@ std::unique_ptr<Evidence> Evidence::Load(const fs::path& dir, unsigned threads) 
       chunks.push_back({rel, {}, 0, false, error});
       continue;
     }
+    evidence->manifest_.push_back({rel, contents->size(), Sha256Hex(AsText(*contents))});
     const Bytes& log = logs.emplace_back(std::move(*contents));
     std::string_view text(reinterpret_cast<const char*>(log.data()), log.size());
     if (openssl_index) {
@@ -357,6 +365,8 @@ std::unique_ptr<Evidence> Evidence::Load(const fs::path& dir, unsigned threads) 
         {file, fmt::format("{} more input problems in this file are not listed (the first {} are)",
                            omitted, kMaxProblemsPerFile)});
   }
+  std::sort(evidence->manifest_.begin(), evidence->manifest_.end(),
+            [](const ManifestEntry& a, const ManifestEntry& b) { return a.file < b.file; });
   return evidence;
 }
 
@@ -464,6 +474,7 @@ void Evidence::Merge(LoadBatch&& batch) {
   for (auto& p : batch.published) published_.insert(std::move(p));
   for (auto& e : batch.events) AddEvent(std::move(e));
   for (auto& p : batch.problems) AddProblem(std::move(p));
+  if (batch.read) manifest_.push_back(std::move(*batch.read));
   if (batch.problems_omitted > 0) problems_omitted_[batch.file] += batch.problems_omitted;
   batch = LoadBatch{};  // free it now: a million events are merged batch by batch
 }

@@ -42,6 +42,13 @@ inline constexpr size_t kMaxProblemsPerFile = 100;
 // An event-log line longer than this is a problem of its own, not parsed.
 inline constexpr size_t kMaxEventLineBytes = size_t{1} << 20;
 
+// A file the loader read: what an auditor checks the evidence against.
+struct ManifestEntry {
+  std::string file;  // relative to the evidence folder: "certs/a.pem"
+  uint64_t size = 0;
+  std::string sha256;  // lowercase hex
+};
+
 struct CaCertificate {
   std::shared_ptr<const Certificate> certificate;
   // Shared, so evidence built per call (the oracle) reuses a key decoded once.
@@ -70,6 +77,9 @@ class Evidence {
   const std::vector<std::shared_ptr<const Csr>>& csrs() const { return csrs_; }
   const std::vector<Event>& events() const { return events_; }
   const std::vector<InputProblem>& input_problems() const { return input_problems_; }
+  // Every file read, by path; files not read (not regular, unknown kind) are
+  // input problems instead.
+  const std::vector<ManifestEntry>& manifest() const { return manifest_; }
   // Whether repository/ (a snapshot of what the CA published) holds this
   // certificate or CRL, byte for byte.
   bool IsPublished(const Certificate& cert) const { return IsPublishedDer(cert.der()); }
@@ -107,6 +117,7 @@ class Evidence {
   std::vector<std::shared_ptr<const Csr>> csrs_;
   std::vector<Event> events_;
   std::vector<InputProblem> input_problems_;
+  std::vector<ManifestEntry> manifest_;
   std::unordered_map<std::string, size_t> problems_per_file_;
   std::map<std::string, size_t> problems_omitted_;  // by file, in order
   // The DER of each repository/ item: usually none or a handful, so that

@@ -6,6 +6,7 @@
 //   node report_test.mjs REPORT.html
 import { chromium } from '../tools/node_modules/playwright-core/index.mjs';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 
 const html = path.resolve(process.argv[2]);
 const problems = [];
@@ -47,9 +48,19 @@ try {
 
   const base = html.replace(/\.html$/, '');
   await page.screenshot({ path: base + '.png', fullPage: true });
+  // The document id on the first screen, and on every printed page with the page number.
+  const id = (await page.locator('#document-id').textContent()).trim();
+  if (!/^[0-9a-f]{64}$/.test(id)) problems.push('no document id on the first page: ' + id);
   await page.emulateMedia({ media: 'print' });
-  await page.pdf({ path: base + '.pdf', format: 'A4', printBackground: true });
-  console.log(`rendered ${html}: ${total} finding rows, ${manual} checklist items; screenshot ${base}.png`);
+  await page.pdf({ path: base + '.pdf', preferCSSPageSize: true, printBackground: true });
+  const pdfText = execFileSync('pdftotext', ['-layout', base + '.pdf', '-']).toString();
+  const pages = (pdfText.match(/\f/g) || []).length;
+  for (let n = 1; n <= Math.min(pages, 3); ++n) {
+    if (!pdfText.includes(`Page ${n} of `)) problems.push(`printed page ${n} has no page number`);
+  }
+  const headed = pdfText.split('Document ' + id.slice(0, 16)).length - 1;
+  if (headed < pages) problems.push(`document id on ${headed} of ${pages} printed pages`);
+  console.log(`rendered ${html}: ${total} finding rows, ${manual} checklist items, ${pages} printed pages; screenshot ${base}.png`);
 } finally {
   await browser.close();
 }

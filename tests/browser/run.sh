@@ -6,8 +6,9 @@ set -euo pipefail
 src="$(cd "$(dirname "$0")/../.." && pwd)"
 cpaudit="$1"
 out="$2"
-if [ ! -x /usr/bin/chromium ] || [ ! -d "$src/tests/tools/node_modules/playwright-core" ]; then
-  echo "chromium or playwright-core missing: run scripts/setup-tools.sh"
+if [ ! -x /usr/bin/chromium ] || [ ! -d "$src/tests/tools/node_modules/playwright-core" ] ||
+   ! command -v pdftotext >/dev/null; then
+  echo "chromium, playwright-core or pdftotext missing: run scripts/setup-tools.sh"
   [ "${CPAUDIT_REQUIRE_TOOLS:-0}" = 1 ] && exit 1
   exit 77
 fi
