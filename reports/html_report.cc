@@ -66,6 +66,15 @@ blockquote .lang + .lang { display: block; color: var(--muted); }
 .muted { color: var(--muted); }
 footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
 .docid { color: var(--muted); margin: -8px 0 16px; font-size: 12px; word-break: break-all; }
+@media screen and (max-width: 760px) {
+  body { padding: 8px; }
+  nav .tools { margin-left: 0; flex-wrap: wrap; }
+  input[type=search] { width: 100%; }
+  table { display: block; max-width: 100%; overflow-x: auto; }
+  td, th { overflow-wrap: anywhere; }
+  code, .mono { overflow-wrap: anywhere; }
+  .meta td:first-child { width: auto; white-space: nowrap; overflow-wrap: normal; }
+}
 @media print {
   nav { display: none; }
   body { max-width: none; padding: 0; font-size: 11px; }
@@ -242,9 +251,10 @@ std::string HtmlReport(const RunResult& r) {
       "cpaudit {}</p></header>\n",
       E(pack.title), document_id, E(FormatRfc3339(r.at)), CPAUDIT_VERSION);
   out +=
-      "<nav><a href=\"#summary\">Summary</a><a href=\"#coverage\">Coverage</a><a "
-      "href=\"#findings\">Findings by section</a><a href=\"#artifacts\">By artifact</a><a "
-      "href=\"#waivers\">Waivers</a><a href=\"#rules\">Rules</a><span class=\"tools\"><input "
+      "<nav><a href=\"#summary\">Summary</a><a href=\"#findings\">Findings</a><a "
+      "href=\"#coverage\">Coverage</a><a href=\"#artifacts\">By artifact</a><a "
+      "href=\"#waivers\">Waivers</a><a href=\"#rules\">Rules</a><a "
+      "href=\"#manifest\">Manifest</a><span class=\"tools\"><input "
       "id=\"filter\" type=\"search\" placeholder=\"Filter findings\" aria-label=\"Filter "
       "findings\"><button id=\"expand\" type=\"button\">Expand all</button><button "
       "id=\"collapse\" type=\"button\">Collapse all</button></span></nav>\n";
@@ -261,6 +271,21 @@ std::string HtmlReport(const RunResult& r) {
       "findings of severity {} and above{}</span></p>\n",
       failed ? "fail" : "pass", failed ? "FAIL" : "PASS", ToString(r.fail_on),
       r.baseline_file ? " that are new against the baseline" : "");
+  out += "<table><tr><th>findings</th>";
+  for (Severity s : kAllSeverities) out += fmt::format("<th class=\"num\">{}</th>", ToString(s));
+  out += "<th class=\"num\">total</th></tr>\n<tr><td>failing</td>";
+  for (Severity s : kAllSeverities) out += fmt::format("<td class=\"num\">{}</td>", r.FailedAt(s));
+  out += fmt::format("<td class=\"num\">{}</td></tr>\n<tr><td>waived</td>", failing.size());
+  for (Severity s : kAllSeverities) {
+    size_t n = 0;
+    for (const Finding* f : waived) n += f->severity == s ? 1 : 0;
+    out += fmt::format("<td class=\"num\">{}</td>", n);
+  }
+  out += fmt::format("<td class=\"num\">{}</td></tr></table>\n", waived.size());
+  // The rest of the summary folds: the first screen is the gate and the findings.
+  out +=
+      "<details id=\"about\"><summary>Policy, pack, evidence, settings and rule "
+      "counts</summary>\n";
   out += "<table class=\"meta\">\n";
   auto meta = [&](const std::string& k, const std::string& v) {
     out += "<tr><td>" + E(k) + "</td><td>" + v + "</td></tr>\n";
@@ -301,17 +326,6 @@ std::string HtmlReport(const RunResult& r) {
        fmt::format("<a href=\"#manifest\">{} files read</a>, each with its size and SHA-256",
                    r.manifest.size()));
   out += "</table>\n";
-  out += "<table><tr><th>findings</th>";
-  for (Severity s : kAllSeverities) out += fmt::format("<th class=\"num\">{}</th>", ToString(s));
-  out += "<th class=\"num\">total</th></tr>\n<tr><td>failing</td>";
-  for (Severity s : kAllSeverities) out += fmt::format("<td class=\"num\">{}</td>", r.FailedAt(s));
-  out += fmt::format("<td class=\"num\">{}</td></tr>\n<tr><td>waived</td>", failing.size());
-  for (Severity s : kAllSeverities) {
-    size_t n = 0;
-    for (const Finding* f : waived) n += f->severity == s ? 1 : 0;
-    out += fmt::format("<td class=\"num\">{}</td>", n);
-  }
-  out += fmt::format("<td class=\"num\">{}</td></tr></table>\n", waived.size());
   std::array<size_t, std::size(kAllStatuses)> rule_counts{};
   std::array<size_t, std::size(kAllStatuses)> evaluations{};
   for (const RuleTally& t : r.rules) {
@@ -328,7 +342,42 @@ std::string HtmlReport(const RunResult& r) {
   for (Status s : kAllStatuses) {
     out += fmt::format("<td class=\"num\">{}</td>", evaluations[static_cast<size_t>(s)]);
   }
-  out += "</tr></table>\n</section>\n";
+  out += "</tr></table>\n</details>\n</section>\n";
+
+  // Findings by section, then rule.
+  std::map<std::string, std::map<std::string, std::vector<const Finding*>>, decltype(&SectionLess)>
+      by_section(&SectionLess);
+  std::vector<const Finding*> shown = failing;  // failing and waived, in result order
+  shown.insert(shown.end(), waived.begin(), waived.end());
+  for (const Finding* f : shown) by_section[f->cp][f->rule].push_back(f);
+  bool open = failing.size() <= kOpenSectionsUpTo;
+  out += fmt::format(
+      "<section id=\"findings\"><h2>Findings</h2>\n<p>{} failing "
+      "and {} waived finding(s) in {} CP section(s), each with its clause and what to do.</p>\n",
+      failing.size(), waived.size(), by_section.size());
+  if (shown.empty()) out += "<p>No findings.</p>\n";
+  for (const auto& [section, rules] : by_section) {
+    std::vector<const Finding*> all;
+    for (const auto& [id, list] : rules) all.insert(all.end(), list.begin(), list.end());
+    std::string title = section.empty() ? "Evidence and waivers"
+                                        : "§" + section + " " + SectionTitle(pack, section);
+    out += fmt::format(
+        "<details class=\"section\" id=\"section-{}\"{}><summary>{} — {} finding(s){}</summary>\n",
+        E(section.empty() ? "tool" : section), open ? " open" : "", E(title), all.size(),
+        SeverityCounts(all));
+    for (const auto& [id, list] : rules) {
+      const Rule* rule = pack.FindRule(id);
+      out +=
+          fmt::format("<h3><code>{}</code> {} <span class=\"muted\">({} finding{})</span></h3>\n",
+                      E(id), rule ? E(rule->title) : "", list.size(), list.size() == 1 ? "" : "s");
+      if (rule != nullptr) {
+        out += Texts(rule->text) + Remediation(*rule) + "\n";
+      }
+      out += FindingTable(list, false);
+    }
+    out += "</details>\n";
+  }
+  out += "</section>\n";
 
   // Coverage.
   std::map<std::string, const RuleTally*> tally_of;
@@ -372,41 +421,6 @@ std::string HtmlReport(const RunResult& r) {
         Texts(c.ChecklistItem()));
   }
   out += "</ul>\n</section>\n";
-
-  // Findings by section, then rule.
-  std::map<std::string, std::map<std::string, std::vector<const Finding*>>, decltype(&SectionLess)>
-      by_section(&SectionLess);
-  std::vector<const Finding*> shown = failing;  // failing and waived, in result order
-  shown.insert(shown.end(), waived.begin(), waived.end());
-  for (const Finding* f : shown) by_section[f->cp][f->rule].push_back(f);
-  bool open = failing.size() <= kOpenSectionsUpTo;
-  out += fmt::format(
-      "<section id=\"findings\"><h2>Findings by CP section</h2>\n<p>{} failing "
-      "and {} waived finding(s) in {} section(s).</p>\n",
-      failing.size(), waived.size(), by_section.size());
-  if (shown.empty()) out += "<p>No findings.</p>\n";
-  for (const auto& [section, rules] : by_section) {
-    std::vector<const Finding*> all;
-    for (const auto& [id, list] : rules) all.insert(all.end(), list.begin(), list.end());
-    std::string title = section.empty() ? "Evidence and waivers"
-                                        : "§" + section + " " + SectionTitle(pack, section);
-    out += fmt::format(
-        "<details class=\"section\" id=\"section-{}\"{}><summary>{} — {} finding(s){}</summary>\n",
-        E(section.empty() ? "tool" : section), open ? " open" : "", E(title), all.size(),
-        SeverityCounts(all));
-    for (const auto& [id, list] : rules) {
-      const Rule* rule = pack.FindRule(id);
-      out +=
-          fmt::format("<h3><code>{}</code> {} <span class=\"muted\">({} finding{})</span></h3>\n",
-                      E(id), rule ? E(rule->title) : "", list.size(), list.size() == 1 ? "" : "s");
-      if (rule != nullptr) {
-        out += Texts(rule->text) + Remediation(*rule) + "\n";
-      }
-      out += FindingTable(list, false);
-    }
-    out += "</details>\n";
-  }
-  out += "</section>\n";
 
   // By artifact.
   std::map<std::string, std::vector<const Finding*>> by_artifact;

@@ -16,13 +16,24 @@ const browser = await chromium.launch({
          '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.on('console', (m) => { if (m.type() === 'error') problems.push('console error: ' + m.text()); });
   page.on('pageerror', (e) => problems.push('page error: ' + e.message));
   page.on('request', (r) => { if (!r.url().startsWith('file:')) problems.push('request: ' + r.url()); });
   await page.goto('file://' + html, { waitUntil: 'load' });
+  const base = html.replace(/\.html$/, '');
+  await page.screenshot({ path: base + '-1400.png' });  // the first screen, as opened
 
-  for (const id of ['summary', 'coverage', 'findings', 'artifacts', 'waivers', 'rules']) {
+  // A working paper's order: the gate, the findings, then coverage and the rest.
+  const order = ['summary', 'findings', 'coverage', 'artifacts', 'waivers', 'rules', 'manifest'];
+  const found = await page.$$eval('body > section', (all) => all.map((s) => s.id));
+  if (found.join(',') !== order.join(',')) problems.push('sections in order ' + found.join(','));
+  // The first screen (1400x900) shows the gate and the first failing finding.
+  const first = await page.locator('#findings tr.finding').first().boundingBox();
+  if (!first || first.y + first.height > 900) {
+    problems.push('the first finding is not on the first screen: ' + JSON.stringify(first));
+  }
+  for (const id of order) {
     const section = page.locator('section#' + id);
     if ((await section.count()) !== 1) { problems.push('missing section #' + id); continue; }
     if (!(await section.locator('h2').isVisible())) problems.push('section #' + id + ' has no visible heading');
@@ -46,8 +57,13 @@ try {
   if (shown < 1 || shown >= total) problems.push(`filter shows ${shown} of ${total} rows`);
   await page.fill('#filter', '');
 
-  const base = html.replace(/\.html$/, '');
   await page.screenshot({ path: base + '.png', fullPage: true });
+  // A phone: no sideways scrolling at 390 px.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (overflow > 0) problems.push(`at 390 px the page scrolls sideways by ${overflow} px`);
+  await page.screenshot({ path: base + '-390.png' });
+  await page.setViewportSize({ width: 1400, height: 900 });
   // The document id on the first screen, and on every printed page with the page number.
   const id = (await page.locator('#document-id').textContent()).trim();
   if (!/^[0-9a-f]{64}$/.test(id)) problems.push('no document id on the first page: ' + id);
