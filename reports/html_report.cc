@@ -61,8 +61,9 @@ blockquote { margin: 4px 0 8px; padding: 4px 12px; border-left: 4px solid var(--
              background: var(--bg-soft); }
 blockquote .lang + .lang { display: block; color: var(--muted); }
 .remediation { margin: 4px 0 8px; }
-.checklist li { margin: 6px 0; list-style: none; }
-.checklist li::before { content: "\2610\00a0"; }
+.checklist td.result { white-space: nowrap; width: 90px; }
+.checklist td.remarks { width: 28%; }
+.signoff th { width: 120px; } .signoff td { height: 36px; width: 35%; }
 .muted { color: var(--muted); }
 footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
 .docid { color: var(--muted); margin: -8px 0 16px; font-size: 12px; word-break: break-all; }
@@ -410,17 +411,24 @@ std::string HtmlReport(const RunResult& r) {
         "<tr><td class=\"mono\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
         E(c.section), E(c.title), Badge(c.status, c.status), result, rules);
   }
+  // The manual checklist is a working paper: a result and remarks per item,
+  // and the sign-off of whoever checked them, to fill in on paper or on screen.
   out +=
       "</table>\n<h3>Manual checklist</h3>\n<p class=\"muted\">Requirements no artifact shows; "
-      "an auditor checks each by hand.</p>\n<ul class=\"checklist\">\n";
+      "an auditor checks each by hand and records the result.</p>\n<table class=\"checklist\">"
+      "<tr><th>§</th><th>requirement</th><th>result</th><th>remarks</th></tr>\n";
   for (const CoverageEntry& c : pack.coverage) {
     if (!c.HasChecklistItem()) continue;
     out += fmt::format(
-        "<li><strong>§{} {}</strong>{}{}</li>\n", E(c.section), E(c.title),
+        "<tr class=\"item\"><td class=\"mono\">{}</td><td><strong>{}</strong>{}{}</td>"
+        "<td class=\"result\">☐ met<br>☐ not met<br>☐ n/a</td><td class=\"remarks\"></td></tr>\n",
+        E(c.section), E(c.title),
         c.status == "manual" ? "" : " <span class=\"muted\">(beside its automated rules)</span>",
         Texts(c.ChecklistItem()));
   }
-  out += "</ul>\n</section>\n";
+  out +=
+      "</table>\n<table class=\"signoff\"><tr><th>Checked by</th><td></td><th>Date</th><td></td>"
+      "</tr>\n<tr><th>Result</th><td></td><th>Remarks</th><td></td></tr></table>\n</section>\n";
 
   // By artifact.
   std::map<std::string, std::vector<const Finding*>> by_artifact;

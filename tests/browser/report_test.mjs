@@ -40,7 +40,8 @@ try {
   }
   const gate = await page.locator('.gate').textContent();
   if (!/Gate: (PASS|FAIL)/.test(gate)) problems.push('no gate result: ' + gate);
-  const manual = await page.locator('ul.checklist li').count();
+  const manual = await page.locator('table.checklist tr.item').count();
+  if ((await page.locator('table.signoff').count()) !== 1) problems.push('no sign-off fields');
   if (manual < 10) problems.push('manual checklist has ' + manual + ' items');
 
   // Collapse everything, then expand: every finding row becomes visible.
@@ -74,6 +75,7 @@ try {
   for (let n = 1; n <= Math.min(pages, 3); ++n) {
     if (!pdfText.includes(`Page ${n} of `)) problems.push(`printed page ${n} has no page number`);
   }
+  if (!pdfText.includes('Checked by')) problems.push('no sign-off fields on paper');
   const headed = pdfText.split('Document ' + id.slice(0, 16)).length - 1;
   if (headed < pages) problems.push(`document id on ${headed} of ${pages} printed pages`);
   console.log(`rendered ${html}: ${total} finding rows, ${manual} checklist items, ${pages} printed pages; screenshot ${base}.png`);
