@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 
@@ -67,6 +68,11 @@ blockquote .lang + .lang { display: block; color: var(--muted); }
 .muted { color: var(--muted); }
 footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
 .docid { color: var(--muted); margin: -8px 0 16px; font-size: 12px; word-break: break-all; }
+.filters { display: flex; flex-wrap: wrap; gap: 4px 16px; margin: 8px 0; padding: 8px;
+           background: var(--bg-soft); border-radius: 6px; }
+.filters label { white-space: nowrap; }
+h2 .count { font-size: 13px; font-weight: normal; }
+@media print { .filter-box { display: none; } }
 @media screen and (max-width: 760px) {
   body { padding: 8px; }
   nav .tools { margin-left: 0; flex-wrap: wrap; }
@@ -95,13 +101,39 @@ constexpr const char* kScript = R"js(
   document.getElementById('collapse').addEventListener('click', function () { all(false); });
   window.addEventListener('beforeprint', function () { all(true); });
   var filter = document.getElementById('filter');
-  filter.addEventListener('input', function () {
+  var boxes = document.querySelectorAll('#filters input[data-facet]');
+  function allowed(facet) {
+    var on = {};
+    boxes.forEach(function (b) { if (b.dataset.facet === facet && b.checked) on[b.value] = true; });
+    return on;
+  }
+  // A row shows when its text matches and every facet allows it; a rule with
+  // no profile applies to every profile.
+  function apply() {
     var q = filter.value.toLowerCase();
-    document.querySelectorAll('tr.finding').forEach(function (row) {
+    var sev = allowed('severity'), res = allowed('result'), chap = allowed('chapter'),
+        kind = allowed('kind'), prof = allowed('profile');
+    var hasProfiles = document.querySelector('#filters input[data-facet=profile]') !== null;
+    var shown = 0, total = 0;
+    document.querySelectorAll('#findings tr.finding').forEach(function (row) {
+      var d = row.dataset;
+      var inProfile = !hasProfiles || !d.profiles ||
+          d.profiles.split(' ').some(function (p) { return prof[p]; });
+      var ok = sev[d.severity] && res[d.result] && chap[d.chapter] && kind[d.kind] && inProfile &&
+          (!q || row.textContent.toLowerCase().indexOf(q) >= 0);
+      row.style.display = ok ? '' : 'none';
+      total++;
+      if (ok) shown++;
+    });
+    document.querySelectorAll('#artifacts tr.finding').forEach(function (row) {
       row.style.display = !q || row.textContent.toLowerCase().indexOf(q) >= 0 ? '' : 'none';
     });
+    var count = document.getElementById('shown-count');
+    if (count) count.textContent = shown + ' of ' + total + ' findings shown';
     if (q) all(true);
-  });
+  }
+  filter.addEventListener('input', apply);
+  boxes.forEach(function (b) { b.addEventListener('change', apply); });
 })();
 )js";
 
@@ -176,7 +208,32 @@ std::string SeverityCounts(const std::vector<const Finding*>& findings) {
   return out;
 }
 
-std::string FindingRow(const Finding& f, bool with_rule) {
+// What the filters of the findings read: severity, result, CP chapter and
+// the kind of artifact (the rule's; "input" for unreadable evidence).
+struct RowFacets {
+  std::string_view result;  // fail, waived, unchanged (against a baseline)
+  std::string chapter;
+  std::string kind;
+  std::string profiles;  // the rule's profiles, space-separated; empty: any
+};
+
+RowFacets FacetsOf(const Pack& pack, const Finding& f) {
+  RowFacets facets;
+  facets.result = f.status == Status::kWaived ? "waived"
+                  : f.baseline == "unchanged" ? "unchanged"
+                                              : "fail";
+  facets.chapter = f.cp.empty() ? "input" : f.cp.substr(0, f.cp.find('.'));
+  const Rule* rule = pack.FindRule(f.rule);
+  facets.kind = rule ? std::string(ToString(rule->applies_to)) : "input";
+  if (rule) {
+    for (const std::string& p : rule->profiles)
+      facets.profiles += (facets.profiles.empty() ? "" : " ") + p;
+  }
+  return facets;
+}
+
+std::string FindingRow(const Pack& pack, const Finding& f, bool with_rule) {
+  RowFacets facets = FacetsOf(pack, f);
   std::string state;
   if (f.waiver) {
     state = fmt::format("<span title=\"{}\">{}</span> ",
@@ -186,28 +243,31 @@ std::string FindingRow(const Finding& f, bool with_rule) {
   }
   if (!f.baseline.empty()) state += Badge(f.baseline, f.baseline);
   return fmt::format(
-      "<tr class=\"finding\"><td>{}</td>{}<td class=\"mono\">{}</td><td>{}</td><td "
+      "<tr class=\"finding\" data-severity=\"{}\" data-result=\"{}\" data-chapter=\"{}\" "
+      "data-kind=\"{}\" data-profiles=\"{}\"><td>{}</td>{}<td class=\"mono\">{}</td><td>{}</td><td "
       "class=\"muted\">{}</td><td>{}</td><td class=\"mono muted\" title=\"{}\">{}</td></tr>\n",
+      ToString(f.severity), facets.result, E(facets.chapter), E(facets.kind), E(facets.profiles),
       Badge(ToString(f.severity), ToString(f.severity)),
       with_rule ? "<td class=\"mono\">" + E(f.rule) + "</td>" : "", E(f.artifact), E(f.message),
       E(f.location), state, E(f.fingerprint), E(f.fingerprint.substr(0, 12)));
 }
 
-std::string FindingTable(const std::vector<const Finding*>& findings, bool with_rule) {
+std::string FindingTable(const Pack& pack, const std::vector<const Finding*>& findings,
+                         bool with_rule) {
   std::string head = std::string("<table><tr><th>severity</th>") +
                      (with_rule ? "<th>rule</th>" : "") +
                      "<th>artifact</th><th>message</th><th>location</th><th>state</th>"
                      "<th>fingerprint</th></tr>\n";
   std::string out = head;
   for (size_t i = 0; i < findings.size() && i < kRowsShown; ++i) {
-    out += FindingRow(*findings[i], with_rule);
+    out += FindingRow(pack, *findings[i], with_rule);
   }
   out += "</table>\n";
   if (findings.size() > kRowsShown) {
     out += fmt::format("<details class=\"more\"><summary>{} more</summary>\n{}",
                        findings.size() - kRowsShown, head);
     for (size_t i = kRowsShown; i < findings.size(); ++i)
-      out += FindingRow(*findings[i], with_rule);
+      out += FindingRow(pack, *findings[i], with_rule);
     out += "</table>\n</details>\n";
   }
   return out;
@@ -218,6 +278,48 @@ std::string SectionTitle(const Pack& pack, const std::string& section) {
     if (c.section == section) return c.title;
   }
   return "";
+}
+
+// Check boxes for each value the findings have, per facet; the script hides
+// the rows a box rules out and counts what is left.
+std::string FilterBar(const Pack& pack, const std::vector<const Finding*>& findings) {
+  std::map<std::string, std::map<std::string, size_t>> values;
+  for (const Finding* f : findings) {
+    RowFacets facets = FacetsOf(pack, *f);
+    ++values["severity"][std::string(ToString(f->severity))];
+    ++values["result"][std::string(facets.result)];
+    ++values["chapter"][facets.chapter];
+    ++values["kind"][facets.kind];
+    for (const Profile& p : pack.profiles) {
+      if (facets.profiles.empty() ||
+          (" " + facets.profiles + " ").find(" " + p.name + " ") != std::string::npos)
+        ++values["profile"][p.name];
+    }
+  }
+  std::string out = fmt::format(
+      "<details class=\"filter-box\"><summary>Filter the findings: <span id=\"shown-count\" "
+      "class=\"muted\">{} of {} findings shown</span></summary>\n<div class=\"filters\" "
+      "id=\"filters\">\n",
+      findings.size(), findings.size());
+  for (const char* facet : {"severity", "result", "chapter", "kind", "profile"}) {
+    if (!values.count(facet)) continue;
+    out += fmt::format("<span class=\"facet\"><strong>{}</strong>", facet);
+    std::vector<std::pair<std::string, size_t>> ordered(values[facet].begin(), values[facet].end());
+    if (std::string_view(facet) == "chapter") {  // in CP order: 3, 4, 7, 10
+      std::sort(ordered.begin(), ordered.end(),
+                [](const auto& a, const auto& b) { return SectionLess(a.first, b.first); });
+    }
+    for (const auto& [value, n] : ordered) {
+      out += fmt::format(
+          " <label><input type=\"checkbox\" checked data-facet=\"{}\" value=\"{}\"> {}{} "
+          "<span class=\"muted\">({})</span></label>",
+          facet, E(value), std::string_view(facet) == "chapter" && value != "input" ? "§" : "",
+          E(value), n);
+    }
+    out += "</span>\n";
+  }
+  out += "</div>\n</details>\n";
+  return out;
 }
 
 }  // namespace
@@ -353,10 +455,11 @@ std::string HtmlReport(const RunResult& r) {
   for (const Finding* f : shown) by_section[f->cp][f->rule].push_back(f);
   bool open = failing.size() <= kOpenSectionsUpTo;
   out += fmt::format(
-      "<section id=\"findings\"><h2>Findings</h2>\n<p>{} failing "
-      "and {} waived finding(s) in {} CP section(s), each with its clause and what to do.</p>\n",
+      "<section id=\"findings\"><h2>Findings <span class=\"muted count\">{} failing and {} "
+      "waived in {} CP section(s), each with its clause and what to do</span></h2>\n",
       failing.size(), waived.size(), by_section.size());
   if (shown.empty()) out += "<p>No findings.</p>\n";
+  if (!shown.empty()) out += FilterBar(pack, shown);
   for (const auto& [section, rules] : by_section) {
     std::vector<const Finding*> all;
     for (const auto& [id, list] : rules) all.insert(all.end(), list.begin(), list.end());
@@ -374,7 +477,7 @@ std::string HtmlReport(const RunResult& r) {
       if (rule != nullptr) {
         out += Texts(rule->text) + Remediation(*rule) + "\n";
       }
-      out += FindingTable(list, false);
+      out += FindingTable(pack, list, false);
     }
     out += "</details>\n";
   }
@@ -476,7 +579,7 @@ std::string HtmlReport(const RunResult& r) {
     out += fmt::format(
         "<details id=\"artifact-{}\"{}><summary><code>{}</code> — {} finding(s){}</summary>\n",
         E(name), open ? " open" : "", E(name), list.size(), SeverityCounts(list));
-    out += FindingTable(list, true);
+    out += FindingTable(pack, list, true);
     out += "</details>\n";
   }
   out += "</section>\n";

@@ -57,6 +57,22 @@ try {
   const shown = await page.locator('#findings tr.finding:visible').count();
   if (shown < 1 || shown >= total) problems.push(`filter shows ${shown} of ${total} rows`);
   await page.fill('#filter', '');
+  // The facet filters: unticking a severity hides its rows, and the count says so.
+  const count = async () => (await page.locator('#shown-count').textContent()).trim();
+  const all = await count();
+  const notices = await page.locator('#findings tr.finding[data-severity=notice]').count();
+  await page.uncheck('#filters input[data-facet=severity][value=notice]');
+  const fewer = await count();
+  if (fewer !== `${total - notices} of ${total} findings shown`) problems.push(`severity filter: ${fewer}`);
+  if (await page.locator('#findings tr.finding[data-severity=notice]').first().isVisible()) {
+    problems.push('a notice row is visible with notices filtered out');
+  }
+  await page.check('#filters input[data-facet=severity][value=notice]');
+  await page.uncheck('#filters input[data-facet=result][value=waived]');
+  const waivedRows = await page.locator('#findings tr.finding[data-result=waived]').count();
+  if ((await count()) !== `${total - waivedRows} of ${total} findings shown`) problems.push('result filter: ' + (await count()));
+  await page.check('#filters input[data-facet=result][value=waived]');
+  if ((await count()) !== all) problems.push(`filters restored: ${await count()} (was ${all})`);
 
   await page.screenshot({ path: base + '.png', fullPage: true });
   // A phone: no sideways scrolling at 390 px.
