@@ -460,7 +460,26 @@ std::string HtmlReport(const RunResult& r) {
       failing.size(), waived.size(), by_section.size());
   if (shown.empty()) out += "<p>No findings.</p>\n";
   if (!shown.empty()) out += FilterBar(pack, shown);
-  for (const auto& [section, rules] : by_section) {
+  // Sections with errors first, then warnings, then notices (waived findings
+  // count last); in CP order within each.
+  using SectionFindings =
+      std::pair<const std::string, std::map<std::string, std::vector<const Finding*>>>;
+  auto worst = [](const SectionFindings& s) {
+    int w = -1;
+    for (const auto& [id, list] : s.second) {
+      for (const Finding* f : list) {
+        if (f->status == Status::kFail) w = std::max(w, static_cast<int>(f->severity));
+      }
+    }
+    return w;
+  };
+  std::vector<const SectionFindings*> ordered_sections;
+  for (const auto& entry : by_section) ordered_sections.push_back(&entry);
+  std::stable_sort(
+      ordered_sections.begin(), ordered_sections.end(),
+      [&](const SectionFindings* a, const SectionFindings* b) { return worst(*a) > worst(*b); });
+  for (const SectionFindings* entry : ordered_sections) {
+    const auto& [section, rules] = *entry;
     std::vector<const Finding*> all;
     for (const auto& [id, list] : rules) all.insert(all.end(), list.begin(), list.end());
     std::string title = section.empty() ? "Evidence and waivers"
