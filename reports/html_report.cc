@@ -19,7 +19,7 @@ constexpr size_t kOpenSectionsUpTo = 100;
 constexpr size_t kListAllArtifactsUpTo = 500;
 // Artifacts whose findings get their own fold in the by-artifact view; past
 // this the table still counts every artifact's findings by severity.
-constexpr size_t kArtifactFoldsUpTo = 1000;
+constexpr size_t kArtifactFoldsUpTo = 200;
 
 constexpr const char* kStyle = R"css(
 :root { --error: #b3261e; --warning: #8a5a00; --notice: #1a5fb4; --pass: #2e7d32; --muted: #5f6368;
@@ -50,6 +50,8 @@ code, .mono { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, mono
 .b-waived, .b-not_applicable, .b-not_effective, .b-not_evaluated, .b-informative, .b-delegated,
 .b-unchanged { background: var(--muted); }
 .b-partial { background: #7e57c2; }
+td.sev { font-weight: 600; } td.error { color: var(--error); } td.warning { color: var(--warning); }
+td.notice { color: var(--notice); }
 .b-automated { background: #3949ab; } .b-manual { background: #6d4c41; } .b-new { background: #c2185b; }
 .gate { font-size: 20px; padding: 4px 16px; border-radius: 6px; color: #fff; display: inline-block; }
 .gate.fail { background: var(--error); } .gate.pass { background: var(--pass); }
@@ -116,10 +118,11 @@ constexpr const char* kScript = R"js(
     var hasProfiles = document.querySelector('#filters input[data-facet=profile]') !== null;
     var shown = 0, total = 0;
     document.querySelectorAll('#findings tr.finding').forEach(function (row) {
-      var d = row.dataset;
+      var d = row.closest('table').dataset;
       var inProfile = !hasProfiles || !d.profiles ||
           d.profiles.split(' ').some(function (p) { return prof[p]; });
-      var ok = sev[d.severity] && res[d.result] && chap[d.chapter] && kind[d.kind] && inProfile &&
+      var ok = sev[d.severity] && res[row.dataset.result || 'fail'] && chap[d.chapter] && kind[d.kind] &&
+          inProfile &&
           (!q || row.textContent.toLowerCase().indexOf(q) >= 0);
       row.style.display = ok ? '' : 'none';
       total++;
@@ -232,8 +235,11 @@ RowFacets FacetsOf(const Pack& pack, const Finding& f) {
   return facets;
 }
 
-std::string FindingRow(const Pack& pack, const Finding& f, bool with_rule) {
-  RowFacets facets = FacetsOf(pack, f);
+// One finding; a row is a few hundred bytes, as a report may hold tens of
+// thousands: the severity as a styled cell, not a badge, and the facets the
+// filters read on the rule's table (one rule: one severity, chapter, kind),
+// only the result on the row (none: it fails the gate).
+std::string FindingRow(const Finding& f, bool with_rule, std::string_view result) {
   std::string state;
   if (f.waiver) {
     state = fmt::format("<span title=\"{}\">{}</span> ",
@@ -243,31 +249,38 @@ std::string FindingRow(const Pack& pack, const Finding& f, bool with_rule) {
   }
   if (!f.baseline.empty()) state += Badge(f.baseline, f.baseline);
   return fmt::format(
-      "<tr class=\"finding\" data-severity=\"{}\" data-result=\"{}\" data-chapter=\"{}\" "
-      "data-kind=\"{}\" data-profiles=\"{}\"><td>{}</td>{}<td class=\"mono\">{}</td><td>{}</td><td "
-      "class=\"muted\">{}</td><td>{}</td><td class=\"mono muted\" title=\"{}\">{}</td></tr>\n",
-      ToString(f.severity), facets.result, E(facets.chapter), E(facets.kind), E(facets.profiles),
-      Badge(ToString(f.severity), ToString(f.severity)),
-      with_rule ? "<td class=\"mono\">" + E(f.rule) + "</td>" : "", E(f.artifact), E(f.message),
-      E(f.location), state, E(f.fingerprint), E(f.fingerprint.substr(0, 12)));
+      "<tr class=\"finding\"{}><td class=\"sev {}\">{}</td>{}<td "
+      "class=\"mono\">{}</td><td>{}</td><td class=\"muted\">{}</td><td>{}</td><td "
+      "class=\"mono muted\">{}</td></tr>\n",
+      result == "fail" ? "" : fmt::format(" data-result=\"{}\"", result), ToString(f.severity),
+      ToString(f.severity), with_rule ? "<td class=\"mono\">" + E(f.rule) + "</td>" : "",
+      E(f.artifact), E(f.message), E(f.location), state, E(f.fingerprint));
 }
 
+// The findings of one rule (with_rule false: the facets go on the table) or
+// of one artifact (with_rule true: the text filter only).
 std::string FindingTable(const Pack& pack, const std::vector<const Finding*>& findings,
                          bool with_rule) {
-  std::string head = std::string("<table><tr><th>severity</th>") +
+  std::string facets;
+  if (!with_rule && !findings.empty()) {
+    RowFacets f = FacetsOf(pack, *findings.front());
+    facets = fmt::format(
+        " class=\"rule-findings\" data-severity=\"{}\" data-chapter=\"{}\" data-kind=\"{}\" "
+        "data-profiles=\"{}\"",
+        ToString(findings.front()->severity), E(f.chapter), E(f.kind), E(f.profiles));
+  }
+  std::string head = "<table" + facets + "><tr><th>severity</th>" +
                      (with_rule ? "<th>rule</th>" : "") +
                      "<th>artifact</th><th>message</th><th>location</th><th>state</th>"
                      "<th>fingerprint</th></tr>\n";
+  auto row = [&](const Finding& f) { return FindingRow(f, with_rule, FacetsOf(pack, f).result); };
   std::string out = head;
-  for (size_t i = 0; i < findings.size() && i < kRowsShown; ++i) {
-    out += FindingRow(pack, *findings[i], with_rule);
-  }
+  for (size_t i = 0; i < findings.size() && i < kRowsShown; ++i) out += row(*findings[i]);
   out += "</table>\n";
   if (findings.size() > kRowsShown) {
     out += fmt::format("<details class=\"more\"><summary>{} more</summary>\n{}",
                        findings.size() - kRowsShown, head);
-    for (size_t i = kRowsShown; i < findings.size(); ++i)
-      out += FindingRow(pack, *findings[i], with_rule);
+    for (size_t i = kRowsShown; i < findings.size(); ++i) out += row(*findings[i]);
     out += "</table>\n</details>\n";
   }
   return out;
@@ -575,7 +588,9 @@ std::string HtmlReport(const RunResult& r) {
                          E(a.name), E(a.kind), E(a.description), Badge("pass", "pass"));
     }
   }
+  size_t listed = 0;
   for (const auto& [name, list] : by_artifact) {
+    if (++listed > kListAllArtifactsUpTo) break;
     auto it = info.find(name);
     out += fmt::format(
         "<tr><td class=\"mono\"><a "
@@ -584,6 +599,12 @@ std::string HtmlReport(const RunResult& r) {
         it != info.end() ? E(it->second->description) : "", SeverityCounts(list));
   }
   out += "</table>\n";
+  if (by_artifact.size() > kListAllArtifactsUpTo) {
+    out += fmt::format(
+        "<p class=\"muted\">{} more artifact(s) with findings: every finding is under Findings "
+        "above and in the JSON report.</p>\n",
+        by_artifact.size() - kListAllArtifactsUpTo);
+  }
   if (without)
     out += fmt::format("<p class=\"muted\">{} other artifact(s) have no findings.</p>\n", without);
   size_t folds = 0;

@@ -60,11 +60,11 @@ try {
   // The facet filters: unticking a severity hides its rows, and the count says so.
   const count = async () => (await page.locator('#shown-count').textContent()).trim();
   const all = await count();
-  const notices = await page.locator('#findings tr.finding[data-severity=notice]').count();
+  const notices = await page.locator('#findings table[data-severity=notice] tr.finding').count();
   await page.uncheck('#filters input[data-facet=severity][value=notice]');
   const fewer = await count();
   if (fewer !== `${total - notices} of ${total} findings shown`) problems.push(`severity filter: ${fewer}`);
-  if (await page.locator('#findings tr.finding[data-severity=notice]').first().isVisible()) {
+  if (await page.locator('#findings table[data-severity=notice] tr.finding').first().isVisible()) {
     problems.push('a notice row is visible with notices filtered out');
   }
   await page.check('#filters input[data-facet=severity][value=notice]');
