@@ -220,12 +220,14 @@ struct RowFacets {
   std::string profiles;  // the rule's profiles, space-separated; empty: any
 };
 
+std::string_view ResultOf(const Finding& f) {
+  return f.status == Status::kWaived ? "waived" : f.baseline == "unchanged" ? "unchanged" : "fail";
+}
+
 RowFacets FacetsOf(const Pack& pack, const Finding& f) {
   RowFacets facets;
-  facets.result = f.status == Status::kWaived ? "waived"
-                  : f.baseline == "unchanged" ? "unchanged"
-                                              : "fail";
-  facets.chapter = f.cp.empty() ? "input" : f.cp.substr(0, f.cp.find('.'));
+  facets.result = ResultOf(f);
+  facets.chapter = f.cp.empty() ? "input" : ChapterOf(f.cp);
   const Rule* rule = pack.FindRule(f.rule);
   facets.kind = rule ? std::string(ToString(rule->applies_to)) : "input";
   if (rule) {
@@ -273,7 +275,7 @@ std::string FindingTable(const Pack& pack, const std::vector<const Finding*>& fi
                      (with_rule ? "<th>rule</th>" : "") +
                      "<th>artifact</th><th>message</th><th>location</th><th>state</th>"
                      "<th>fingerprint</th></tr>\n";
-  auto row = [&](const Finding& f) { return FindingRow(f, with_rule, FacetsOf(pack, f).result); };
+  auto row = [&](const Finding& f) { return FindingRow(f, with_rule, ResultOf(f)); };
   std::string out = head;
   for (size_t i = 0; i < findings.size() && i < kRowsShown; ++i) out += row(*findings[i]);
   out += "</table>\n";

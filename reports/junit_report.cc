@@ -48,9 +48,6 @@ void WriteCase(const Case& c, std::string* out) {
   *out += "    </testcase>\n";
 }
 
-// "7" for "7.1.3" ("X" for "X.690"): the chapter a CP section belongs to.
-std::string ChapterOf(const std::string& section) { return section.substr(0, section.find('.')); }
-
 // CI views read a classname as package.class (Jenkins splits at the last dot;
 // GitLab shows it beside the suite): pack.chN.SECTION, so that test cases
 // group by CP chapter, then section.

@@ -40,6 +40,8 @@ const char* SeverityColor(Severity s) {
 
 }  // namespace
 
+std::string ChapterOf(const std::string& section) { return section.substr(0, section.find('.')); }
+
 bool SectionLess(const std::string& a, const std::string& b) {
   return SectionNumbers(a) < SectionNumbers(b);
 }
