@@ -29,6 +29,7 @@ struct Outcome {
   Status status = Status::kPass;
   std::vector<Violation> violations;  // set when status is kFail
   std::string reason;                 // why not_applicable or not_evaluated
+  std::vector<DeadlineSpan> spans;    // deadline rules: each window they checked
 };
 
 struct CorpusContext {

@@ -323,9 +323,13 @@ class Deadline : public Check {
     Target target = Find(ctx, from, req, key, &problem);
     if (!problem.empty()) return fail(problem);
     std::optional<UnixTime> deadline;
+    // The window this check saw, for the reports' timeline (one per call).
+    DeadlineSpan* span = nullptr;
     if (within_) {
       deadline = DeadlineOf(cal, from.time, *within_);
       vars["deadline"] = FormatDeadline(cal, *deadline);
+      out->spans.push_back({from.time, *deadline, std::nullopt, false});
+      span = &out->spans.back();
     }
     std::string deadline_desc =
         deadline ? "deadline " + vars["deadline"] + " (" + within_->Describe() + ")" : "";
@@ -352,10 +356,12 @@ class Deadline : public Check {
                                                    : "no " + OneOf(req.types))
           : req.kind == Requirement::kCrlLists ? "no published CRL after it lists it"
                                                : "no published CRL issued after it";
+      if (span != nullptr) span->late = true;
       return fail((deadline_desc.empty() ? "" : deadline_desc + "; ") + missing + " by " +
                   cal.FormatLocal(ctx.at) + (target.note.empty() ? "" : ": " + target.note));
     }
     vars["to_time"] = cal.FormatLocal(target.time);
+    if (span != nullptr) span->done = target.time;
     if (at_least_) {
       // The `from` event comes by the end of the N-th business day before the
       // target's day, counting only days strictly before it.
@@ -367,6 +373,7 @@ class Deadline : public Check {
       }
     }
     if (deadline && target.time > *deadline) {
+      span->late = true;
       vars["late"] = Late(cal, *deadline, target.time);
       return fail(fmt::format("{}; {} {}{}, {}", deadline_desc, target.what, vars["to_time"],
                               target.note, vars["late"]));

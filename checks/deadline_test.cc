@@ -25,6 +25,15 @@ TEST(Deadline, LateAcrossGoldenWeek) {
   EXPECT_EQ(vars.at("deadline"), "2026-05-01 24:00 JST");
   EXPECT_EQ(vars.at("late"), "1 business day late");
   EXPECT_EQ(vars.at("key"), "R-17");
+  // The window the timeline draws: accepted, deadline 1 May 24:00 JST, revoked
+  // on 7 May, late.
+  ASSERT_EQ(outcomes[0].spans.size(), 1u);
+  const DeadlineSpan& span = outcomes[0].spans[0];
+  EXPECT_EQ(span.deadline, *ParseRfc3339("2026-05-02T00:00:00+09:00"));
+  EXPECT_LT(span.from, span.deadline);
+  ASSERT_TRUE(span.done.has_value());
+  EXPECT_GT(*span.done, span.deadline);
+  EXPECT_TRUE(span.late);
 }
 
 TEST(Deadline, OnTimeAcrossTheYearEnd) {
@@ -33,6 +42,10 @@ TEST(Deadline, OnTimeAcrossTheYearEnd) {
       RunPrimitive("deadline", kRevocation, "events", *ev, *ParseRfc3339("2027-02-01T00:00:00Z"));
   ASSERT_EQ(outcomes.size(), 1u);
   EXPECT_EQ(outcomes[0].status, Status::kPass);
+  ASSERT_EQ(outcomes[0].spans.size(), 1u);
+  EXPECT_FALSE(outcomes[0].spans[0].late);
+  ASSERT_TRUE(outcomes[0].spans[0].done.has_value());
+  EXPECT_LE(*outcomes[0].spans[0].done, outcomes[0].spans[0].deadline);
 }
 
 TEST(Deadline, PendingUntilTheDeadlineThenFailed) {
@@ -42,12 +55,18 @@ TEST(Deadline, PendingUntilTheDeadlineThenFailed) {
                               *ParseRfc3339("2026-05-01T12:00:00+09:00"));
   EXPECT_EQ(pending.at(0).status, Status::kNotEvaluated);
   EXPECT_NE(pending.at(0).reason.find("pending"), std::string::npos);
+  ASSERT_EQ(pending.at(0).spans.size(), 1u);  // open: neither met nor late
+  EXPECT_FALSE(pending.at(0).spans[0].done.has_value());
+  EXPECT_FALSE(pending.at(0).spans[0].late);
   // On 2 May the deadline has passed and the revocation (7 May) is not yet known.
   auto missed = RunPrimitive("deadline", kRevocation, "events", *ev,
                              *ParseRfc3339("2026-05-02T12:00:00+09:00"));
   ASSERT_EQ(missed.at(0).status, Status::kFail);
   EXPECT_NE(missed.at(0).violations.at(0).vars.at("detail").find("no certificate_revoked by"),
             std::string::npos);
+  ASSERT_EQ(missed.at(0).spans.size(), 1u);  // missed: late, never met
+  EXPECT_FALSE(missed.at(0).spans[0].done.has_value());
+  EXPECT_TRUE(missed.at(0).spans[0].late);
 }
 
 TEST(Deadline, AtLeastBusinessDaysOfNotice) {

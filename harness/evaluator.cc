@@ -176,6 +176,20 @@ void AddFindings(const Rule& rule, const Artifact& a, const Outcome& out,
   }
 }
 
+// The name of the CA that issued what the artifact concerns: a certificate's
+// or CRL's issuer, the issuer of the certificate an event names by serial.
+std::string CaOf(const Artifact& a, const EvidenceIndex& index) {
+  if (a.certificate != nullptr) return a.certificate->issuer().text;
+  if (a.crl != nullptr) return a.crl->issuer().text;
+  if (a.event != nullptr) {
+    const Certificate* c = a.event->type == std::string_view("certificate_issued")
+                               ? index.CertificateOf(*a.event)
+                               : index.CertificateBySerial(a.event->Str("serial"));
+    if (c != nullptr) return c->issuer().text;
+  }
+  return "";
+}
+
 void Tally(RuleTally* tally, const Outcome& out) {
   ++tally->counts[static_cast<size_t>(out.status)];
   if (!out.reason.empty() && (out.status == Status::kNotEvaluated) &&
@@ -274,10 +288,11 @@ RunResult Evaluate(const Pack& pack, const Evidence& evidence, const std::string
   const size_t n_artifacts = prep.artifacts.size();
 
   // Each worker tallies statuses per rule and keeps only the outcomes with
-  // violations, so memory follows the findings, not artifacts x rules.
+  // violations or deadline windows, so memory follows the findings, not
+  // artifacts x rules.
   struct WorkerResult {
     std::vector<RuleTally> tallies;
-    std::vector<std::tuple<size_t, size_t, Outcome>> failing;  // (rule, artifact, outcome)
+    std::vector<std::tuple<size_t, size_t, Outcome>> kept;  // (rule, artifact, outcome)
   };
   unsigned threads = ThreadCount(options.threads, n_artifacts / 8);
   std::vector<WorkerResult> results(threads);
@@ -295,28 +310,40 @@ RunResult Evaluate(const Pack& pack, const Evidence& evidence, const std::string
       if (!ReadsEvent(rule, a)) continue;
       Outcome out = EvaluateOne(rule, ctx);
       Tally(&mine->tallies[r], out);
-      if (!out.violations.empty()) mine->failing.emplace_back(r, i, std::move(out));
+      if (!out.violations.empty() || !out.spans.empty()) {
+        mine->kept.emplace_back(r, i, std::move(out));
+      }
     }
   });
   // Merge in a fixed order: by rule, then by artifact, whatever the threads did.
-  std::vector<std::tuple<size_t, size_t, Outcome>> failing;
-  for (WorkerResult& w : results) {
-    std::move(w.failing.begin(), w.failing.end(), std::back_inserter(failing));
-  }
-  std::sort(failing.begin(), failing.end(), [](const auto& x, const auto& y) {
+  std::vector<std::tuple<size_t, size_t, Outcome>> kept;
+  for (WorkerResult& w : results) std::move(w.kept.begin(), w.kept.end(), std::back_inserter(kept));
+  std::sort(kept.begin(), kept.end(), [](const auto& x, const auto& y) {
     return std::tie(std::get<0>(x), std::get<1>(x)) < std::tie(std::get<0>(y), std::get<1>(y));
   });
-  auto next_failing = failing.begin();
+  auto next_kept = kept.begin();
   if (options.progress) options.progress(n_artifacts, n_artifacts);
 
+  // A certificate's first revocation in the log, by serial.
+  std::unordered_map<std::string, UnixTime> revoked;
+  for (const Event* e : index.Events("certificate_revoked"))
+    revoked.emplace(e->Str("serial"), e->time);
   for (const Artifact& a : prep.artifacts) {
     if (a.event != nullptr) continue;
-    std::string description = a.certificate != nullptr
-                                  ? a.certificate->subject().text + " (serial " +
-                                        a.certificate->serial_hex() + ", " +
-                                        std::string(prep.profiles[&a - prep.artifacts.data()]) + ")"
-                                  : a.Location();
-    result.artifacts.push_back({a.source().Display(), std::string(ToString(a.kind)), description});
+    ArtifactInfo info{a.source().Display(), std::string(ToString(a.kind)), a.Location(),
+                      CaOf(a, index)};
+    if (const Certificate* c = a.certificate) {
+      info.description = c->subject().text + " (serial " + c->serial_hex() + ", " +
+                         std::string(prep.profiles[&a - prep.artifacts.data()]) + ")";
+      info.start = c->not_before();
+      info.end = c->not_after();
+      if (const Event* issued = index.IssuanceOf(*c)) info.issued = issued->time;
+      if (auto it = revoked.find(c->serial_hex()); it != revoked.end()) info.revoked = it->second;
+    } else if (const Crl* crl = a.crl) {
+      info.start = crl->this_update();
+      info.end = crl->next_update().value_or(0);
+    }
+    result.artifacts.push_back(std::move(info));
   }
 
   CorpusContext corpus{evidence, prep.artifacts, options.at, &index};
@@ -345,9 +372,13 @@ RunResult Evaluate(const Pack& pack, const Evidence& evidence, const std::string
         }
       }
       std::sort(tally.reasons.begin(), tally.reasons.end());
-      for (; next_failing != failing.end() && std::get<0>(*next_failing) == r; ++next_failing) {
-        AddFindings(rule, prep.artifacts[std::get<1>(*next_failing)], std::get<2>(*next_failing),
-                    calendar, &result);
+      for (; next_kept != kept.end() && std::get<0>(*next_kept) == r; ++next_kept) {
+        const Artifact& a = prep.artifacts[std::get<1>(*next_kept)];
+        const Outcome& out = std::get<2>(*next_kept);
+        AddFindings(rule, a, out, calendar, &result);
+        for (const DeadlineSpan& span : out.spans) {
+          result.deadlines.push_back({&rule, a.source().Display(), CaOf(a, index), span});
+        }
       }
     }
     tally.status = Overall(tally);

@@ -30,6 +30,20 @@ struct ArtifactInfo {
   std::string name;         // "certs/a.pem"
   std::string kind;         // certificate, crl, csr
   std::string description;  // subject and serial, issuer and CRL number
+  // For the life-cycle timeline: the issuing CA's name; a certificate's
+  // validity or a CRL's thisUpdate..nextUpdate (end 0: no nextUpdate); a
+  // certificate's issuance and first revocation as its log records them (0: none).
+  std::string ca;
+  UnixTime start = 0, end = 0;
+  UnixTime issued = 0, revoked = 0;
+};
+
+// A deadline rule's window on one subject (an event, or a certificate).
+struct DeadlineWindow {
+  const Rule* rule = nullptr;
+  std::string artifact;  // as findings name it
+  std::string ca;        // the CA of the certificate it concerns, if known
+  DeadlineSpan span;
 };
 
 struct RunResult {
@@ -37,9 +51,10 @@ struct RunResult {
   UnixTime at = 0;
   std::string evidence;  // the evidence path as given
   size_t cas = 0, certificates = 0, crls = 0, csrs = 0, events = 0;
-  std::vector<RuleTally> rules;         // in pack order
-  std::vector<Finding> findings;        // input problems, then by rule, then by artifact
-  std::vector<ArtifactInfo> artifacts;  // certificates, CRLs and CSRs (not events)
+  std::vector<RuleTally> rules;           // in pack order
+  std::vector<Finding> findings;          // input problems, then by rule, then by artifact
+  std::vector<ArtifactInfo> artifacts;    // certificates, CRLs and CSRs (not events)
+  std::vector<DeadlineWindow> deadlines;  // by rule, then subject
   Severity fail_on = Severity::kError;
   std::optional<std::string> baseline_file;  // set when compared with a baseline
   std::vector<BaselineEntry> fixed;          // baseline findings that are gone

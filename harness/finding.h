@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "harness/model/time_util.h"
+
 namespace cpaudit {
 
 enum class Severity { kNotice, kWarning, kError };
@@ -50,6 +52,16 @@ struct Finding {
   bool FailsGate(Severity fail_on) const {
     return status == Status::kFail && severity >= fail_on && baseline != "unchanged";
   }
+};
+
+// A deadline rule's window on one subject, for the life-cycle timeline: when
+// the clock started, the deadline, when the requirement was met (if it was),
+// and whether it was late (met after the deadline, or never by then).
+struct DeadlineSpan {
+  UnixTime from = 0;
+  UnixTime deadline = 0;
+  std::optional<UnixTime> done;
+  bool late = false;
 };
 
 // A failing finding an earlier report (the baseline) recorded.

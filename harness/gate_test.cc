@@ -82,7 +82,7 @@ TEST_F(GateTest, AWaiverWaivesItsFindings) {
       EXPECT_EQ(t.count(Status::kFail), 0u);
     }
   }
-  EXPECT_EQ(JsonReport(run.result)["findings"][0].contains("rule"), true);
+  EXPECT_EQ(ReportView(run.result).Json()["findings"][0].contains("rule"), true);
 }
 
 TEST_F(GateTest, AnExpiredWaiverFailsTheGateAndSaysSo) {
@@ -155,7 +155,7 @@ TEST_F(GateTest, MalformedWaiversNameFileAndLine) {
 TEST_F(GateTest, BaselineUnchangedPassesAndANewViolationFailsAlone) {
   AuditRun first = Run({}, {}, Severity::kWarning);
   EXPECT_TRUE(first.result.GateFailed());
-  fs::path baseline = Write("baseline.json", JsonReport(first.result).dump());
+  fs::path baseline = Write("baseline.json", ReportView(first.result).Json().dump());
   AuditRun same = Run({}, baseline, Severity::kWarning);
   EXPECT_FALSE(same.result.GateFailed());
   for (const Finding& f : same.result.findings) {
@@ -181,7 +181,7 @@ TEST_F(GateTest, BaselineUnchangedPassesAndANewViolationFailsAlone) {
 
 TEST_F(GateTest, FixedFindingsAreReported) {
   AuditRun first = Run();
-  fs::path baseline = Write("baseline.json", JsonReport(first.result).dump());
+  fs::path baseline = Write("baseline.json", ReportView(first.result).Json().dump());
   fs::remove(dir_ / "evidence/certs/tsa-2.pem");
   AuditRun after = Run({}, baseline);
   ASSERT_FALSE(after.result.fixed.empty());
@@ -287,7 +287,7 @@ TEST_F(GateTest, SectionsWhoseRulesWereNotAllEvaluatedArePartial) {
   EXPECT_EQ(results["7.1.4"], "pass");
   // 4.9.5's deadline rule has no events to be evaluated on.
   EXPECT_EQ(results["4.9.5"], "not_evaluated");
-  nlohmann::json json = JsonReport(run.result);
+  nlohmann::json json = ReportView(run.result).Json();
   size_t partial = 0;
   for (const auto& c : json["coverage"]) {
     if (!c.contains("result")) continue;

@@ -142,14 +142,15 @@ int Audit(const AuditFlags& flags) {
     return flags.color == "always" ||
            (flags.color == "auto" && path == "-" && isatty(STDOUT_FILENO));
   };
+  // Every report renders the one view of the one evaluation, so all formats agree.
+  const ReportView view(run.result);
   bool text_to_stdout = false;
   std::vector<std::string> written;
   bool write_failed = false;
   // One report that cannot be written (a full disk, a bad name) does not cost the others.
   for (const ReportSpec& spec : specs) {
     try {
-      // Every report is rendered from the one evaluation, so all formats agree.
-      std::string content = FindReportFormat(spec.format)->render(run.result, {colored(spec.path)});
+      std::string content = FindReportFormat(spec.format)->render(view, {colored(spec.path)});
       if (spec.path == "-") {
         text_to_stdout = true;
         std::cout << content << std::flush;
@@ -163,7 +164,7 @@ int Audit(const AuditFlags& flags) {
     }
   }
   if (!flags.quiet && !text_to_stdout) {
-    std::cout << FindReportFormat("text")->render(run.result, {colored("-")});
+    std::cout << FindReportFormat("text")->render(view, {colored("-")});
     for (const std::string& line : written) std::cout << TerminalEscape(line) << "\n";
   }
   int code = write_failed ? kExitError : run.result.GateFailed() ? kExitGateFailed : kExitPass;

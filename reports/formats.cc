@@ -16,17 +16,17 @@ namespace {
 
 const std::array<ReportFormat, 6> kFormats = {{
     {"text", "the summary and every finding, one line each",
-     [](const RunResult& r, const RenderOptions& o) { return TextReport(r, {o.color}); }},
+     [](const ReportView& v, const RenderOptions& o) { return TextReport(v, {o.color}); }},
     {"json", "everything, for other tools (the report contract)",
-     [](const RunResult& r, const RenderOptions&) { return DumpJson(JsonReport(r), 2) + "\n"; }},
+     [](const ReportView& v, const RenderOptions&) { return DumpJson(v.Json(), 2) + "\n"; }},
     {"junit", "JUnit XML: a test case per rule, its findings as failures, for CI test views",
-     [](const RunResult& r, const RenderOptions&) { return JunitReport(r); }},
+     [](const ReportView& v, const RenderOptions&) { return JunitReport(v); }},
     {"sarif", "SARIF 2.1.0, for code-scanning views",
-     [](const RunResult& r, const RenderOptions&) { return DumpJson(SarifReport(r), 2) + "\n"; }},
+     [](const ReportView& v, const RenderOptions&) { return DumpJson(SarifReport(v), 2) + "\n"; }},
     {"html", "a self-contained page for auditors",
-     [](const RunResult& r, const RenderOptions&) { return HtmlReport(r); }},
+     [](const ReportView& v, const RenderOptions&) { return HtmlReport(v); }},
     {"markdown", "a summary for a pull-request comment or a CI job summary",
-     [](const RunResult& r, const RenderOptions&) { return MarkdownReport(r); }},
+     [](const ReportView& v, const RenderOptions&) { return MarkdownReport(v); }},
 }};
 
 }  // namespace

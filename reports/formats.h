@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "harness/audit.h"
+#include "reports/report_view.h"
 
 namespace cpaudit {
 
@@ -17,7 +17,7 @@ struct RenderOptions {
 struct ReportFormat {
   std::string_view name;         // "json"
   std::string_view description;  // for --help
-  std::string (*render)(const RunResult& result, const RenderOptions& options);
+  std::string (*render)(const ReportView& view, const RenderOptions& options);
 };
 
 std::span<const ReportFormat> ReportFormats();

@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 
 #include "reports/escape.h"
-#include "reports/json_report.h"
-#include "reports/text_report.h"
+#include "reports/timeline_svg.h"
 
 namespace cpaudit {
 namespace {
@@ -28,7 +28,7 @@ constexpr const char* kStyle = R"css(
 body { font: 14px/1.5 system-ui, -apple-system, "Segoe UI", "Hiragino Sans", "Noto Sans JP", sans-serif;
        color: #202124; margin: 0 auto; max-width: 1200px; padding: 24px; }
 h1 { font-size: 24px; margin: 0 0 4px; }
-h2 { font-size: 19px; margin: 32px 0 8px; padding-bottom: 4px; border-bottom: 2px solid var(--line); }
+h2 { font-size: 19px; margin: 24px 0 8px; padding-bottom: 4px; border-bottom: 2px solid var(--line); }
 h3 { font-size: 15px; margin: 16px 0 6px; }
 .subtitle { color: var(--muted); margin: 0 0 16px; }
 nav { position: sticky; top: 0; background: #fff; border-bottom: 1px solid var(--line); padding: 6px 0;
@@ -74,6 +74,24 @@ footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
            background: var(--bg-soft); border-radius: 6px; }
 .filters label { white-space: nowrap; }
 h2 .count { font-size: 13px; font-weight: normal; }
+figure.timeline { margin: 8px 0 16px; } figure.timeline svg { width: 100%; height: auto; display: block; }
+figcaption { font-weight: 600; margin-bottom: 4px; overflow-wrap: anywhere; }
+svg .grid { stroke: #e0e0e0; } svg .tick { font: 10px sans-serif; fill: #5f6368; text-anchor: middle; }
+svg .label { font: 11px ui-monospace, monospace; fill: #202124; }
+svg .label.late { fill: var(--error); font-weight: 600; }
+svg .validity, .key.validity { fill: #90a4ae; background: #90a4ae; }
+svg .crl, .key.crl { fill: #4db6ac; background: #4db6ac; }
+svg .issued, svg .done, .key.issued, .key.done { fill: var(--pass); background: var(--pass); }
+svg .revoked, svg .overdue, svg .done-late, .key.revoked, .key.overdue { fill: var(--error);
+  background: var(--error); }
+svg .window { stroke: #757575; stroke-width: 2; } svg .window.open { stroke-dasharray: 4 3; }
+svg .deadline { stroke: #202124; stroke-width: 1.5; }
+svg .now { stroke: #1a5fb4; stroke-dasharray: 3 3; }
+.legend .key { display: inline-block; width: 14px; height: 10px; margin: 0 4px 0 10px;
+               vertical-align: middle; }
+.key.window { height: 2px; background: #757575; } .key.done { width: 10px; border-radius: 50%; }
+.key.now { width: 2px; background: #1a5fb4; }
+.chapter-title { color: var(--muted); margin: 10px 0 4px; }
 @media print { .filter-box { display: none; } }
 @media screen and (max-width: 760px) {
   body { padding: 8px; }
@@ -93,6 +111,8 @@ h2 .count { font-size: 13px; font-weight: normal; }
   tr, blockquote { break-inside: avoid; }
   section { break-before: page; }
   section#summary { break-before: auto; }
+  .chapter + .chapter, #section-not-evaluated { break-before: page; }
+  figure.timeline { break-inside: avoid; }
 }
 )css";
 
@@ -102,6 +122,13 @@ constexpr const char* kScript = R"js(
   document.getElementById('expand').addEventListener('click', function () { all(true); });
   document.getElementById('collapse').addEventListener('click', function () { all(false); });
   window.addEventListener('beforeprint', function () { all(true); });
+  // A link into a closed fold (a late deadline's findings) opens it first.
+  function reveal() {
+    var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    for (var d = target; d; d = d.parentElement) { if (d.tagName === 'DETAILS') d.open = true; }
+    if (target) target.scrollIntoView();
+  }
+  window.addEventListener('hashchange', reveal);
   var filter = document.getElementById('filter');
   var boxes = document.querySelectorAll('#filters input[data-facet]');
   function allowed(facet) {
@@ -117,11 +144,14 @@ constexpr const char* kScript = R"js(
         kind = allowed('kind'), prof = allowed('profile');
     var hasProfiles = document.querySelector('#filters input[data-facet=profile]') !== null;
     var shown = 0, total = 0;
+    // A finding row has its severity as its first cell's class and its rule's
+    // facets on its table; a rule not evaluated has them all on its row.
     document.querySelectorAll('#findings tr.finding').forEach(function (row) {
-      var d = row.closest('table').dataset;
+      var d = row.dataset.chapter ? row.dataset : row.closest('table').dataset;
+      var severity = row.dataset.severity || row.cells[0].classList[1];
       var inProfile = !hasProfiles || !d.profiles ||
           d.profiles.split(' ').some(function (p) { return prof[p]; });
-      var ok = sev[d.severity] && res[row.dataset.result || 'fail'] && chap[d.chapter] && kind[d.kind] &&
+      var ok = sev[severity] && res[row.dataset.result || 'fail'] && chap[d.chapter] && kind[d.kind] &&
           inProfile &&
           (!q || row.textContent.toLowerCase().indexOf(q) >= 0);
       row.style.display = ok ? '' : 'none';
@@ -132,7 +162,7 @@ constexpr const char* kScript = R"js(
       row.style.display = !q || row.textContent.toLowerCase().indexOf(q) >= 0 ? '' : 'none';
     });
     var count = document.getElementById('shown-count');
-    if (count) count.textContent = shown + ' of ' + total + ' findings shown';
+    if (count) count.textContent = shown + ' of ' + total + ' shown';
     if (q) all(true);
   }
   filter.addEventListener('input', apply);
@@ -224,11 +254,11 @@ std::string_view ResultOf(const Finding& f) {
   return f.status == Status::kWaived ? "waived" : f.baseline == "unchanged" ? "unchanged" : "fail";
 }
 
-RowFacets FacetsOf(const Pack& pack, const Finding& f) {
+// A rule's facets (null: cpaudit's own), with the result `result`.
+RowFacets FacetsOf(const Rule* rule, std::string_view result) {
   RowFacets facets;
-  facets.result = ResultOf(f);
-  facets.chapter = f.cp.empty() ? "input" : ChapterOf(f.cp);
-  const Rule* rule = pack.FindRule(f.rule);
+  facets.result = result;
+  facets.chapter = rule == nullptr || rule->cp.empty() ? "input" : ChapterOf(rule->cp);
   facets.kind = rule ? std::string(ToString(rule->applies_to)) : "input";
   if (rule) {
     for (const std::string& p : rule->profiles)
@@ -261,15 +291,18 @@ std::string FindingRow(const Finding& f, bool with_rule, std::string_view result
 
 // The findings of one rule (with_rule false: the facets go on the table) or
 // of one artifact (with_rule true: the text filter only).
+// The attributes the filters read: a rule's severity, chapter, kind, profiles.
+std::string FacetAttributes(const RowFacets& f) {
+  return fmt::format(" data-chapter=\"{}\" data-kind=\"{}\" data-profiles=\"{}\"", E(f.chapter),
+                     E(f.kind), E(f.profiles));
+}
+
 std::string FindingTable(const Pack& pack, const std::vector<const Finding*>& findings,
                          bool with_rule) {
   std::string facets;
   if (!with_rule && !findings.empty()) {
-    RowFacets f = FacetsOf(pack, *findings.front());
-    facets = fmt::format(
-        " class=\"rule-findings\" data-severity=\"{}\" data-chapter=\"{}\" data-kind=\"{}\" "
-        "data-profiles=\"{}\"",
-        ToString(findings.front()->severity), E(f.chapter), E(f.kind), E(f.profiles));
+    facets = " class=\"rule-findings\"" +
+             FacetAttributes(FacetsOf(pack.FindRule(findings.front()->rule), "fail"));
   }
   std::string head = "<table" + facets + "><tr><th>severity</th>" +
                      (with_rule ? "<th>rule</th>" : "") +
@@ -288,20 +321,12 @@ std::string FindingTable(const Pack& pack, const std::vector<const Finding*>& fi
   return out;
 }
 
-std::string SectionTitle(const Pack& pack, const std::string& section) {
-  for (const CoverageEntry& c : pack.coverage) {
-    if (c.section == section) return c.title;
-  }
-  return "";
-}
-
 // Check boxes for each value the findings have, per facet; the script hides
 // the rows a box rules out and counts what is left.
-std::string FilterBar(const Pack& pack, const std::vector<const Finding*>& findings) {
+std::string FilterBar(const Pack& pack, const std::vector<std::pair<Severity, RowFacets>>& rows) {
   std::map<std::string, std::map<std::string, size_t>> values;
-  for (const Finding* f : findings) {
-    RowFacets facets = FacetsOf(pack, *f);
-    ++values["severity"][std::string(ToString(f->severity))];
+  for (const auto& [severity, facets] : rows) {
+    ++values["severity"][std::string(ToString(severity))];
     ++values["result"][std::string(facets.result)];
     ++values["chapter"][facets.chapter];
     ++values["kind"][facets.kind];
@@ -313,9 +338,9 @@ std::string FilterBar(const Pack& pack, const std::vector<const Finding*>& findi
   }
   std::string out = fmt::format(
       "<details class=\"filter-box\"><summary>Filter the findings: <span id=\"shown-count\" "
-      "class=\"muted\">{} of {} findings shown</span></summary>\n<div class=\"filters\" "
+      "class=\"muted\">{} of {} shown</span></summary>\n<div class=\"filters\" "
       "id=\"filters\">\n",
-      findings.size(), findings.size());
+      rows.size(), rows.size());
   for (const char* facet : {"severity", "result", "chapter", "kind", "profile"}) {
     if (!values.count(facet)) continue;
     out += fmt::format("<span class=\"facet\"><strong>{}</strong>", facet);
@@ -339,9 +364,10 @@ std::string FilterBar(const Pack& pack, const std::vector<const Finding*>& findi
 
 }  // namespace
 
-std::string HtmlReport(const RunResult& r) {
-  const Pack& pack = *r.pack;
-  bool failed = r.GateFailed();
+std::string HtmlReport(const ReportView& view) {
+  const RunResult& r = view.run;
+  const Pack& pack = view.pack;
+  bool failed = view.gate_failed;
   std::string out;
   out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   out +=
@@ -349,7 +375,7 @@ std::string HtmlReport(const RunResult& r) {
       "'unsafe-inline'; script-src 'unsafe-inline'\">\n";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   // The document id (the JSON report's) and the running header of every printed page.
-  std::string document_id = DocumentId(JsonReport(r));
+  std::string document_id = view.DocumentId();
   std::string page = fmt::format(
       "@page {{ size: A4; margin: 16mm 12mm 16mm 12mm;"
       " @top-left {{ content: {}; font: 9px sans-serif; color: #5f6368; }}"
@@ -359,7 +385,7 @@ std::string HtmlReport(const RunResult& r) {
       " font: 9px sans-serif; color: #5f6368; }} }}\n",
       CssString(pack.id + " " + pack.version + " · " + pack.policy_title),
       CssString("Document " + document_id.substr(0, 16)),
-      CssString("Evaluated " + FormatRfc3339(r.at)));
+      CssString("Evaluated " + view.evaluated_at));
   out +=
       fmt::format("<title>cpaudit report: {} ({})</title>\n<style>{}{}</style>\n</head>\n<body>\n",
                   E(pack.id), failed ? "FAIL" : "PASS", kStyle, page);
@@ -367,10 +393,11 @@ std::string HtmlReport(const RunResult& r) {
       "<header><h1>Certificate Policy audit report</h1>\n<p class=\"subtitle\">{}</p>\n"
       "<p class=\"docid\">Document <code id=\"document-id\">{}</code> · evaluated {} · "
       "cpaudit {}</p></header>\n",
-      E(pack.title), document_id, E(FormatRfc3339(r.at)), CPAUDIT_VERSION);
+      E(pack.title), document_id, E(view.evaluated_at), CPAUDIT_VERSION);
   out +=
       "<nav><a href=\"#summary\">Summary</a><a href=\"#findings\">Findings</a><a "
-      "href=\"#coverage\">Coverage</a><a href=\"#artifacts\">By artifact</a><a "
+      "href=\"#timeline\">Timeline</a><a href=\"#coverage\">Coverage</a><a href=\"#artifacts\">By "
+      "artifact</a><a "
       "href=\"#waivers\">Waivers</a><a href=\"#rules\">Rules</a><a "
       "href=\"#manifest\">Manifest</a><span class=\"tools\"><input "
       "id=\"filter\" type=\"search\" placeholder=\"Filter findings\" aria-label=\"Filter "
@@ -378,11 +405,8 @@ std::string HtmlReport(const RunResult& r) {
       "id=\"collapse\" type=\"button\">Collapse all</button></span></nav>\n";
 
   // Summary.
-  std::vector<const Finding*> failing, waived;
-  for (const Finding& f : r.findings) {
-    if (f.status == Status::kFail) failing.push_back(&f);
-    if (f.status == Status::kWaived) waived.push_back(&f);
-  }
+  const std::vector<const Finding*>& failing = view.failing;
+  const std::vector<const Finding*>& waived = view.waived;
   out += "<section id=\"summary\"><h2>Summary</h2>\n";
   out += fmt::format(
       "<p><span class=\"gate {}\">Gate: {}</span> <span class=\"muted\">fails on "
@@ -392,12 +416,14 @@ std::string HtmlReport(const RunResult& r) {
   out += "<table><tr><th>findings</th>";
   for (Severity s : kAllSeverities) out += fmt::format("<th class=\"num\">{}</th>", ToString(s));
   out += "<th class=\"num\">total</th></tr>\n<tr><td>failing</td>";
-  for (Severity s : kAllSeverities) out += fmt::format("<td class=\"num\">{}</td>", r.FailedAt(s));
+  for (Severity s : kAllSeverities) {
+    out +=
+        fmt::format("<td class=\"num\">{}</td>", view.failing_by_severity[static_cast<size_t>(s)]);
+  }
   out += fmt::format("<td class=\"num\">{}</td></tr>\n<tr><td>waived</td>", failing.size());
   for (Severity s : kAllSeverities) {
-    size_t n = 0;
-    for (const Finding* f : waived) n += f->severity == s ? 1 : 0;
-    out += fmt::format("<td class=\"num\">{}</td>", n);
+    out +=
+        fmt::format("<td class=\"num\">{}</td>", view.waived_by_severity[static_cast<size_t>(s)]);
   }
   out += fmt::format("<td class=\"num\">{}</td></tr></table>\n", waived.size());
   // The rest of the summary folds: the first screen is the gate and the findings.
@@ -414,9 +440,9 @@ std::string HtmlReport(const RunResult& r) {
   meta("Policy OID", "<code>" + E(oids) + "</code>");
   meta("Rule pack", "<code>" + E(pack.id) + "</code> " + E(pack.version) +
                         fmt::format(" ({} rules)", pack.rules.size()));
-  meta("Evaluated at", E(FormatRfc3339(r.at)));
+  meta("Evaluated at", E(view.evaluated_at));
   std::string parameters;
-  for (const auto& [name, value] : pack.ParameterTexts()) {
+  for (const auto& [name, value] : view.parameters) {
     parameters += (parameters.empty() ? "" : ", ") + ("<code>" + E(name) + "</code> = " + E(value));
   }
   meta("Pack settings", parameters);
@@ -425,11 +451,9 @@ std::string HtmlReport(const RunResult& r) {
                                    "events",
                                    r.cas, r.certificates, r.crls, r.csrs, r.events));
   if (r.baseline_file) {
-    size_t fresh = 0;
-    for (const Finding* f : failing) fresh += f->baseline == "new" ? 1 : 0;
     meta("Baseline", "<code>" + E(*r.baseline_file) + "</code>" +
-                         fmt::format(": {} new, {} unchanged, {} fixed", fresh,
-                                     failing.size() - fresh, r.fixed.size()));
+                         fmt::format(": {} new, {} unchanged, {} fixed", view.gate.fresh,
+                                     view.gate.unchanged, r.fixed.size()));
   }
   if (!r.waivers_file.empty()) {
     meta("Waivers", "<code>" + E(r.waivers_file) + "</code>" +
@@ -444,82 +468,116 @@ std::string HtmlReport(const RunResult& r) {
        fmt::format("<a href=\"#manifest\">{} files read</a>, each with its size and SHA-256",
                    r.manifest.size()));
   out += "</table>\n";
-  std::array<size_t, std::size(kAllStatuses)> rule_counts{};
-  std::array<size_t, std::size(kAllStatuses)> evaluations{};
-  for (const RuleTally& t : r.rules) {
-    ++rule_counts[static_cast<size_t>(t.status)];
-    for (Status s : kAllStatuses) evaluations[static_cast<size_t>(s)] += t.count(s);
-  }
   out += "<table><tr><th>status</th>";
   for (Status s : kAllStatuses) out += fmt::format("<th class=\"num\">{}</th>", ToString(s));
   out += "</tr>\n<tr><td>rules</td>";
   for (Status s : kAllStatuses) {
-    out += fmt::format("<td class=\"num\">{}</td>", rule_counts[static_cast<size_t>(s)]);
+    out += fmt::format("<td class=\"num\">{}</td>", view.rules_by_status[static_cast<size_t>(s)]);
   }
   out += "</tr>\n<tr><td>rule × artifact</td>";
   for (Status s : kAllStatuses) {
-    out += fmt::format("<td class=\"num\">{}</td>", evaluations[static_cast<size_t>(s)]);
+    out += fmt::format("<td class=\"num\">{}</td>",
+                       view.evaluations_by_status[static_cast<size_t>(s)]);
   }
   out += "</tr></table>\n</details>\n</section>\n";
 
-  // Findings by section, then rule.
-  std::map<std::string, std::map<std::string, std::vector<const Finding*>>, decltype(&SectionLess)>
-      by_section(&SectionLess);
-  std::vector<const Finding*> shown = failing;  // failing and waived, in result order
-  shown.insert(shown.end(), waived.begin(), waived.end());
-  for (const Finding* f : shown) by_section[f->cp][f->rule].push_back(f);
+  // Findings by CP chapter (a printed page each), then section, then rule;
+  // chapters and sections with errors first, then warnings, then notices
+  // (waived findings count last), in CP order within each.
+  struct Chapter {
+    std::string chapter;
+    std::vector<const SectionFindings*> sections;
+    int worst = -1;
+  };
+  std::vector<Chapter> chapters;
+  for (const SectionFindings& s : view.sections) {
+    std::string chapter = s.section.empty() ? "" : ChapterOf(s.section);
+    if (chapters.empty() || chapters.back().chapter != chapter)
+      chapters.push_back({chapter, {}, -1});
+    chapters.back().sections.push_back(&s);
+    chapters.back().worst = std::max(chapters.back().worst, s.worst);
+  }
+  auto by_worst = [](const auto* a, const auto* b) { return a->worst > b->worst; };
+  std::vector<const Chapter*> ordered_chapters;
+  for (Chapter& c : chapters) {
+    std::stable_sort(c.sections.begin(), c.sections.end(), by_worst);
+    ordered_chapters.push_back(&c);
+  }
+  std::stable_sort(ordered_chapters.begin(), ordered_chapters.end(), by_worst);
   bool open = failing.size() <= kOpenSectionsUpTo;
   out += fmt::format(
       "<section id=\"findings\"><h2>Findings <span class=\"muted count\">{} failing and {} "
       "waived in {} CP section(s), each with its clause and what to do</span></h2>\n",
-      failing.size(), waived.size(), by_section.size());
-  if (shown.empty()) out += "<p>No findings.</p>\n";
-  if (!shown.empty()) out += FilterBar(pack, shown);
-  // Sections with errors first, then warnings, then notices (waived findings
-  // count last); in CP order within each.
-  using SectionFindings =
-      std::pair<const std::string, std::map<std::string, std::vector<const Finding*>>>;
-  auto worst = [](const SectionFindings& s) {
-    int w = -1;
-    for (const auto& [id, list] : s.second) {
-      for (const Finding* f : list) {
-        if (f->status == Status::kFail) w = std::max(w, static_cast<int>(f->severity));
-      }
+      failing.size(), waived.size(), view.sections.size());
+  if (failing.empty() && waived.empty()) out += "<p>No findings.</p>\n";
+  std::vector<std::pair<Severity, RowFacets>> filter_rows;
+  for (const auto* list : {&failing, &waived}) {
+    for (const Finding* f : *list) {
+      filter_rows.emplace_back(f->severity, FacetsOf(pack.FindRule(f->rule), ResultOf(*f)));
     }
-    return w;
-  };
-  std::vector<const SectionFindings*> ordered_sections;
-  for (const auto& entry : by_section) ordered_sections.push_back(&entry);
-  std::stable_sort(
-      ordered_sections.begin(), ordered_sections.end(),
-      [&](const SectionFindings* a, const SectionFindings* b) { return worst(*a) > worst(*b); });
-  for (const SectionFindings* entry : ordered_sections) {
-    const auto& [section, rules] = *entry;
-    std::vector<const Finding*> all;
-    for (const auto& [id, list] : rules) all.insert(all.end(), list.begin(), list.end());
-    std::string title = section.empty() ? "Evidence and waivers"
-                                        : "§" + section + " " + SectionTitle(pack, section);
+  }
+  for (const RuleTally* t : view.not_evaluated) {
+    filter_rows.emplace_back(t->rule->severity, FacetsOf(t->rule, "not_evaluated"));
+  }
+  if (!filter_rows.empty()) out += FilterBar(pack, filter_rows);
+  for (const Chapter* chapter : ordered_chapters) {
+    const std::string& chapter_title = view.SectionTitle(chapter->chapter);
+    out += fmt::format("<div class=\"chapter\" data-chapter=\"{}\">\n", E(chapter->chapter));
+    if (!chapter->chapter.empty()) {
+      out += fmt::format("<h3 class=\"chapter-title\">Chapter {}{}</h3>\n", E(chapter->chapter),
+                         chapter_title.empty() ? "" : " " + E(chapter_title));
+    }
+    for (const SectionFindings* section : chapter->sections) {
+      std::vector<const Finding*> all;
+      for (const RuleFindings& rf : section->rules) {
+        all.insert(all.end(), rf.findings.begin(), rf.findings.end());
+      }
+      std::string title = section->section.empty() ? "Evidence and waivers"
+                                                   : "§" + section->section + " " + section->title;
+      out += fmt::format(
+          "<details class=\"section\" id=\"section-{}\"{}><summary>{} — {} "
+          "finding(s){}</summary>\n",
+          E(section->section.empty() ? "tool" : section->section), open ? " open" : "", E(title),
+          all.size(), SeverityCounts(all));
+      for (const RuleFindings& rf : section->rules) {
+        out += fmt::format(
+            "<h3 id=\"findings-{}\"><code>{}</code> {} <span class=\"muted\">({} "
+            "finding{})</span></h3>\n",
+            E(rf.id), E(rf.id), rf.rule ? E(rf.rule->title) : "", rf.findings.size(),
+            rf.findings.size() == 1 ? "" : "s");
+        if (rf.rule != nullptr) out += Texts(rf.rule->text) + Remediation(*rf.rule) + "\n";
+        out += FindingTable(pack, rf.findings, false);
+      }
+      out += "</details>\n";
+    }
+    out += "</div>\n";
+  }
+  // Rules not evaluated are part of the working paper too: their rows carry
+  // their own facets, so the result filter can show or hide them.
+  if (!view.not_evaluated.empty()) {
     out += fmt::format(
-        "<details class=\"section\" id=\"section-{}\"{}><summary>{} — {} finding(s){}</summary>\n",
-        E(section.empty() ? "tool" : section), open ? " open" : "", E(title), all.size(),
-        SeverityCounts(all));
-    for (const auto& [id, list] : rules) {
-      const Rule* rule = pack.FindRule(id);
-      out +=
-          fmt::format("<h3><code>{}</code> {} <span class=\"muted\">({} finding{})</span></h3>\n",
-                      E(id), rule ? E(rule->title) : "", list.size(), list.size() == 1 ? "" : "s");
-      if (rule != nullptr) {
-        out += Texts(rule->text) + Remediation(*rule) + "\n";
-      }
-      out += FindingTable(pack, list, false);
+        "<details class=\"section\" id=\"section-not-evaluated\"><summary>Not evaluated — {} "
+        "rule(s) the evidence could not decide</summary>\n<table><tr><th>severity</th><th>rule</th>"
+        "<th>§</th><th>why</th></tr>\n",
+        view.not_evaluated.size());
+    for (const RuleTally* t : view.not_evaluated) {
+      std::string reasons;
+      for (const auto& reason : t->reasons) reasons += (reasons.empty() ? "" : "; ") + reason;
+      out += fmt::format(
+          "<tr class=\"finding\" data-result=\"not_evaluated\" data-severity=\"{}\"{}><td "
+          "class=\"sev {}\">{}</td><td class=\"mono\"><a href=\"#rule-{}\">{}</a></td><td "
+          "class=\"mono\">{}</td><td>{}</td></tr>\n",
+          ToString(t->rule->severity), FacetAttributes(FacetsOf(t->rule, "not_evaluated")),
+          ToString(t->rule->severity), ToString(t->rule->severity), E(t->rule->id), E(t->rule->id),
+          E(t->rule->cp), E(reasons));
     }
-    out += "</details>\n";
+    out += "</table>\n</details>\n";
   }
   out += "</section>\n";
 
+  out += TimelineSection(view);
+
   // Coverage.
-  std::map<std::string, const RuleTally*> tally_of;
-  for (const RuleTally& t : r.rules) tally_of[t.rule->id] = &t;
   std::array<size_t, 4> cov{};
   const char* kCoverage[] = {"automated", "manual", "delegated", "informative"};
   for (const CoverageEntry& c : pack.coverage) {
@@ -531,16 +589,16 @@ std::string HtmlReport(const RunResult& r) {
       "informative.</p>\n",
       pack.coverage.size(), cov[0], cov[1], cov[2], cov[3]);
   out += "<table><tr><th>§</th><th>title</th><th>coverage</th><th>result</th><th>rules</th></tr>\n";
-  for (const CoverageEntry& c : pack.coverage) {
+  for (const CoverageRow& row : view.coverage) {
+    const CoverageEntry& c = *row.entry;
     std::string result;
     std::string rules;
-    for (const auto& id : c.rules) {
-      if (tally_of.count(id) == 0) continue;
-      rules += fmt::format("<a href=\"#rule-{}\" class=\"mono\">{}</a> ", E(id), E(id));
+    for (const RuleTally* t : row.rules) {
+      rules += fmt::format("<a href=\"#rule-{}\" class=\"mono\">{}</a> ", E(t->rule->id),
+                           E(t->rule->id));
     }
-    if (c.status == "automated") {
-      std::string_view s = SectionResult(r, c);
-      result = Badge(s, s);
+    if (!row.result.empty()) {
+      result = Badge(row.result, row.result);
     } else if (c.status == "manual") {
       result = "<span class=\"muted\">checklist</span>";
     }
@@ -568,20 +626,17 @@ std::string HtmlReport(const RunResult& r) {
       "</tr>\n<tr><th>Result</th><td></td><th>Remarks</th><td></td></tr></table>\n</section>\n";
 
   // By artifact.
-  std::map<std::string, std::vector<const Finding*>> by_artifact;
-  for (const Finding* f : shown) by_artifact[f->artifact].push_back(f);
   out += fmt::format(
       "<section id=\"artifacts\"><h2>By artifact</h2>\n<p>{} artifact(s) read; {} "
       "with findings (certificates, CRLs, CSRs, log lines and files).</p>\n",
-      r.artifacts.size(), by_artifact.size());
+      r.artifacts.size(), view.artifacts.size());
   out += "<table><tr><th>artifact</th><th>kind</th><th>what</th><th>findings</th></tr>\n";
   size_t without = 0;
-  std::map<std::string, const ArtifactInfo*> info;
-  for (const ArtifactInfo& a : r.artifacts) info[a.name] = &a;
+  std::set<std::string_view> with_findings;
+  for (const ArtifactFindings& a : view.artifacts) with_findings.insert(a.artifact);
   bool list_all = r.artifacts.size() <= kListAllArtifactsUpTo;
   for (const ArtifactInfo& a : r.artifacts) {
-    auto it = by_artifact.find(a.name);
-    if (it == by_artifact.end()) {
+    if (!with_findings.count(a.name)) {
       if (!list_all) {
         ++without;
         continue;
@@ -591,37 +646,37 @@ std::string HtmlReport(const RunResult& r) {
     }
   }
   size_t listed = 0;
-  for (const auto& [name, list] : by_artifact) {
+  for (const ArtifactFindings& a : view.artifacts) {
     if (++listed > kListAllArtifactsUpTo) break;
-    auto it = info.find(name);
     out += fmt::format(
         "<tr><td class=\"mono\"><a "
         "href=\"#artifact-{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-        E(name), E(name), it != info.end() ? E(it->second->kind) : "file or log line",
-        it != info.end() ? E(it->second->description) : "", SeverityCounts(list));
+        E(a.artifact), E(a.artifact), a.info ? E(a.info->kind) : "file or log line",
+        a.info ? E(a.info->description) : "", SeverityCounts(a.findings));
   }
   out += "</table>\n";
-  if (by_artifact.size() > kListAllArtifactsUpTo) {
+  if (view.artifacts.size() > kListAllArtifactsUpTo) {
     out += fmt::format(
         "<p class=\"muted\">{} more artifact(s) with findings: every finding is under Findings "
         "above and in the JSON report.</p>\n",
-        by_artifact.size() - kListAllArtifactsUpTo);
+        view.artifacts.size() - kListAllArtifactsUpTo);
   }
   if (without)
     out += fmt::format("<p class=\"muted\">{} other artifact(s) have no findings.</p>\n", without);
   size_t folds = 0;
-  for (const auto& [name, list] : by_artifact) {
+  for (const ArtifactFindings& a : view.artifacts) {
     if (++folds > kArtifactFoldsUpTo) {
       out += fmt::format(
           "<p class=\"muted\">The findings of {} more artifact(s) are listed by "
           "section above and in the JSON report.</p>\n",
-          by_artifact.size() - kArtifactFoldsUpTo);
+          view.artifacts.size() - kArtifactFoldsUpTo);
       break;
     }
     out += fmt::format(
         "<details id=\"artifact-{}\"{}><summary><code>{}</code> — {} finding(s){}</summary>\n",
-        E(name), open ? " open" : "", E(name), list.size(), SeverityCounts(list));
-    out += FindingTable(pack, list, true);
+        E(a.artifact), open ? " open" : "", E(a.artifact), a.findings.size(),
+        SeverityCounts(a.findings));
+    out += FindingTable(pack, a.findings, true);
     out += "</details>\n";
   }
   out += "</section>\n";

@@ -8,10 +8,10 @@
 
 #include <string>
 
-#include "harness/evaluator.h"
+#include "reports/report_view.h"
 
 namespace cpaudit {
 
-std::string HtmlReport(const RunResult& result);
+std::string HtmlReport(const ReportView& view);
 
 }  // namespace cpaudit

@@ -15,9 +15,10 @@ nlohmann::json Texts(const LocalizedText& text) {
 
 }  // namespace
 
-nlohmann::json JsonReport(const RunResult& r) {
+nlohmann::json JsonReport(const ReportView& view) {
   using nlohmann::json;
-  const Pack& pack = *r.pack;
+  const RunResult& r = view.run;
+  const Pack& pack = view.pack;
   json doc;
   doc["tool"] = {{"name", "cpaudit"}, {"version", CPAUDIT_VERSION}};
   doc["pack"] = {{"id", pack.id},
@@ -27,9 +28,9 @@ nlohmann::json JsonReport(const RunResult& r) {
                  {"languages", pack.languages},
                  {"digest", pack.digest}};
   json parameters = json::object();
-  for (const auto& [name, value] : pack.ParameterTexts()) parameters[name] = value;
+  for (const auto& [name, value] : view.parameters) parameters[name] = value;
   doc["pack"]["parameters"] = std::move(parameters);
-  doc["evaluated_at"] = FormatRfc3339(r.at);
+  doc["evaluated_at"] = view.evaluated_at;
   doc["evidence"] = {{"path", r.evidence}, {"cas", r.cas},   {"certificates", r.certificates},
                      {"crls", r.crls},     {"csrs", r.csrs}, {"events", r.events}};
   if (!IsValidUtf8(r.evidence)) doc["evidence"]["path_bytes"] = BytesHex(r.evidence);
@@ -42,23 +43,17 @@ nlohmann::json JsonReport(const RunResult& r) {
   json rule_counts = json::object();
   json evaluations = json::object();
   for (Status s : kAllStatuses) {
-    rule_counts[std::string(ToString(s))] = 0;
-    evaluations[std::string(ToString(s))] = 0;
+    rule_counts[std::string(ToString(s))] = view.rules_by_status[static_cast<size_t>(s)];
+    evaluations[std::string(ToString(s))] = view.evaluations_by_status[static_cast<size_t>(s)];
   }
   json rules = json::array();
   for (const RuleTally& t : r.rules) {
-    rule_counts[std::string(ToString(t.status))] =
-        rule_counts[std::string(ToString(t.status))].get<size_t>() + 1;
     json rule = {{"id", t.rule->id},
                  {"cp", t.rule->cp},
                  {"title", t.rule->title},
                  {"severity", ToString(t.rule->severity)},
                  {"status", ToString(t.status)}};
-    for (Status s : kAllStatuses) {
-      rule[std::string(ToString(s))] = t.count(s);
-      evaluations[std::string(ToString(s))] =
-          evaluations[std::string(ToString(s))].get<size_t>() + t.count(s);
-    }
+    for (Status s : kAllStatuses) rule[std::string(ToString(s))] = t.count(s);
     rule["reasons"] = t.reasons;
     rule["text"] = Texts(t.rule->text);
     if (!t.rule->remediation.empty()) rule["remediation"] = t.rule->remediation;
@@ -66,9 +61,11 @@ nlohmann::json JsonReport(const RunResult& r) {
     rules.push_back(std::move(rule));
   }
   json by_severity = json::object();
-  for (Severity s : kAllSeverities) by_severity[std::string(ToString(s))] = r.FailedAt(s);
-  GateCounts gate = CountGate(r);
-  doc["summary"] = {{"result", r.GateFailed() ? "fail" : "pass"},
+  for (Severity s : kAllSeverities) {
+    by_severity[std::string(ToString(s))] = view.failing_by_severity[static_cast<size_t>(s)];
+  }
+  const GateCounts& gate = view.gate;
+  doc["summary"] = {{"result", view.gate_failed ? "fail" : "pass"},
                     {"waived", {{"findings", gate.waived}, {"input", gate.waived_input}}},
                     {"fail_on", ToString(r.fail_on)},
                     {"findings", by_severity},
@@ -116,10 +113,11 @@ nlohmann::json JsonReport(const RunResult& r) {
   }
 
   json coverage = json::array();
-  for (const CoverageEntry& c : pack.coverage) {
+  for (const CoverageRow& row : view.coverage) {
+    const CoverageEntry& c = *row.entry;
     json entry = {
         {"section", c.section}, {"title", c.title}, {"status", c.status}, {"rules", c.rules}};
-    if (c.status == "automated") entry["result"] = SectionResult(r, c);
+    if (!row.result.empty()) entry["result"] = row.result;
     if (!c.text.empty()) entry["text"] = Texts(c.text);
     if (!c.checklist.empty()) entry["checklist"] = Texts(c.checklist);
     coverage.push_back(std::move(entry));

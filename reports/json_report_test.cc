@@ -30,7 +30,7 @@ TEST(JsonReport, EveryReportShowsWhatToDo) {
   Rule& rule = run.pack->rules[run.pack->rule_index.at(failing->rule)];
   rule.remediation = "Reissue the certificate <with> the CP's profile & re-run.";
   rule.references = {"https://example.org/cp?a=1&b=2"};
-  nlohmann::json j = JsonReport(run.result);
+  nlohmann::json j = ReportView(run.result).Json();
   bool in_findings = false;
   for (const auto& f : j["findings"]) {
     in_findings |= f["rule"] == rule.id && f["remediation"] == rule.remediation;
@@ -41,12 +41,15 @@ TEST(JsonReport, EveryReportShowsWhatToDo) {
       EXPECT_EQ(r["references"][0], rule.references[0]);
     }
   }
-  EXPECT_NE(TextReport(run.result).find("what to do: " + rule.remediation), std::string::npos);
-  EXPECT_NE(MarkdownReport(run.result).find("**What to do** ("), std::string::npos);
-  EXPECT_NE(JunitReport(run.result).find("What to do: Reissue the certificate &lt;with&gt;"),
+  EXPECT_NE(TextReport(ReportView(run.result)).find("what to do: " + rule.remediation),
             std::string::npos);
-  EXPECT_NE(SarifReport(run.result).dump().find("**What to do:** Reissue"), std::string::npos);
-  std::string html = HtmlReport(run.result);
+  EXPECT_NE(MarkdownReport(ReportView(run.result)).find("**What to do** ("), std::string::npos);
+  EXPECT_NE(
+      JunitReport(ReportView(run.result)).find("What to do: Reissue the certificate &lt;with&gt;"),
+      std::string::npos);
+  EXPECT_NE(SarifReport(ReportView(run.result)).dump().find("**What to do:** Reissue"),
+            std::string::npos);
+  std::string html = HtmlReport(ReportView(run.result));
   EXPECT_NE(html.find("<strong>What to do:</strong> Reissue the certificate &lt;with&gt; the "
                       "CP&#39;s profile &amp; re-run."),
             std::string::npos);
@@ -57,7 +60,7 @@ TEST(JsonReport, CarriesTheContractFields) {
   AuditRequest request;
   request.evidence = testing::SourceDir() / "corpus/demo";
   AuditRun run = RunAudit(request);
-  nlohmann::json j = JsonReport(run.result);
+  nlohmann::json j = ReportView(run.result).Json();
   EXPECT_EQ(j["tool"]["name"], "cpaudit");
   EXPECT_EQ(j["pack"]["id"], "secom-rootca1-tsa");
   EXPECT_EQ(j["evaluated_at"], "2026-06-01T00:00:00Z");  // the demo's cpaudit.yaml
@@ -98,7 +101,7 @@ TEST(JsonReport, CarriesTheEvidenceManifestThePackDigestAndADocumentId) {
   AuditRequest request;
   request.evidence = dir.path() / "evidence";
   AuditRun run = RunAudit(request);
-  nlohmann::json j = JsonReport(run.result);
+  nlohmann::json j = ReportView(run.result).Json();
 
   std::map<std::string, nlohmann::json> files;
   for (const auto& m : j["evidence"]["manifest"]) files[m["file"]] = m;
@@ -119,12 +122,12 @@ TEST(JsonReport, CarriesTheEvidenceManifestThePackDigestAndADocumentId) {
   nlohmann::json changed = j;
   changed["findings"][0]["message"] = "edited";
   EXPECT_NE(DocumentId(changed), id);
-  EXPECT_NE(HtmlReport(run.result).find("<code id=\"document-id\">" + id + "</code>"),
+  EXPECT_NE(HtmlReport(ReportView(run.result)).find("<code id=\"document-id\">" + id + "</code>"),
             std::string::npos);
   // The running header of the printed pages quotes the policy's title inside
   // <style>: a title cannot end the string or the element.
   run.pack->policy_title = "CP \"</style><script>alert(1)</script>\\";
-  std::string html = HtmlReport(run.result);
+  std::string html = HtmlReport(ReportView(run.result));
   size_t style_end = html.find("</style>");
   EXPECT_EQ(html.find("</style>", style_end + 1), std::string::npos);
   EXPECT_EQ(html.find("<script>alert"), std::string::npos);

@@ -6,7 +6,6 @@
 #include <map>
 
 #include "reports/escape.h"
-#include "reports/text_report.h"
 
 namespace cpaudit {
 namespace {
@@ -63,17 +62,13 @@ std::string ClassName(const std::string& pack, const std::string& section) {
 
 }  // namespace
 
-std::string JunitReport(const RunResult& r) {
-  const Pack& pack = *r.pack;
+std::string JunitReport(const ReportView& view) {
+  const RunResult& r = view.run;
+  const Pack& pack = view.pack;
   // Chapter -> cases, in CP order: one test suite per chapter.
   std::map<std::string, std::vector<Case>, decltype(&SectionLess)> suites(&SectionLess);
   std::map<std::string, Case*> by_rule;
-  std::vector<const RuleTally*> tallies;
-  for (const RuleTally& t : r.rules) tallies.push_back(&t);
-  std::stable_sort(tallies.begin(), tallies.end(), [](const RuleTally* a, const RuleTally* b) {
-    return SectionLess(a->rule->cp, b->rule->cp);
-  });
-  for (const RuleTally* tally : tallies) {
+  for (const RuleTally* tally : view.rules_by_section) {
     const RuleTally& t = *tally;
     Case c;
     c.name = t.rule->id;
@@ -108,10 +103,9 @@ std::string JunitReport(const RunResult& r) {
     }
     (f.FailsGate(r.fail_on) ? c->failing : c->other).push_back(&f);
   }
-  std::string ts = FormatRfc3339(r.at);
+  std::string ts = view.evaluated_at;
   ts.pop_back();  // the schema's timestamp has no zone designator; it is UTC
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n";
-  const auto parameters = pack.ParameterTexts();
   int id = 0;
   auto suite = [&](const std::string& name, const std::string& section,
                    const std::vector<Case>& cases) {
@@ -128,7 +122,7 @@ std::string JunitReport(const RunResult& r) {
         "    <properties>\n      <property name=\"cp\" value=\"{}\"/>\n"
         "      <property name=\"evidence\" value=\"{}\"/>\n",
         XmlEscape(section), XmlEscape(r.evidence));
-    for (const auto& [name, value] : parameters) {
+    for (const auto& [name, value] : view.parameters) {
       out += fmt::format("      <property name=\"parameter.{}\" value=\"{}\"/>\n", XmlEscape(name),
                          XmlEscape(value));
     }
@@ -149,11 +143,8 @@ std::string JunitReport(const RunResult& r) {
   };
   if (!tool_cases.empty()) suite("cpaudit: evidence and waivers", "", tool_cases);
   for (const auto& [chapter, cases] : suites) {
-    std::string title;
-    for (const CoverageEntry& c : pack.coverage) {
-      if (c.section == chapter) title = " " + c.title;
-    }
-    suite("CP " + chapter + title, chapter, cases);
+    const std::string& title = view.SectionTitle(chapter);
+    suite("CP " + chapter + (title.empty() ? "" : " " + title), chapter, cases);
   }
   out += "</testsuites>\n";
   return out;

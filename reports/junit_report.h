@@ -6,10 +6,10 @@
 
 #include <string>
 
-#include "harness/evaluator.h"
+#include "reports/report_view.h"
 
 namespace cpaudit {
 
-std::string JunitReport(const RunResult& result);
+std::string JunitReport(const ReportView& view);
 
 }  // namespace cpaudit

@@ -17,7 +17,7 @@ TEST(JunitReport, GroupsTestCasesByCpChapter) {
   AuditRequest request;
   request.evidence = testing::SourceDir() / "corpus/demo";
   AuditRun run = RunAudit(request);
-  std::string junit = JunitReport(run.result);
+  std::string junit = JunitReport(ReportView(run.result));
   std::regex suite_re("<testsuite [^>]*name=\"CP ([0-9]+)[ \"]");
   std::set<std::string> chapters;
   for (std::sregex_iterator it(junit.begin(), junit.end(), suite_re), end; it != end; ++it) {

@@ -3,10 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
 
 #include "reports/escape.h"
-#include "reports/text_report.h"
 
 namespace cpaudit {
 namespace {
@@ -37,32 +35,34 @@ std::string WhatToDo(const Pack& pack, const std::vector<const Finding*>& findin
 
 }  // namespace
 
-std::string MarkdownReport(const RunResult& r) {
-  const Pack& pack = *r.pack;
-  bool failed = r.GateFailed();
+std::string MarkdownReport(const ReportView& view) {
+  const RunResult& r = view.run;
+  const Pack& pack = view.pack;
+  bool failed = view.gate_failed;
   std::string out =
       fmt::format("## cpaudit: {} {}\n\n", failed ? "❌ FAIL" : "✅ PASS", M(pack.title));
   out += fmt::format(
       "Pack {} {} · evaluated {} · evidence {}: {} CA, {} certificates, {} "
       "CRLs, {} CSRs, {} events · gate fails on {} and above",
-      M(pack.id), M(pack.version), M(FormatRfc3339(r.at)), M(r.evidence), r.cas, r.certificates,
+      M(pack.id), M(pack.version), M(view.evaluated_at), M(r.evidence), r.cas, r.certificates,
       r.crls, r.csrs, r.events, ToString(r.fail_on));
   if (r.baseline_file) out += fmt::format(" · baseline {}", M(*r.baseline_file));
   std::string parameters;
-  for (const auto& [name, value] : pack.ParameterTexts()) {
+  for (const auto& [name, value] : view.parameters) {
     parameters += (parameters.empty() ? "" : ", ") + M(name + "=" + value);
   }
   if (!parameters.empty()) out += "\n\nSettings: " + parameters;
   out += "\n\n| | error | warning | notice |\n|---|---:|---:|---:|\n";
-  out += fmt::format("| findings | {} | {} | {} |\n", r.FailedAt(Severity::kError),
-                     r.FailedAt(Severity::kWarning), r.FailedAt(Severity::kNotice));
-  GateCounts counts = CountGate(r);
-  std::array<size_t, std::size(kAllStatuses)> rule_counts{};
-  for (const RuleTally& t : r.rules) ++rule_counts[static_cast<size_t>(t.status)];
+  out += "| findings |";
+  for (Severity s : kAllSeverities) {
+    out += fmt::format(" {} |", view.failing_by_severity[static_cast<size_t>(s)]);
+  }
+  out += "\n";
+  const GateCounts& counts = view.gate;
   out += "\nRules: ";
   bool first = true;
   for (Status s : kAllStatuses) {
-    if (size_t n = rule_counts[static_cast<size_t>(s)]) {
+    if (size_t n = view.rules_by_status[static_cast<size_t>(s)]) {
       out += fmt::format("{}{} {}", first ? "" : ", ", n, ToString(s));
       first = false;
     }
@@ -83,15 +83,8 @@ std::string MarkdownReport(const RunResult& r) {
 
   // First what a reviewer acts on: the findings new against the baseline (all
   // failing findings without one), most severe first; the rest folded below.
-  std::vector<const Finding*> first_shown;
-  size_t failing = 0;
-  for (const Finding& f : r.findings) {
-    if (f.status != Status::kFail) continue;
-    ++failing;
-    if (f.baseline != "unchanged") first_shown.push_back(&f);
-  }
-  std::stable_sort(first_shown.begin(), first_shown.end(),
-                   [](const Finding* a, const Finding* b) { return a->severity > b->severity; });
+  const std::vector<const Finding*>& first_shown = view.to_act_on;
+  size_t failing = view.failing.size();
   if (!first_shown.empty()) {
     out += fmt::format(
         "\n### {} ({})\n\n| severity | CP | rule | artifact | message |\n"
@@ -112,16 +105,16 @@ std::string MarkdownReport(const RunResult& r) {
   if (failing > 0)
     out += fmt::format("\n<details><summary>All {} findings by CP section</summary>\n", failing);
 
-  std::map<std::string, std::vector<const Finding*>, decltype(&SectionLess)> by_section(
-      &SectionLess);
-  for (const Finding& f : r.findings) {
-    if (f.status == Status::kFail) by_section[f.cp].push_back(&f);
-  }
-  for (const auto& [section, findings] : by_section) {
-    std::string title = section.empty() ? "Evidence and waivers" : "CP " + section;
-    for (const CoverageEntry& c : pack.coverage) {
-      if (c.section == section) title += " " + c.title;
+  for (const SectionFindings& section : view.sections) {
+    std::vector<const Finding*> findings;
+    for (const Finding* f : section.findings) {
+      if (f->status == Status::kFail) findings.push_back(f);
     }
+    if (findings.empty()) continue;
+    std::string title =
+        section.section.empty()
+            ? "Evidence and waivers"
+            : "CP " + section.section + (section.title.empty() ? "" : " ") + section.title;
     out += fmt::format(
         "\n### {} ({})\n\n| severity | rule | artifact | message |\n|---|---|---|---|\n", M(title),
         findings.size());
@@ -142,16 +135,13 @@ std::string MarkdownReport(const RunResult& r) {
     }
   }
   if (failing > 0) out += "\n</details>\n";
-  bool header = false;
-  for (const RuleTally& t : r.rules) {
-    if (t.status != Status::kNotEvaluated) continue;
-    if (!header) out += "\n<details><summary>Not evaluated</summary>\n\n";
-    header = true;
+  if (!view.not_evaluated.empty()) out += "\n<details><summary>Not evaluated</summary>\n\n";
+  for (const RuleTally* t : view.not_evaluated) {
     std::string reasons;
-    for (const auto& reason : t.reasons) reasons += (reasons.empty() ? "" : "; ") + reason;
-    out += fmt::format("- {}: {}\n", M(t.rule->id), M(reasons));
+    for (const auto& reason : t->reasons) reasons += (reasons.empty() ? "" : "; ") + reason;
+    out += fmt::format("- {}: {}\n", M(t->rule->id), M(reasons));
   }
-  if (header) out += "\n</details>\n";
+  if (!view.not_evaluated.empty()) out += "\n</details>\n";
   return out;
 }
 

@@ -5,10 +5,10 @@
 
 #include <string>
 
-#include "harness/evaluator.h"
+#include "reports/report_view.h"
 
 namespace cpaudit {
 
-std::string MarkdownReport(const RunResult& result);
+std::string MarkdownReport(const ReportView& view);
 
 }  // namespace cpaudit

@@ -21,7 +21,7 @@ AuditRun Demo(const std::optional<std::filesystem::path>& baseline = std::nullop
 // A pull-request comment leads with the gate and what to act on; the rest is folded.
 TEST(MarkdownReport, LeadsWithTheGateThenTheFindingsThenFoldsTheRest) {
   AuditRun run = Demo();
-  std::string md = MarkdownReport(run.result);
+  std::string md = MarkdownReport(ReportView(run.result));
   size_t gate = md.find("## cpaudit: ❌ FAIL");
   size_t first = md.find("### Findings (9)");
   size_t folded = md.find("<details><summary>All 9 findings by CP section</summary>");
@@ -39,9 +39,9 @@ TEST(MarkdownReport, LeadsWithTheGateThenTheFindingsThenFoldsTheRest) {
 TEST(MarkdownReport, AgainstItsOwnBaselineNothingIsNewAndAllIsFolded) {
   testing::TempDir dir;
   AuditRun before = Demo();
-  WriteFileAtomically(dir.path() / "baseline.json", DumpJson(JsonReport(before.result), 2));
+  WriteFileAtomically(dir.path() / "baseline.json", DumpJson(ReportView(before.result).Json(), 2));
   AuditRun run = Demo(dir.path() / "baseline.json");
-  std::string md = MarkdownReport(run.result);
+  std::string md = MarkdownReport(ReportView(run.result));
   EXPECT_EQ(md.find("### New findings"), std::string::npos) << md;
   size_t none = md.find("No new findings against the baseline.");
   size_t folded = md.find("<details><summary>All 9 findings by CP section</summary>");

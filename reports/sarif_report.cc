@@ -65,8 +65,9 @@ json Location(const std::string& artifact, const std::string& logical) {
 
 }  // namespace
 
-json SarifReport(const RunResult& r) {
-  const Pack& pack = *r.pack;
+json SarifReport(const ReportView& view) {
+  const RunResult& r = view.run;
+  const Pack& pack = view.pack;
   json rules = json::array();
   std::map<std::string, size_t> index;
   auto add_rule = [&](json rule) {
@@ -99,7 +100,6 @@ json SarifReport(const RunResult& r) {
 
   json results = json::array();
   for (const Finding& f : r.findings) {
-    if (f.status != Status::kFail && f.status != Status::kWaived) continue;
     json result = {{"ruleId", f.rule},
                    {"ruleIndex", index.count(f.rule) ? index[f.rule] : 0},
                    {"level", Level(f.severity)},
@@ -131,7 +131,7 @@ json SarifReport(const RunResult& r) {
   std::string base = std::filesystem::absolute(r.evidence, ec).lexically_normal().string();
   if (base.empty() || base.back() != '/') base += '/';
   json parameters = json::object();
-  for (const auto& [name, value] : pack.ParameterTexts()) parameters[name] = value;
+  for (const auto& [name, value] : view.parameters) parameters[name] = value;
   json run = {{"tool",
                {{"driver",
                  {{"name", "cpaudit"},
@@ -143,9 +143,9 @@ json SarifReport(const RunResult& r) {
                {{{"executionSuccessful", true},
                  {"properties",
                   {{"pack", pack.id + " " + pack.version},
-                   {"evaluatedAt", FormatRfc3339(r.at)},
+                   {"evaluatedAt", view.evaluated_at},
                    {"parameters", parameters},
-                   {"gate", r.GateFailed() ? "fail" : "pass"}}}}}},
+                   {"gate", view.gate_failed ? "fail" : "pass"}}}}}},
               {"results", results}};
   return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
           {"version", "2.1.0"},

@@ -8,10 +8,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "harness/evaluator.h"
+#include "reports/report_view.h"
 
 namespace cpaudit {
 
-nlohmann::json SarifReport(const RunResult& result);
+nlohmann::json SarifReport(const ReportView& view);
 
 }  // namespace cpaudit

@@ -12,7 +12,7 @@ TEST(TextReport, SummaryThenCanonicalLinesBySection) {
   AuditRequest request;
   request.evidence = testing::SourceDir() / "corpus/demo";
   AuditRun run = RunAudit(request);
-  std::string text = TextReport(run.result);
+  std::string text = TextReport(ReportView(run.result));
   EXPECT_NE(text.find("result    FAIL (fail on error and above)"), std::string::npos) << text;
   size_t s7 = text.find("§7.1.3 ");
   size_t s9 = text.find("§9.6.3 ");

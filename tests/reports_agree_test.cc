@@ -33,12 +33,13 @@ TEST(ReportsAgree, AllFormatsShowTheSameFindings) {
   AuditRun run = RunAudit(request);
   const RunResult& r = run.result;
 
-  nlohmann::json json = JsonReport(r);
-  nlohmann::json sarif = SarifReport(r);
-  std::string junit = JunitReport(r);
-  std::string text = TextReport(r);
-  std::string markdown = MarkdownReport(r);
-  std::string html = HtmlReport(r);
+  const ReportView view(r);
+  nlohmann::json json = view.Json();
+  nlohmann::json sarif = SarifReport(view);
+  std::string junit = JunitReport(view);
+  std::string text = TextReport(view);
+  std::string markdown = MarkdownReport(view);
+  std::string html = HtmlReport(view);
 
   size_t failing = 0, waived = 0;
   for (const Finding& f : r.findings) {
@@ -107,16 +108,18 @@ TEST(ReportsAgree, EveryFormatStatesTheSettings) {
   request.evidence = dir.path();
   AuditRun run = RunAudit(request);
   const RunResult& r = run.result;
-  EXPECT_EQ(JsonReport(r)["pack"]["parameters"]["subject_unique_scope"], "certificate");
-  EXPECT_EQ(SarifReport(
-                r)["runs"][0]["invocations"][0]["properties"]["parameters"]["subject_unique_scope"],
-            "certificate");
-  EXPECT_NE(JunitReport(r).find(
-                "<property name=\"parameter.subject_unique_scope\" value=\"certificate\"/>"),
+  EXPECT_EQ(ReportView(r).Json()["pack"]["parameters"]["subject_unique_scope"], "certificate");
+  EXPECT_EQ(
+      SarifReport(ReportView(
+          r))["runs"][0]["invocations"][0]["properties"]["parameters"]["subject_unique_scope"],
+      "certificate");
+  EXPECT_NE(JunitReport(ReportView(r))
+                .find("<property name=\"parameter.subject_unique_scope\" value=\"certificate\"/>"),
             std::string::npos);
-  EXPECT_NE(TextReport(r).find("subject_unique_scope=certificate"), std::string::npos);
-  EXPECT_NE(MarkdownReport(r).find("subject\\_unique\\_scope\\=certificate"), std::string::npos);
-  std::string html = HtmlReport(r);
+  EXPECT_NE(TextReport(ReportView(r)).find("subject_unique_scope=certificate"), std::string::npos);
+  EXPECT_NE(MarkdownReport(ReportView(r)).find("subject\\_unique\\_scope\\=certificate"),
+            std::string::npos);
+  std::string html = HtmlReport(ReportView(r));
   EXPECT_NE(html.find("<code>subject_unique_scope</code> = certificate"), std::string::npos);
   // The rule's title carries the scope too, wherever titles are shown.
   EXPECT_NE(html.find("A subject DN is unique (3.1.5 scope: certificate)"), std::string::npos);
@@ -125,7 +128,7 @@ TEST(ReportsAgree, EveryFormatStatesTheSettings) {
 TEST(ReportsAgree, HtmlIsSelfContained) {
   AuditRequest request;
   request.evidence = testing::SourceDir() / "corpus/demo";
-  std::string html = HtmlReport(RunAudit(request).result);
+  std::string html = HtmlReport(ReportView(RunAudit(request).result));
   EXPECT_NE(html.find("Content-Security-Policy"), std::string::npos);
   EXPECT_EQ(html.find("http://"), html.find("http://repository.secomtrust.net"));
   EXPECT_EQ(html.find("<link"), std::string::npos);
