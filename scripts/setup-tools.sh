@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the tests need beyond the build: lintian, dpkg-dev and file
-# (scripts/package.sh builds and checks the Debian package), poppler-utils
+# Installs what the tests need beyond the build: lintian, dpkg-dev, file and
+# debootstrap (scripts/package.sh builds and checks the Debian package and
+# installs it on a clean Debian 12), poppler-utils
 # (pdftotext reads the printed HTML report back), Debian's Chromium and
 # xmllint, GitHub's Markdown renderer cmark-gfm, GnuTLS certtool and cfssl (real CA software for end-to-end tests),
 # Python 3 (tests/broken_der breaks certificates with it),
@@ -11,7 +12,7 @@ cd "$(dirname "$0")/.."
 
 missing=()
 for p in chromium fonts-ipafont-gothic libxml2-utils cmark-gfm gnutls-bin golang-cfssl \
-         lintian dpkg-dev file poppler-utils; do
+         lintian dpkg-dev file poppler-utils debootstrap; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
 # Node.js and Python may come from elsewhere than Debian (they do on the CI

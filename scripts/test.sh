@@ -52,5 +52,5 @@ if ! clang-format --dry-run --Werror $files; then
   exit 1
 fi
 echo "== fuzzing (libFuzzer, ASan + UBSan)"
-scripts/fuzz.sh 30
+scripts/fuzz.sh 20
 echo "all tests passed"
