@@ -101,6 +101,12 @@ svg .now { stroke: #1a5fb4; stroke-dasharray: 3 3; }
   td, th { overflow-wrap: anywhere; }
   code, .mono { overflow-wrap: anywhere; }
   .meta td:first-child { width: auto; white-space: nowrap; overflow-wrap: normal; }
+  /* A finding is a card: its cells flow and wrap, the message takes a line. */
+  table:has(tr.finding), table:has(tr.finding) tbody { display: block; overflow: visible; }
+  table:has(tr.finding) tr:not(.finding) { display: none; }
+  tr.finding { display: flex; flex-wrap: wrap; gap: 0 10px; padding: 6px 0;
+               border-top: 1px solid var(--line); }
+  tr.finding > td { border: none; padding: 0; }
 }
 @media print {
   nav { display: none; }

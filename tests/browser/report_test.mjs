@@ -100,6 +100,9 @@ try {
   await page.setViewportSize({ width: 390, height: 844 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   if (overflow > 0) problems.push(`at 390 px the page scrolls sideways by ${overflow} px`);
+  // Readable at 390 px: a finding is a card whose message gets most of the width.
+  const message = await page.locator('#findings table.rule-findings tr.finding td:nth-child(3)').first().boundingBox();
+  if (!message || message.width < 250) problems.push('at 390 px a finding message is ' + JSON.stringify(message));
   await page.screenshot({ path: base + '-390.png' });
   await page.setViewportSize({ width: 1400, height: 900 });
   // The document id on the first screen, and on every printed page with the page number.
