@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -142,15 +143,17 @@ int Audit(const AuditFlags& flags) {
     return flags.color == "always" ||
            (flags.color == "auto" && path == "-" && isatty(STDOUT_FILENO));
   };
-  // Every report renders the one view of the one evaluation, so all formats agree.
-  const ReportView view(run.result);
+  // Every report renders the one view of the one evaluation, so all formats
+  // agree; a quiet audit without reports needs none.
+  std::optional<ReportView> view;
+  if (!specs.empty() || !flags.quiet) view.emplace(run.result);
   bool text_to_stdout = false;
   std::vector<std::string> written;
   bool write_failed = false;
   // One report that cannot be written (a full disk, a bad name) does not cost the others.
   for (const ReportSpec& spec : specs) {
     try {
-      std::string content = FindReportFormat(spec.format)->render(view, {colored(spec.path)});
+      std::string content = FindReportFormat(spec.format)->render(*view, {colored(spec.path)});
       if (spec.path == "-") {
         text_to_stdout = true;
         std::cout << content << std::flush;
@@ -164,7 +167,7 @@ int Audit(const AuditFlags& flags) {
     }
   }
   if (!flags.quiet && !text_to_stdout) {
-    std::cout << FindReportFormat("text")->render(view, {colored("-")});
+    std::cout << FindReportFormat("text")->render(*view, {colored("-")});
     for (const std::string& line : written) std::cout << TerminalEscape(line) << "\n";
   }
   int code = write_failed ? kExitError : run.result.GateFailed() ? kExitGateFailed : kExitPass;
