@@ -330,8 +330,7 @@ RunResult Evaluate(const Pack& pack, const Evidence& evidence, const std::string
     revoked.emplace(e->Str("serial"), e->time);
   for (const Artifact& a : prep.artifacts) {
     if (a.event != nullptr) continue;
-    ArtifactInfo info{a.source().Display(), std::string(ToString(a.kind)), a.Location(),
-                      CaOf(a, index)};
+    ArtifactInfo info{a.source().Display(), std::string(ToString(a.kind)), "", CaOf(a, index)};
     if (const Certificate* c = a.certificate) {
       info.description = c->subject().text + " (serial " + c->serial_hex() + ", " +
                          std::string(prep.profiles[&a - prep.artifacts.data()]) + ")";
@@ -339,9 +338,12 @@ RunResult Evaluate(const Pack& pack, const Evidence& evidence, const std::string
       info.end = c->not_after();
       if (const Event* issued = index.IssuanceOf(*c)) info.issued = issued->time;
       if (auto it = revoked.find(c->serial_hex()); it != revoked.end()) info.revoked = it->second;
-    } else if (const Crl* crl = a.crl) {
-      info.start = crl->this_update();
-      info.end = crl->next_update().value_or(0);
+    } else {
+      info.description = a.Location();
+      if (const Crl* crl = a.crl) {
+        info.start = crl->this_update();
+        info.end = crl->next_update().value_or(0);
+      }
     }
     result.artifacts.push_back(std::move(info));
   }

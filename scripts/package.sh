@@ -14,7 +14,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
 
-echo "== Debian package"
 for tool in cpack lintian dpkg-shlibdeps file debootstrap chroot; do
   command -v "$tool" >/dev/null || { echo "package: no $tool (scripts/setup-tools.sh installs it)" >&2; exit 2; }
 done

@@ -17,6 +17,10 @@ case "${1:-}" in
   *) echo "usage: scripts/test.sh [--quick]" >&2; exit 2 ;;
 esac
 
+# Each stage says when it starts (seconds since the run began): CI's budget
+# is 20 minutes, and this is where to look when a run grows.
+stage() { echo "== $1 [at ${SECONDS} s]"; }
+
 scripts/setup.sh
 if ! $quick; then
   scripts/setup-tools.sh
@@ -24,7 +28,7 @@ if ! $quick; then
   export CPAUDIT_REQUIRE_TOOLS=1
 fi
 
-echo "== tests (Release)"
+stage "tests (Release)"
 ctest --test-dir build --output-on-failure -j"$(nproc)"
 echo "HTML report screenshot: build/test-output/browser/report.png"
 for pack in rules/*/pack.yaml; do  # every shipped pack passes its own fixtures
@@ -35,22 +39,23 @@ if $quick; then
   echo "quick tests passed (the full suite: scripts/test.sh)"
   exit 0
 fi
-echo "== benchmarks (smoke: they run and their results are sane, not timed)"
+stage "benchmarks (smoke: they run and their results are sane, not timed)"
 build/cpaudit_bench --benchmark_min_time=0.001
+stage "Debian package"
 scripts/package.sh build
 
-echo "== tests (ASan + UBSan)"
+stage "tests (ASan + UBSan)"
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCPAUDIT_SANITIZE=ON
 cmake --build build-asan
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j"$(nproc)"
 
-echo "== formatting (clang-format)"
+stage "formatting (clang-format)"
 files=$(git ls-files '*.cc' '*.h')
 if ! clang-format --dry-run --Werror $files; then
   echo "run: clang-format -i \$(git ls-files '*.cc' '*.h')"
   exit 1
 fi
-echo "== fuzzing (libFuzzer, ASan + UBSan)"
+stage "fuzzing (libFuzzer, ASan + UBSan)"
 scripts/fuzz.sh 20
-echo "all tests passed"
+echo "all tests passed in ${SECONDS} s"
