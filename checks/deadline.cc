@@ -206,11 +206,8 @@ class Deadline : public Check {
   }
 
   std::string FormatDeadline(const BusinessCalendar& cal, UnixTime deadline) const {
-    if (within_ && within_->unit != Unit::kHours) {
-      // The end of a day reads as 24:00 of that day, as the CP counts.
-      std::string end = cal.FormatLocal(deadline - 1);
-      return end.substr(0, 11) + "24:00" + end.substr(16);
-    }
+    // A deadline in days ends a day: 24:00 of that day, as the CP counts.
+    if (within_ && within_->unit != Unit::kHours) return cal.FormatEndOfDay(deadline);
     return cal.FormatLocal(deadline);
   }
 

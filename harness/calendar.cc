@@ -217,6 +217,12 @@ std::string BusinessCalendar::FormatLocal(UnixTime t) const {
                      zone);
 }
 
+std::string BusinessCalendar::FormatEndOfDay(UnixTime t) const {
+  if ((t + settings_.utc_offset_seconds) % 86400 != 0) return FormatLocal(t);
+  std::string before = FormatLocal(t - 1);  // 23:59 of the day that ends
+  return before.substr(0, 11) + "24:00" + before.substr(16);
+}
+
 std::string FormatDay(Day d) {
   year_month_day ymd{d};
   return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),

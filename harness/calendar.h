@@ -73,6 +73,9 @@ class BusinessCalendar {
   int BusinessDaysBetween(Day from, Day to) const;
   // "2026-04-30 10:00 JST" (or "+HH:MM" for other offsets).
   std::string FormatLocal(UnixTime t) const;
+  // An instant at 00:00 local as the end of the day before, the way the CP
+  // counts deadlines ("2026-04-30 24:00 JST"); any other as FormatLocal.
+  std::string FormatEndOfDay(UnixTime t) const;
   int utc_offset_seconds() const { return settings_.utc_offset_seconds; }
 
  private:

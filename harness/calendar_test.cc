@@ -66,6 +66,8 @@ TEST(Calendar, DeadlinesAroundGoldenWeek) {
   UnixTime t = *ParseRfc3339("2026-04-30T10:00:00+09:00");
   EXPECT_EQ(FormatRfc3339(cal.BusinessDeadline(t, 1)), "2026-05-01T15:00:00Z");
   EXPECT_EQ(cal.FormatLocal(cal.BusinessDeadline(t, 1) - 1), "2026-05-01 23:59 JST");
+  EXPECT_EQ(cal.FormatEndOfDay(cal.BusinessDeadline(t, 1)), "2026-05-01 24:00 JST");
+  EXPECT_EQ(cal.FormatEndOfDay(t), "2026-04-30 10:00 JST");  // not a day's end
   // 2 business days: Golden Week (2-6 May) is skipped to Thursday 7 May.
   EXPECT_EQ(FormatDay(cal.NthBusinessDayAfter(t, 2)), "2026-05-07");
   // Late 23:30 JST on 30 April is still 30 April in Tokyo (14:30 UTC).

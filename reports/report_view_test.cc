@@ -83,6 +83,11 @@ TEST(ReportView, TimelineOfTheDemoCa) {
   EXPECT_NE(html.find("<a href=\"#findings-cp-4.9.5-revocation-deadline\">"), std::string::npos);
   EXPECT_NE(html.find("<h3 id=\"findings-cp-4.9.5-revocation-deadline\">"), std::string::npos);
   EXPECT_NE(html.find("<rect class=\"overdue\""), std::string::npos);
+  // In the pack's local time, as the finding says it.
+  EXPECT_NE(html.find("from 2026-04-02 10:00 JST, deadline 2026-04-03 24:00 JST, done 2026-04-07 "
+                      "10:00 JST, late"),
+            std::string::npos);
+  EXPECT_NE(html.find("2026-01-06 to 2026-06-01 (JST)"), std::string::npos);
 }
 
 }  // namespace

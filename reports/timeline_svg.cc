@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 
+#include "harness/calendar.h"
 #include "reports/escape.h"
 
 namespace cpaudit {
@@ -30,8 +31,12 @@ std::string Shorten(const std::string& text) {
   return text.substr(0, head) + "…" + text.substr(tail);
 }
 
+// The period on the plot, and the pack's calendar: times read in its local
+// time, as the findings give them.
 struct Frame {
   UnixTime start, end;
+  const BusinessCalendar& calendar;
+  std::string Local(UnixTime t) const { return calendar.FormatLocal(t); }
   double X(UnixTime t) const {
     double f =
         static_cast<double>(std::clamp(t, start, end) - start) / static_cast<double>(end - start);
@@ -39,8 +44,8 @@ struct Frame {
   }
 };
 
-// Gridlines at a round step: at most nine over the period, labelled by date
-// (and time for steps under a day), UTC.
+// Gridlines at a round step: at most nine over the period, at local midnight
+// for steps of days, labelled by local date (and time for steps under a day).
 std::string Axis(const Frame& frame, double height) {
   constexpr UnixTime kHour = 3600, kDay = 86400;
   constexpr std::array<UnixTime, 11> kSteps = {kHour,      6 * kHour,  kDay,       7 * kDay,
@@ -54,8 +59,10 @@ std::string Axis(const Frame& frame, double height) {
     }
   }
   std::string out;
-  for (UnixTime t = (frame.start + step - 1) / step * step; t <= frame.end; t += step) {
-    std::string label = FormatRfc3339(t);
+  UnixTime offset = frame.calendar.utc_offset_seconds();
+  for (UnixTime t = (frame.start + offset + step - 1) / step * step - offset; t <= frame.end;
+       t += step) {
+    std::string label = frame.Local(t);
     label = step < kDay ? label.substr(5, 11) : label.substr(0, 10);
     double x = frame.X(t);
     out += fmt::format(
@@ -76,17 +83,16 @@ std::string ArtifactLane(const Frame& frame, const ArtifactInfo& a, double y) {
   bool crl = a.kind == "crl";
   UnixTime end = a.end != 0 ? a.end : frame.end;
   std::string title = fmt::format("{} {}: {}; {} {} to {}", a.kind, a.name, a.description,
-                                  crl ? "thisUpdate" : "valid", FormatRfc3339(a.start),
-                                  a.end != 0 ? FormatRfc3339(a.end) : "no nextUpdate");
+                                  crl ? "thisUpdate" : "valid", frame.Local(a.start),
+                                  a.end != 0 ? frame.Local(a.end) : "no nextUpdate");
   double x0 = frame.X(a.start), x1 = frame.X(end);
   std::string out = fmt::format(
       "<rect class=\"{}\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"10\" "
       "rx=\"2\"><title>{}</title></rect>",
       crl ? "crl" : "validity", x0, y - 5, std::max(1.5, x1 - x0), E(title));
-  if (a.issued != 0)
-    out += Mark(frame.X(a.issued), y, "issued", "issued " + FormatRfc3339(a.issued));
+  if (a.issued != 0) out += Mark(frame.X(a.issued), y, "issued", "issued " + frame.Local(a.issued));
   if (a.revoked != 0) {
-    out += Mark(frame.X(a.revoked), y, "revoked", "revoked " + FormatRfc3339(a.revoked));
+    out += Mark(frame.X(a.revoked), y, "revoked", "revoked " + frame.Local(a.revoked));
   }
   return out;
 }
@@ -95,8 +101,8 @@ std::string WindowLane(const Frame& frame, const DeadlineWindow& w, UnixTime at,
   const DeadlineSpan& s = w.span;
   std::string state = s.late ? (s.done ? "late" : "missing") : s.done ? "on time" : "pending";
   std::string title = fmt::format("{} on {}: from {}, deadline {}, {}{}", w.rule->id, w.artifact,
-                                  FormatRfc3339(s.from), FormatRfc3339(s.deadline),
-                                  s.done ? "done " + FormatRfc3339(*s.done) + ", " : "", state);
+                                  frame.Local(s.from), frame.calendar.FormatEndOfDay(s.deadline),
+                                  s.done ? "done " + frame.Local(*s.done) + ", " : "", state);
   double from = frame.X(s.from), deadline = frame.X(s.deadline);
   std::string out = fmt::format(
       "<line class=\"window{}\" x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\"/>"
@@ -118,13 +124,14 @@ std::string WindowLane(const Frame& frame, const DeadlineWindow& w, UnixTime at,
   return out;
 }
 
-std::string CaSvg(const CaTimeline& t, UnixTime at) {
-  Frame frame{t.start, t.end};
+std::string CaSvg(const CaTimeline& t, UnixTime at, const BusinessCalendar& calendar) {
+  Frame frame{t.start, t.end, calendar};
+  std::string first = frame.Local(t.start), last = frame.Local(t.end);
   double height = kAxis + kLane * static_cast<double>(t.lanes.size()) + 6;
   std::string out = fmt::format(
-      "<figure class=\"timeline\"><figcaption>CA <code>{}</code>: {} to {} (UTC){}</figcaption>\n"
+      "<figure class=\"timeline\"><figcaption>CA <code>{}</code>: {} to {} ({}){}</figcaption>\n"
       "<svg viewBox=\"0 0 {} {:.0f}\" role=\"img\" aria-label=\"Life cycle of CA {}\">\n",
-      E(t.ca), FormatRfc3339(t.start).substr(0, 10), FormatRfc3339(t.end).substr(0, 10),
+      E(t.ca), first.substr(0, 10), last.substr(0, 10), last.substr(17),
       t.left_out ? fmt::format(" — {} more certificate(s), CRL(s) or on-time window(s) not "
                                "drawn; the findings list every late one",
                                t.left_out)
@@ -150,7 +157,7 @@ std::string CaSvg(const CaTimeline& t, UnixTime at) {
       "<line class=\"now\" x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" "
       "y2=\"{2:.1f}\"><title>evaluated "
       "{3}</title></line>\n</svg></figure>\n",
-      now, kAxis - 6, height, FormatRfc3339(at));
+      now, kAxis - 6, height, frame.Local(at));
   return out;
 }
 
@@ -167,7 +174,8 @@ std::string TimelineSection(const ReportView& view) {
   if (view.timelines.empty()) {
     out += "<p>The evidence has no certificate or CRL to draw.</p>\n";
   }
-  for (const CaTimeline& t : view.timelines) out += CaSvg(t, view.run.at);
+  const BusinessCalendar calendar(view.pack.calendar);
+  for (const CaTimeline& t : view.timelines) out += CaSvg(t, view.run.at, calendar);
   return out + "</section>\n";
 }
 
