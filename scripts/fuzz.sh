@@ -6,12 +6,18 @@
 # certificate within its budget.
 #
 #   scripts/fuzz.sh [SECONDS_PER_TARGET]   (default 45)
+#   scripts/fuzz.sh --build-only           the build, no fuzzing
+#
+# With CPAUDIT_TESTS=ON the same build has the tests too: scripts/test.sh runs
+# them there as its ASan + UBSan tests, so that the library, instrumented
+# once, serves the tests and the fuzzers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-45}"
 CXX=clang++ CC=clang cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCPAUDIT_FUZZ=ON -DCPAUDIT_TESTS=OFF >/dev/null
+  -DCPAUDIT_FUZZ=ON -DCPAUDIT_TESTS="${CPAUDIT_TESTS:-OFF}" >/dev/null
 cmake --build build-fuzz
+[ "$seconds" = --build-only ] && exit 0
 work="build-fuzz/runs"
 rm -rf "$work" && mkdir -p "$work"
 external="../shared/external"

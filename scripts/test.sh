@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The whole test suite: the Release build's tests and the pack's fixtures, the
-# same tests built with AddressSanitizer and UndefinedBehaviorSanitizer, a
-# formatting check, and every fuzzer for a bounded time.
+# The whole test suite: the Release build's tests (g++) and the pack's
+# fixtures, the same tests built with clang, AddressSanitizer and
+# UndefinedBehaviorSanitizer, a formatting check, and every fuzzer (from that
+# same build) for a bounded time.
 #
 #   scripts/test.sh           what CI runs (.ci/run)
 #   scripts/test.sh --quick   the Release build's unit and end-to-end tests and
@@ -44,11 +45,13 @@ build/cpaudit_bench --benchmark_min_time=0.001
 stage "Debian package"
 scripts/package.sh build
 
-stage "tests (ASan + UBSan)"
-cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCPAUDIT_SANITIZE=ON
-cmake --build build-asan
+stage "tests (ASan + UBSan, clang: the fuzzers' build)"
+# One sanitized build (clang 14, ASan, UBSan, coverage) serves the tests and
+# the fuzzers below; the Release build above is g++ 12's.
+export CPAUDIT_TESTS=ON
+scripts/fuzz.sh --build-only
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ctest --test-dir build-asan --output-on-failure -j"$(nproc)"
+  ctest --test-dir build-fuzz --output-on-failure -j"$(nproc)"
 
 stage "formatting (clang-format)"
 files=$(git ls-files '*.cc' '*.h')
