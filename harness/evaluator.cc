@@ -324,10 +324,12 @@ RunResult Evaluate(const Pack& pack, const Evidence& evidence, const std::string
   auto next_kept = kept.begin();
   if (options.progress) options.progress(n_artifacts, n_artifacts);
 
-  // A certificate's first revocation in the log, by serial.
+  // A certificate's first revocation in the log, by serial (what the log says
+  // after the evaluation time is not yet known).
   std::unordered_map<std::string, UnixTime> revoked;
-  for (const Event* e : index.Events("certificate_revoked"))
-    revoked.emplace(e->Str("serial"), e->time);
+  for (const Event* e : index.Events("certificate_revoked")) {
+    if (e->time <= options.at) revoked.emplace(e->Str("serial"), e->time);
+  }
   for (const Artifact& a : prep.artifacts) {
     if (a.event != nullptr) continue;
     ArtifactInfo info{a.source().Display(), std::string(ToString(a.kind)), "", CaOf(a, index)};
@@ -336,7 +338,8 @@ RunResult Evaluate(const Pack& pack, const Evidence& evidence, const std::string
                          std::string(prep.profiles[&a - prep.artifacts.data()]) + ")";
       info.start = c->not_before();
       info.end = c->not_after();
-      if (const Event* issued = index.IssuanceOf(*c)) info.issued = issued->time;
+      const Event* issued = index.IssuanceOf(*c);
+      if (issued != nullptr && issued->time <= options.at) info.issued = issued->time;
       if (auto it = revoked.find(c->serial_hex()); it != revoked.end()) info.revoked = it->second;
     } else {
       info.description = a.Location();
