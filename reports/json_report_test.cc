@@ -19,9 +19,7 @@ namespace {
 
 // A rule's remediation stands beside its findings in every format.
 TEST(JsonReport, EveryReportShowsWhatToDo) {
-  AuditRequest request;
-  request.evidence = testing::SourceDir() / "corpus/demo";
-  AuditRun run = RunAudit(request);
+  AuditRun run = RunAudit(testing::DemoRequest());
   const Finding* failing = nullptr;
   for (const Finding& f : run.result.findings) {
     if (f.FailsGate(run.result.fail_on) && run.pack->FindRule(f.rule) != nullptr) failing = &f;
@@ -57,9 +55,7 @@ TEST(JsonReport, EveryReportShowsWhatToDo) {
 }
 
 TEST(JsonReport, CarriesTheContractFields) {
-  AuditRequest request;
-  request.evidence = testing::SourceDir() / "corpus/demo";
-  AuditRun run = RunAudit(request);
+  AuditRun run = RunAudit(testing::DemoRequest());
   nlohmann::json j = ReportView(run.result).Json();
   EXPECT_EQ(j["tool"]["name"], "cpaudit");
   EXPECT_EQ(j["pack"]["id"], "secom-rootca1-tsa");

@@ -14,9 +14,7 @@ namespace {
 // GitLab groups test cases by suite and Jenkins by the classname's package:
 // one suite per CP chapter, classnames pack.chN.SECTION.
 TEST(JunitReport, GroupsTestCasesByCpChapter) {
-  AuditRequest request;
-  request.evidence = testing::SourceDir() / "corpus/demo";
-  AuditRun run = RunAudit(request);
+  AuditRun run = RunAudit(testing::DemoRequest());
   std::string junit = JunitReport(ReportView(run.result));
   std::regex suite_re("<testsuite [^>]*name=\"CP ([0-9]+)[ \"]");
   std::set<std::string> chapters;

@@ -12,8 +12,7 @@ namespace cpaudit {
 namespace {
 
 AuditRun Demo(const std::optional<std::filesystem::path>& baseline = std::nullopt) {
-  AuditRequest request;
-  request.evidence = testing::SourceDir() / "corpus/demo";
+  AuditRequest request = testing::DemoRequest();
   request.baseline = baseline;
   return RunAudit(request);
 }

@@ -10,12 +10,7 @@
 namespace cpaudit {
 namespace {
 
-AuditRun Demo() {
-  AuditRequest request;
-  request.evidence = testing::SourceDir() / "corpus/demo";
-  request.waivers = testing::SourceDir() / "tests/data/demo-waivers.yaml";
-  return RunAudit(request);
-}
+AuditRun Demo() { return RunAudit(testing::DemoRequest(/*with_waivers=*/true)); }
 
 TEST(ReportView, GroupsEveryFindingOnce) {
   AuditRun run = Demo();

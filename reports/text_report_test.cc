@@ -9,9 +9,7 @@ namespace cpaudit {
 namespace {
 
 TEST(TextReport, SummaryThenCanonicalLinesBySection) {
-  AuditRequest request;
-  request.evidence = testing::SourceDir() / "corpus/demo";
-  AuditRun run = RunAudit(request);
+  AuditRun run = RunAudit(testing::DemoRequest());
   std::string text = TextReport(ReportView(run.result));
   EXPECT_NE(text.find("result    FAIL (fail on error and above)"), std::string::npos) << text;
   size_t s7 = text.find("§7.1.3 ");

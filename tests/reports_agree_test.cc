@@ -27,10 +27,7 @@ size_t Count(const std::string& haystack, const std::string& needle) {
 }
 
 TEST(ReportsAgree, AllFormatsShowTheSameFindings) {
-  AuditRequest request;
-  request.evidence = testing::SourceDir() / "corpus/demo";
-  request.waivers = testing::SourceDir() / "tests/data/demo-waivers.yaml";
-  AuditRun run = RunAudit(request);
+  AuditRun run = RunAudit(testing::DemoRequest(/*with_waivers=*/true));
   const RunResult& r = run.result;
 
   const ReportView view(r);
@@ -126,9 +123,7 @@ TEST(ReportsAgree, EveryFormatStatesTheSettings) {
 }
 
 TEST(ReportsAgree, HtmlIsSelfContained) {
-  AuditRequest request;
-  request.evidence = testing::SourceDir() / "corpus/demo";
-  std::string html = HtmlReport(ReportView(RunAudit(request).result));
+  std::string html = HtmlReport(ReportView(RunAudit(testing::DemoRequest()).result));
   EXPECT_NE(html.find("Content-Security-Policy"), std::string::npos);
   EXPECT_EQ(html.find("http://"), html.find("http://repository.secomtrust.net"));
   EXPECT_EQ(html.find("<link"), std::string::npos);

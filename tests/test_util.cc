@@ -22,6 +22,12 @@ fs::path SourceDir() { return CPAUDIT_SOURCE_DIR; }
 fs::path SharedDir() { return SourceDir().parent_path() / "shared"; }
 fs::path PackDir() { return SourceDir() / "rules" / "secom-rootca1-tsa"; }
 fs::path CompliantCase() { return SourceDir() / "corpus" / "secom-rootca1-tsa" / "compliant"; }
+AuditRequest DemoRequest(bool with_waivers) {
+  AuditRequest request;
+  request.evidence = SourceDir() / "corpus/demo";
+  if (with_waivers) request.waivers = SourceDir() / "tests/data/demo-waivers.yaml";
+  return request;
+}
 fs::path FixtureCase(const std::string& rule, const std::string& name) {
   return SourceDir() / "corpus" / "secom-rootca1-tsa" / rule / name;
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "checks/check.h"
+#include "harness/audit.h"
 #include "harness/model/evidence.h"
 
 namespace cpaudit::testing {
@@ -20,6 +21,9 @@ std::filesystem::path FixtureCase(const std::string& rule, const std::string& na
 std::filesystem::path PackDir();
 // The fixture bundle on which every rule passes.
 std::filesystem::path CompliantCase();
+// An audit of the bundled demo evidence, with its waivers file when asked
+// (tests/data/demo-waivers.yaml: every report section then has content).
+AuditRequest DemoRequest(bool with_waivers = false);
 
 std::string ReadFile(const std::filesystem::path& path);
 // Every PEM block of a file with the given label, as DER.
